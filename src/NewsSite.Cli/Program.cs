@@ -1,0 +1,3 @@
+using NewsSite.Cli;
+
+return CommandLine.Run(args, new Terminal(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable));

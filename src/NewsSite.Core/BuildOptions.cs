@@ -1,0 +1,22 @@
+namespace NewsSite;
+
+public sealed record BuildOptions
+{
+    /// <summary>The site folder: site.yaml, content/, templates/.</summary>
+    public required string SourceRoot { get; init; }
+
+    public required string OutputRoot { get; init; }
+
+    public bool IncludeDrafts { get; init; }
+
+    public bool IncludeFuture { get; init; }
+
+    /// <summary>Overrides site.yaml's base_url (preview deployments).</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>Reads "now" for publishing decisions; fix it for reproducible builds.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Validate and render everything but write nothing (the check command).</summary>
+    public bool DryRun { get; init; }
+}

@@ -1,0 +1,21 @@
+using NewsSite.Diagnostics;
+
+namespace NewsSite;
+
+public sealed record BuildResult
+{
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+
+    public int Articles { get; init; }
+
+    public int Pages { get; init; }
+
+    public int Files { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The next moment the published set changes (a scheduled article goes live, one expires).</summary>
+    public DateTimeOffset? NextChange { get; init; }
+}

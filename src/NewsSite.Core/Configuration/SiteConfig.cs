@@ -1,0 +1,69 @@
+using NewsSite.Routing;
+using NewsSite.Time;
+
+namespace NewsSite.Configuration;
+
+/// <summary>The validated contents of <c>site.yaml</c>.</summary>
+public sealed record SiteConfig
+{
+    public required string Title { get; init; }
+
+    public string Description { get; init; } = "";
+
+    /// <summary>Absolute, ending in '/': <c>https://example.org/</c> or <c>https://example.org/news/</c>.</summary>
+    public Uri BaseUrl { get; init; } = new("http://localhost/");
+
+    public string Language { get; init; } = "en";
+
+    public SiteTimeZone TimeZone { get; init; } = SiteTimeZone.Utc;
+
+    public PermalinkPattern Permalink { get; init; } = PermalinkPattern.Default;
+
+    public int PageSize { get; init; } = 20;
+
+    /// <summary>Sections in the order of the navigation; sections with articles but no entry follow by name.</summary>
+    public IReadOnlyList<SectionConfig> Sections { get; init; } = [];
+
+    /// <summary>Extra navigation entries; when empty, the menu lists the sections.</summary>
+    public IReadOnlyList<MenuItem> Menu { get; init; } = [];
+
+    public PublisherConfig? Publisher { get; init; }
+
+    public MarkdownConfig Markdown { get; init; } = new();
+
+    public AdsConfig Ads { get; init; } = new();
+
+    /// <summary>The path part of the base URL ("/" or "/news/"): every internal link starts with it.</summary>
+    public string BasePath => BaseUrl.AbsolutePath;
+}
+
+/// <summary>A section's slug (its key and URL segment) and its display name.</summary>
+public sealed record SectionConfig(string Slug, string Name);
+
+public sealed record MenuItem(string Name, string Url);
+
+public sealed record PublisherConfig(string Name, string? Logo);
+
+public sealed record MarkdownConfig
+{
+    /// <summary>Curly quotes, dashes and ellipses, as newsrooms print them.</summary>
+    public bool SmartPunctuation { get; init; } = true;
+}
+
+/// <summary>Where advertisement slots go. Off by default: no trace in the markup.</summary>
+public sealed record AdsConfig
+{
+    public bool Enabled { get; init; }
+
+    /// <summary>The slot inside the body follows this paragraph (0: no slot in the body).</summary>
+    public int AfterParagraph { get; init; } = 3;
+
+    public bool Sidebar { get; init; } = true;
+
+    public bool Home { get; init; } = true;
+
+    /// <summary>The newsroom's ad tag, put into every slot as it is (trusted configuration, not content).</summary>
+    public string Html { get; init; } = "";
+
+    public string Label { get; init; } = "Advertisement";
+}

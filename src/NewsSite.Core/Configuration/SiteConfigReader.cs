@@ -1,0 +1,295 @@
+using System.Text.RegularExpressions;
+using NewsSite.Content;
+using NewsSite.Diagnostics;
+using NewsSite.Routing;
+using NewsSite.Time;
+using NewsSite.Yaml;
+
+namespace NewsSite.Configuration;
+
+/// <summary>Reads and validates <c>site.yaml</c>; unknown keys are warnings, wrong values errors.</summary>
+internal static partial class SiteConfigReader
+{
+    public const string FileName = "site.yaml";
+
+    private static readonly string[] TopLevelKeys =
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads"];
+
+    public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
+    {
+        var path = Path.Combine(siteRoot, FileName);
+        if (!File.Exists(path))
+        {
+            bag.Add(Diagnostic.Error(DiagnosticCodes.MissingConfig, $"no {FileName} in the site folder '{siteRoot}'", null));
+            return null;
+        }
+
+        var (text, decodeError) = SourceText.Decode(File.ReadAllBytes(path), FileName);
+        if (decodeError is not null)
+        {
+            bag.Add(decodeError);
+            return null;
+        }
+
+        return Parse(text!, bag, baseUrlOverride);
+    }
+
+    public static SiteConfig? Parse(string text, DiagnosticBag bag, string? baseUrlOverride = null)
+    {
+        var (root, yamlError) = YamlTreeReader.Read(text, FileName, firstLine: 1, YamlLimits.Default);
+        if (yamlError is not null)
+        {
+            bag.Add(yamlError);
+            return null;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var reader = new YamlFieldReader(FileName, diagnostics);
+        if (root is not YamlMapping map)
+        {
+            bag.Add(Diagnostic.Error(DiagnosticCodes.InvalidConfig, $"{FileName} must be a mapping of settings (title: ..., base_url: ...)", SourceLocation.StartOf(FileName)));
+            return null;
+        }
+
+        foreach (var (key, _) in map.Entries)
+        {
+            if (!TopLevelKeys.Contains(key.Value, StringComparer.Ordinal))
+            {
+                reader.Warning(DiagnosticCodes.UnknownConfigKey, $"unknown setting '{key.Value}' is ignored", key);
+            }
+        }
+
+        var title = reader.String(map["title"], "title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidConfig, "'title' is required", map["title"] is { } t ? reader.At(t) : SourceLocation.StartOf(FileName)));
+        }
+
+        var config = new SiteConfig
+        {
+            Title = title?.Trim() ?? "",
+            Description = reader.String(map["description"], "description")?.Trim() ?? "",
+            BaseUrl = ReadBaseUrl(reader, map["base_url"], baseUrlOverride),
+            Language = ReadLanguage(reader, map["language"]),
+            TimeZone = ReadTimeZone(reader, map["time_zone"]),
+            Permalink = ReadPermalink(reader, map["permalink"]),
+            PageSize = reader.Int(map["page_size"], "page_size", 1, 500) ?? 20,
+            Sections = ReadSections(reader, map["sections"]),
+            Menu = ReadMenu(reader, map["menu"]),
+            Publisher = ReadPublisher(reader, map["publisher"]),
+            Markdown = ReadMarkdown(reader, map["markdown"]),
+            Ads = ReadAds(reader, map["ads"]),
+        };
+
+        bag.AddRange(diagnostics);
+        return diagnostics.Exists(d => d.IsError) ? null : config;
+    }
+
+    private static Uri ReadBaseUrl(YamlFieldReader reader, YamlNode? node, string? overrideText)
+    {
+        var text = overrideText ?? reader.String(node, "base_url");
+        if (text is null)
+        {
+            return new Uri("http://localhost/");
+        }
+
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            var message = $"'base_url' must be an absolute http or https URL such as https://example.org/, not '{text}'";
+            if (node is not null && overrideText is null)
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, message, node);
+            }
+            else
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, message + " (from --base-url)", new YamlScalar(text, true, 1, 1));
+            }
+
+            return new Uri("http://localhost/");
+        }
+
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    private static string ReadLanguage(YamlFieldReader reader, YamlNode? node)
+    {
+        var text = reader.String(node, "language")?.Trim();
+        if (text is null)
+        {
+            return "en";
+        }
+
+        if (!LanguageTag().IsMatch(text))
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, $"'language' must be a language tag such as en or en-GB, not '{text}'", node!);
+            return "en";
+        }
+
+        return text;
+    }
+
+    private static SiteTimeZone ReadTimeZone(YamlFieldReader reader, YamlNode? node)
+    {
+        var text = reader.String(node, "time_zone")?.Trim();
+        if (text is null)
+        {
+            return SiteTimeZone.Utc;
+        }
+
+        var zone = SiteTimeZone.Find(text);
+        if (zone is null)
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, $"unknown time zone '{text}'; use an IANA name such as Asia/Kolkata or Europe/London", node!);
+            return SiteTimeZone.Utc;
+        }
+
+        return zone;
+    }
+
+    private static PermalinkPattern ReadPermalink(YamlFieldReader reader, YamlNode? node)
+    {
+        var text = reader.String(node, "permalink")?.Trim();
+        if (text is null)
+        {
+            return PermalinkPattern.Default;
+        }
+
+        var (pattern, error) = PermalinkPattern.Parse(text);
+        if (error is not null)
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, error, node!);
+        }
+
+        return pattern ?? PermalinkPattern.Default;
+    }
+
+    private static IReadOnlyList<SectionConfig> ReadSections(YamlFieldReader reader, YamlNode? node)
+    {
+        if (node is null or YamlScalar { IsNull: true })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, "'sections' must be a list of section names, or of {slug, name}", node);
+            return [];
+        }
+
+        var sections = new List<SectionConfig>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in sequence.Items)
+        {
+            string? name;
+            string? slug;
+            if (item is YamlMapping entry)
+            {
+                name = reader.String(entry["name"], "name")?.Trim();
+                slug = reader.String(entry["slug"], "slug")?.Trim();
+            }
+            else
+            {
+                name = reader.String(item, "sections")?.Trim();
+                slug = null;
+            }
+
+            if (string.IsNullOrEmpty(name))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, "a section needs a name", item);
+                continue;
+            }
+
+            slug = Slugifier.Slugify(string.IsNullOrEmpty(slug) ? name : slug);
+            if (slug.Length == 0 || !seen.Add(slug))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, $"section '{name}' repeats or has no usable URL name", item);
+                continue;
+            }
+
+            sections.Add(new SectionConfig(slug, name));
+        }
+
+        return sections;
+    }
+
+    private static IReadOnlyList<MenuItem> ReadMenu(YamlFieldReader reader, YamlNode? node)
+    {
+        if (node is null or YamlScalar { IsNull: true })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, "'menu' must be a list of {name, url}", node);
+            return [];
+        }
+
+        var items = new List<MenuItem>();
+        foreach (var item in sequence.Items)
+        {
+            var entry = reader.Mapping(item, "menu");
+            var name = reader.String(entry?["name"], "name")?.Trim();
+            var url = reader.String(entry?["url"], "url")?.Trim();
+            if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(url))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, "a menu entry needs a name and a url", item);
+                continue;
+            }
+
+            items.Add(new MenuItem(name, url));
+        }
+
+        return items;
+    }
+
+    private static PublisherConfig? ReadPublisher(YamlFieldReader reader, YamlNode? node)
+    {
+        var map = reader.Mapping(node, "publisher");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var name = reader.String(map["name"], "name")?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, "'publisher' needs a name", map);
+            return null;
+        }
+
+        return new PublisherConfig(name, reader.String(map["logo"], "logo")?.Trim());
+    }
+
+    private static MarkdownConfig ReadMarkdown(YamlFieldReader reader, YamlNode? node)
+    {
+        var map = reader.Mapping(node, "markdown");
+        return map is null
+            ? new MarkdownConfig()
+            : new MarkdownConfig { SmartPunctuation = reader.Bool(map["smart_punctuation"], "smart_punctuation") ?? true };
+    }
+
+    private static AdsConfig ReadAds(YamlFieldReader reader, YamlNode? node)
+    {
+        var map = reader.Mapping(node, "ads");
+        if (map is null)
+        {
+            return new AdsConfig();
+        }
+
+        var defaults = new AdsConfig();
+        return new AdsConfig
+        {
+            Enabled = reader.Bool(map["enabled"], "enabled") ?? false,
+            AfterParagraph = reader.Int(map["after_paragraph"], "after_paragraph", 0, 1000) ?? defaults.AfterParagraph,
+            Sidebar = reader.Bool(map["sidebar"], "sidebar") ?? defaults.Sidebar,
+            Home = reader.Bool(map["home"], "home") ?? defaults.Home,
+            Html = reader.String(map["html"], "html") ?? "",
+            Label = reader.String(map["label"], "label")?.Trim() ?? defaults.Label,
+        };
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
+}

@@ -1,0 +1,66 @@
+using NewsSite.Diagnostics;
+
+namespace NewsSite.Content;
+
+/// <summary>Finds the files under <c>content/</c>, in ordinal order, skipping hidden ones.</summary>
+internal static class ContentSource
+{
+    public const string FolderName = "content";
+
+    public static IReadOnlyList<SourceFile> Discover(string siteRoot, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(siteRoot);
+        var contentRoot = Path.Combine(root, FolderName);
+        var files = new List<SourceFile>();
+        if (Directory.Exists(contentRoot))
+        {
+            Walk(root, new DirectoryInfo(contentRoot), files, diagnostics);
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    private static void Walk(string siteRoot, DirectoryInfo folder, List<SourceFile> files, DiagnosticBag diagnostics)
+    {
+        foreach (var entry in folder.EnumerateFileSystemInfos())
+        {
+            if (entry.Name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            var relative = Path.GetRelativePath(siteRoot, entry.FullName).Replace('\\', '/');
+            if (entry.LinkTarget is not null && !LinkStaysInside(siteRoot, entry))
+            {
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.LinkOutsideSource,
+                    "symbolic link points outside the site folder and is not followed",
+                    SourceLocation.StartOf(relative)));
+                continue;
+            }
+
+            switch (entry)
+            {
+                case DirectoryInfo directory:
+                    Walk(siteRoot, directory, files, diagnostics);
+                    break;
+                case FileInfo file:
+                    files.Add(new SourceFile(relative, file.FullName));
+                    break;
+            }
+        }
+    }
+
+    private static bool LinkStaysInside(string siteRoot, FileSystemInfo entry)
+    {
+        var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null || !target.Exists)
+        {
+            return false;
+        }
+
+        var prefix = siteRoot.EndsWith(Path.DirectorySeparatorChar) ? siteRoot : siteRoot + Path.DirectorySeparatorChar;
+        return target.FullName.StartsWith(prefix, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,7 @@
+namespace NewsSite.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,19 @@
+namespace NewsSite.FrontMatter;
+
+/// <summary>Bounds on one article, so that a pasted or hostile file gets a clear error instead of a slow build.</summary>
+public sealed record ArticleLimits
+{
+    public static ArticleLimits Default { get; } = new();
+
+    public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
+
+    public int MaxKeyPoints { get; init; } = 20;
+
+    public int MaxTags { get; init; } = 50;
+
+    public int MaxAuthors { get; init; } = 20;
+
+    public int MaxCorrections { get; init; } = 50;
+
+    public Yaml.YamlLimits Yaml { get; init; } = global::NewsSite.Yaml.YamlLimits.Default;
+}

@@ -1,0 +1,74 @@
+namespace NewsSite.Model;
+
+/// <summary>An article as the editor wrote it: typed front matter plus its Markdown body.</summary>
+public sealed record Article
+{
+    /// <summary>Path from the site root, '/' separated: <c>content/world/quake.md</c>.</summary>
+    public required string SourcePath { get; init; }
+
+    public required string Headline { get; init; }
+
+    /// <summary>Publication time, in the site's time zone.</summary>
+    public required DateTimeOffset Date { get; init; }
+
+    public DateTimeOffset? Updated { get; init; }
+
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>The section's name as written (or the first folder under content/).</summary>
+    public string? Section { get; init; }
+
+    public string? Dateline { get; init; }
+
+    public string? Dek { get; init; }
+
+    public string? Summary { get; init; }
+
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<KeyPoint> KeyPoints { get; init; } = [];
+
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
+    public ArticleImage? Image { get; init; }
+
+    public required string Slug { get; init; }
+
+    public bool Draft { get; init; }
+
+    /// <summary>Front-matter fields we do not know, handed to templates as <c>page.params</c>.</summary>
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+
+    public required string Body { get; init; }
+
+    /// <summary>The file line on which the body starts, so Markdown positions map back to the file.</summary>
+    public int BodyLine { get; init; } = 1;
+
+    /// <summary>The latest of <see cref="Updated"/> and the corrections' dates.</summary>
+    public DateTimeOffset? LastModified
+    {
+        get
+        {
+            var latest = Updated;
+            foreach (var correction in Corrections)
+            {
+                if (latest is null || correction.Date > latest)
+                {
+                    latest = correction.Date;
+                }
+            }
+
+            return latest;
+        }
+    }
+}
+
+/// <summary>One entry of the key points box; <see cref="Text"/> is inline Markdown.</summary>
+public sealed record KeyPoint(string? Label, string Text);
+
+/// <summary>A correction or clarification appended to an article; <see cref="Text"/> is inline Markdown.</summary>
+public sealed record Correction(DateTimeOffset Date, string Text);
+
+public sealed record ArticleImage(string Src, string Alt, string? Caption, string? Credit);

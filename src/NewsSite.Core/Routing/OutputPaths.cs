@@ -1,0 +1,37 @@
+namespace NewsSite.Routing;
+
+/// <summary>The one place that turns a site path (<c>/world/x/</c>) into a file under the output folder.</summary>
+public static class OutputPaths
+{
+    /// <summary>
+    /// The relative file path for a site path: clean URLs end in '/', and are written as <c>index.html</c>.
+    /// Returns null for a path that would leave the output folder.
+    /// </summary>
+    public static string? ToRelativeFile(string sitePath)
+    {
+        if (!sitePath.StartsWith('/') || sitePath.Contains('\\', StringComparison.Ordinal) || sitePath.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var relative = sitePath.EndsWith('/') ? sitePath[1..] + "index.html" : sitePath[1..];
+        foreach (var segment in relative.Split('/'))
+        {
+            if (segment is "" or "." or "..")
+            {
+                return null;
+            }
+        }
+
+        return relative;
+    }
+
+    /// <summary>The full path under <paramref name="outputRoot"/>, checked to stay inside it.</summary>
+    public static string? ToFullPath(string outputRoot, string relativeFile)
+    {
+        var root = Path.GetFullPath(outputRoot);
+        var full = Path.GetFullPath(Path.Combine(root, relativeFile));
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return full.StartsWith(prefix, StringComparison.Ordinal) ? full : null;
+    }
+}

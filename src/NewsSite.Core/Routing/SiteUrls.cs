@@ -1,0 +1,18 @@
+using NewsSite.Configuration;
+
+namespace NewsSite.Routing;
+
+/// <summary>Turns site routes into the links pages print (with the base path) and absolute URLs (feeds, SEO).</summary>
+public sealed class SiteUrls(SiteConfig config)
+{
+    private readonly string _basePath = config.BasePath;
+    private readonly string _baseUrl = config.BaseUrl.AbsoluteUri;
+
+    /// <summary><c>/world/</c> -> <c>/news/world/</c> when the site lives under <c>/news/</c>.</summary>
+    public string Link(string route) => IsExternal(route) ? route : _basePath + route.TrimStart('/');
+
+    public string Absolute(string route) => IsExternal(route) ? route : _baseUrl + route.TrimStart('/');
+
+    private static bool IsExternal(string route) =>
+        route.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || route.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NewsSite.Model;
+using NewsSite.Templates;
+
+namespace NewsSite.Seo;
+
+/// <summary>
+/// The metadata a page's head carries for search engines and social previews: Open Graph, Twitter card and,
+/// on articles, NewsArticle and BreadcrumbList JSON-LD.
+/// </summary>
+public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRenderer markdown)
+{
+    // The default encoder escapes <, > and & as \u003C..., so no content can close the script element.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.Default,
+        WriteIndented = false,
+    };
+
+    public RawHtml ForPage(PageView page, string? imageUrl, string ogType = "website")
+    {
+        var head = new StringBuilder();
+        OpenGraph(head, page, ogType, imageUrl);
+        return new RawHtml(head.ToString());
+    }
+
+    public RawHtml ForArticle(PageView page, Entry entry, ArticleView article)
+    {
+        var site = views.Site.Config;
+        var urls = views.Urls;
+        var imageUrl = entry.ImageUrl is { } image ? urls.Absolute(image) : null;
+        var head = new StringBuilder();
+        OpenGraph(head, page, "article", imageUrl);
+        Meta(head, "property", "article:published_time", article.Date.Iso);
+        if (article.Updated is { } updated)
+        {
+            Meta(head, "property", "article:modified_time", updated.Iso);
+        }
+
+        if (entry.Section is { } section)
+        {
+            Meta(head, "property", "article:section", section.Name);
+        }
+
+        foreach (var tag in entry.Tags)
+        {
+            Meta(head, "property", "article:tag", tag.Name);
+        }
+
+        var newsArticle = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = entry.Article.Headline,
+            ["description"] = entry.Summary,
+            ["datePublished"] = article.Date.Iso,
+            ["dateModified"] = (article.Updated ?? article.Date).Iso,
+            ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = page.Canonical },
+            ["url"] = page.Canonical,
+            ["inLanguage"] = site.Language,
+        };
+        if (entry.Authors.Count > 0)
+        {
+            newsArticle["author"] = new JsonArray([.. entry.Authors.Select(a => (JsonNode)new JsonObject
+            {
+                ["@type"] = "Person",
+                ["name"] = a.Name,
+                ["url"] = urls.Absolute(a.Route),
+            })]);
+        }
+
+        var publisher = new JsonObject { ["@type"] = "NewsMediaOrganization", ["name"] = site.Publisher?.Name ?? site.Title, ["url"] = urls.Absolute("/") };
+        if (site.Publisher?.Logo is { } logo)
+        {
+            publisher["logo"] = new JsonObject { ["@type"] = "ImageObject", ["url"] = urls.Absolute(logo) };
+        }
+
+        newsArticle["publisher"] = publisher;
+        if (imageUrl is not null)
+        {
+            newsArticle["image"] = new JsonArray(imageUrl);
+        }
+
+        if (entry.Section is { } articleSection)
+        {
+            newsArticle["articleSection"] = articleSection.Name;
+        }
+
+        if (entry.Tags.Count > 0)
+        {
+            newsArticle["keywords"] = new JsonArray([.. entry.Tags.Select(t => (JsonNode)t.Name)]);
+        }
+
+        if (entry.Article.Corrections.Count > 0)
+        {
+            newsArticle["correction"] = new JsonArray([.. entry.Article.Corrections.Zip(article.Corrections, (c, view) => (JsonNode)new JsonObject
+            {
+                ["@type"] = "CorrectionComment",
+                ["text"] = markdown.InlineText(c.Text),
+                ["datePublished"] = view.Date.Iso,
+            })]);
+        }
+
+        JsonLd(head, newsArticle);
+
+        var crumbs = new JsonArray();
+        var position = 1;
+        foreach (var crumb in page.Breadcrumb)
+        {
+            crumbs.Add(new JsonObject
+            {
+                ["@type"] = "ListItem",
+                ["position"] = position++,
+                ["name"] = crumb.Name,
+                ["item"] = urls.Absolute(crumb.Url.StartsWith(site.BasePath, StringComparison.Ordinal) ? "/" + crumb.Url[site.BasePath.Length..] : crumb.Url),
+            });
+        }
+
+        JsonLd(head, new JsonObject { ["@context"] = "https://schema.org", ["@type"] = "BreadcrumbList", ["itemListElement"] = crumbs });
+        return new RawHtml(head.ToString());
+    }
+
+    private void OpenGraph(StringBuilder head, PageView page, string ogType, string? imageUrl)
+    {
+        var site = views.Site.Config;
+        Meta(head, "property", "og:type", ogType);
+        Meta(head, "property", "og:site_name", site.Title);
+        Meta(head, "property", "og:title", page.Title);
+        Meta(head, "property", "og:url", page.Canonical);
+        Meta(head, "property", "og:locale", site.Language.Replace('-', '_'));
+        if (page.Description.Length > 0)
+        {
+            Meta(head, "property", "og:description", page.Description);
+        }
+
+        Meta(head, "name", "twitter:card", imageUrl is null ? "summary" : "summary_large_image");
+        Meta(head, "name", "twitter:title", page.Title);
+        if (page.Description.Length > 0)
+        {
+            Meta(head, "name", "twitter:description", page.Description);
+        }
+
+        if (imageUrl is not null)
+        {
+            Meta(head, "property", "og:image", imageUrl);
+            Meta(head, "name", "twitter:image", imageUrl);
+        }
+    }
+
+    private static void Meta(StringBuilder head, string attribute, string name, string content) =>
+        head.Append("<meta ").Append(attribute).Append("=\"").Append(HtmlText.Escape(name)).Append("\" content=\"")
+            .Append(HtmlText.Escape(content)).Append("\">\n");
+
+    private static void JsonLd(StringBuilder head, JsonObject data) =>
+        head.Append("<script type=\"application/ld+json\">").Append(data.ToJsonString(JsonOptions)).Append("</script>\n");
+}

@@ -1,0 +1,120 @@
+using System.Reflection;
+using NewsSite.Content;
+using NewsSite.Diagnostics;
+using Scriban;
+using Scriban.Parsing;
+
+namespace NewsSite.Templates;
+
+/// <summary>
+/// The theme's templates, parsed once: the built-in theme embedded in this assembly, overridden file by file by
+/// the site's own <c>templates/</c> folder.
+/// </summary>
+public sealed class TemplateSet
+{
+    public const string FolderName = "templates";
+    private const string ResourcePrefix = "theme/";
+
+    private readonly IReadOnlyDictionary<string, Template> _templates;
+
+    private TemplateSet(IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, ThemeFile> assets)
+    {
+        _templates = templates;
+        Assets = assets;
+    }
+
+    /// <summary>Theme files that are copied, not rendered (<c>assets/style.css</c>), keyed by theme path.</summary>
+    public IReadOnlyDictionary<string, ThemeFile> Assets { get; }
+
+    public IReadOnlyDictionary<string, Template> Templates => _templates;
+
+    public bool Contains(string name) => _templates.ContainsKey(name);
+
+    public Template Get(string name) => _templates[name];
+
+    public static TemplateSet? Load(string siteRoot, DiagnosticBag diagnostics)
+    {
+        var files = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
+        foreach (var file in BuiltInFiles())
+        {
+            files[file.Name] = file;
+        }
+
+        var siteTemplates = Path.Combine(siteRoot, FolderName);
+        if (Directory.Exists(siteTemplates))
+        {
+            foreach (var full in Directory.EnumerateFiles(siteTemplates, "*", SearchOption.AllDirectories))
+            {
+                var name = Path.GetRelativePath(siteTemplates, full).Replace('\\', '/');
+                if (!name.Split('/').Any(part => part.StartsWith('.')))
+                {
+                    files[name] = new ThemeFile(name, $"{FolderName}/{name}", () => File.ReadAllBytes(full));
+                }
+            }
+        }
+
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var (name, file) in files)
+        {
+            if (!name.EndsWith(".html", StringComparison.Ordinal) || name.StartsWith("assets/", StringComparison.Ordinal))
+            {
+                assets[name] = file;
+                continue;
+            }
+
+            var (text, decodeError) = SourceText.Decode(file.Read(), file.DisplayPath);
+            if (decodeError is not null)
+            {
+                diagnostics.Add(decodeError);
+                ok = false;
+                continue;
+            }
+
+            var template = Template.Parse(text!, file.DisplayPath);
+            if (template.HasErrors)
+            {
+                foreach (var message in template.Messages)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateSyntax, message.Message, Locate(file.DisplayPath, message.Span)));
+                }
+
+                ok = false;
+                continue;
+            }
+
+            templates[name] = template;
+        }
+
+        return ok ? new TemplateSet(templates, assets) : null;
+    }
+
+    /// <summary>Scriban spans are 0-based; ours are 1-based.</summary>
+    internal static SourceLocation Locate(string path, SourceSpan span) =>
+        new(path, span.Start.Line + 1, span.Start.Column + 1);
+
+    private static IEnumerable<ThemeFile> BuiltInFiles()
+    {
+        var assembly = typeof(TemplateSet).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (resource.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                var name = resource[ResourcePrefix.Length..];
+                yield return new ThemeFile(name, $"{FolderName}/{name} (built-in)", () => ReadResource(assembly, resource));
+            }
+        }
+    }
+
+    private static byte[] ReadResource(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>A file of the theme, from the site or built in.</summary>
+public sealed record ThemeFile(string Name, string DisplayPath, Func<byte[]> Read);

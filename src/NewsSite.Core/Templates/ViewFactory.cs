@@ -1,0 +1,110 @@
+using System.Globalization;
+using NewsSite.Markdown;
+using NewsSite.Model;
+using NewsSite.Routing;
+using NewsSite.Time;
+
+namespace NewsSite.Templates;
+
+/// <summary>Turns model objects into template views; teasers are made once per article and shared by all lists.</summary>
+public sealed class ViewFactory
+{
+    private const int WordsPerMinute = 230;
+
+    private readonly SiteModel _site;
+    private readonly SiteUrls _urls;
+    private readonly SiteTimeZone _zone;
+    private readonly MarkdownRenderer _markdown;
+    private readonly IReadOnlyDictionary<string, (int Width, int Height)> _imageSizes;
+    private readonly Dictionary<Entry, TeaserView> _teasers;
+
+    public ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, IReadOnlyDictionary<string, (int Width, int Height)> imageSizes)
+    {
+        _site = site;
+        _urls = urls;
+        _zone = site.Config.TimeZone;
+        _markdown = markdown;
+        _imageSizes = imageSizes;
+        _teasers = new Dictionary<Entry, TeaserView>(site.Entries.Count, ReferenceEqualityComparer.Instance);
+        foreach (var entry in site.Entries)
+        {
+            _teasers[entry] = CreateTeaser(entry);
+        }
+    }
+
+    public SiteUrls Urls => _urls;
+
+    public TeaserView Teaser(Entry entry) => _teasers[entry];
+
+    public IReadOnlyList<TeaserView> Teasers(IEnumerable<Entry> entries) => [.. entries.Select(Teaser)];
+
+    public LinkView Link(Section section) => new(section.Name, _urls.Link(section.Route), section.Entries.Count);
+
+    public LinkView Link(Term term) => new(term.Name, _urls.Link(term.Route), term.Entries.Count);
+
+    public DateView Date(DateTimeOffset value)
+    {
+        var local = _zone.InZone(value);
+        var abbreviation = _zone.Abbreviation(local);
+        return new DateView(
+            local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            local.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation,
+            local.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation);
+    }
+
+    public ArticleView Article(Entry entry)
+    {
+        var article = entry.Article;
+        var body = entry.Body ?? throw new InvalidOperationException($"{article.SourcePath} was not rendered");
+        return new ArticleView
+        {
+            Teaser = Teaser(entry),
+            Dek = article.Dek,
+            Dateline = article.Dateline,
+            Updated = article.LastModified is { } modified ? Date(modified) : null,
+            Tags = [.. entry.Tags.Select(Link)],
+            KeyPoints = [.. article.KeyPoints.Select(p => new KeyPointView(p.Label, new RawHtml(_markdown.RenderInline(p.Text))))],
+            Corrections = [.. article.Corrections.Select(c => new CorrectionView(Date(c.Date), new RawHtml(_markdown.RenderInline(c.Text))))],
+            Body = new RawHtml(body.Html),
+            BodyHead = new RawHtml(body.Head),
+            BodyTail = new RawHtml(body.Tail),
+            WordCount = body.WordCount,
+            ReadingMinutes = Math.Max(1, (body.WordCount + WordsPerMinute - 1) / WordsPerMinute),
+            Related = [.. entry.Related.Select(Teaser)],
+            Previous = entry.PreviousInSection is { } previous ? Teaser(previous) : null,
+            Next = entry.NextInSection is { } next ? Teaser(next) : null,
+            Params = article.Params,
+        };
+    }
+
+    public PaginationView Pagination<T>(Pager<T> pager) => new(
+        pager.PageNumber,
+        pager.TotalPages,
+        pager.PreviousRoute is { } previous ? _urls.Link(previous) : null,
+        pager.NextRoute is { } next ? _urls.Link(next) : null,
+        [.. Enumerable.Range(1, pager.TotalPages).Select(n => new LinkView(n.ToString(CultureInfo.InvariantCulture), _urls.Link(pager.RouteOf(n)), 0, n == pager.PageNumber))]);
+
+    public ImageView? Image(Entry entry)
+    {
+        if (entry.ImageUrl is not { } url || entry.Article.Image is not { } image)
+        {
+            return null;
+        }
+
+        var size = _imageSizes.TryGetValue(url, out var found) ? found : ((int, int)?)null;
+        return new ImageView(_urls.Link(url), image.Alt, image.Caption, image.Credit, size?.Item1, size?.Item2);
+    }
+
+    private TeaserView CreateTeaser(Entry entry) => new(
+        entry.Article.Headline,
+        _urls.Link(entry.Route),
+        entry.Summary,
+        Date(entry.Article.Date),
+        entry.Section is { } section ? Link(section) : null,
+        [.. entry.Authors.Select(Link)],
+        Image(entry),
+        entry.Article.Draft);
+
+    public SiteModel Site => _site;
+}

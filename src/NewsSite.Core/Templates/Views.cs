@@ -1,0 +1,150 @@
+namespace NewsSite.Templates;
+
+// The template model. Scriban sees these properties in snake_case (ReadingMinutes -> reading_minutes); the
+// README documents them. Strings are escaped when printed; RawHtml is markup we produced ourselves.
+
+public sealed record LinkView(string Name, string Url, int Count = 0, bool Current = false);
+
+/// <summary>A moment in the site's time zone: <c>iso</c> for datetime attributes, <c>display</c> for readers.</summary>
+public sealed record DateView(string Iso, string Display, string Day, string Time);
+
+public sealed record ImageView(string Url, string Alt, string? Caption, string? Credit, int? Width, int? Height);
+
+public sealed record KeyPointView(string? Label, RawHtml Text);
+
+public sealed record CorrectionView(DateView Date, RawHtml Text);
+
+/// <summary>An article as list pages show it.</summary>
+public sealed record TeaserView(
+    string Headline,
+    string Url,
+    string Summary,
+    DateView Date,
+    LinkView? Section,
+    IReadOnlyList<LinkView> Authors,
+    ImageView? Image,
+    bool Draft);
+
+/// <summary>An article page's article.</summary>
+public sealed record ArticleView
+{
+    public required TeaserView Teaser { get; init; }
+
+    public string Headline => Teaser.Headline;
+
+    public string Url => Teaser.Url;
+
+    public string Summary => Teaser.Summary;
+
+    public DateView Date => Teaser.Date;
+
+    public LinkView? Section => Teaser.Section;
+
+    public IReadOnlyList<LinkView> Authors => Teaser.Authors;
+
+    public ImageView? Image => Teaser.Image;
+
+    public bool Draft => Teaser.Draft;
+
+    public string? Dek { get; init; }
+
+    public string? Dateline { get; init; }
+
+    /// <summary>The latest of <c>updated</c> and the corrections, when there is one.</summary>
+    public DateView? Updated { get; init; }
+
+    public IReadOnlyList<LinkView> Tags { get; init; } = [];
+
+    public IReadOnlyList<KeyPointView> KeyPoints { get; init; } = [];
+
+    public IReadOnlyList<CorrectionView> Corrections { get; init; } = [];
+
+    public required RawHtml Body { get; init; }
+
+    /// <summary>The body up to the in-body ad slot; with <see cref="BodyTail"/> it is the whole body.</summary>
+    public required RawHtml BodyHead { get; init; }
+
+    public required RawHtml BodyTail { get; init; }
+
+    public int WordCount { get; init; }
+
+    public int ReadingMinutes { get; init; }
+
+    public IReadOnlyList<TeaserView> Related { get; init; } = [];
+
+    public TeaserView? Previous { get; init; }
+
+    public TeaserView? Next { get; init; }
+
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+}
+
+public sealed record PaginationView(int Page, int TotalPages, string? PrevUrl, string? NextUrl, IReadOnlyList<LinkView> Pages);
+
+public sealed record AdsView(bool Enabled, bool InBody, bool Sidebar, bool Home, string Label, RawHtml Html);
+
+public sealed record FeedLinkView(string Type, string Title, string Url);
+
+public sealed record SiteView(
+    string Title,
+    string Description,
+    string BaseUrl,
+    string HomeUrl,
+    string Language,
+    IReadOnlyList<LinkView> Menu,
+    IReadOnlyList<LinkView> Sections,
+    string? PublisherName,
+    string? PublisherLogo,
+    AdsView Ads,
+    string Stylesheet,
+    string Year);
+
+/// <summary>What every page has: its kind, title, description and URLs.</summary>
+public sealed record PageView
+{
+    /// <summary>article, home, section, tag, author, archive, tags, authors, archives or not_found.</summary>
+    public required string Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public required string Url { get; init; }
+
+    public required string Canonical { get; init; }
+
+    public IReadOnlyList<LinkView> Breadcrumb { get; init; } = [];
+
+    public IReadOnlyList<FeedLinkView> Feeds { get; init; } = [];
+
+    /// <summary>Meta tags and structured data for the head, made by the generator.</summary>
+    public RawHtml Head { get; init; } = RawHtml.Empty;
+
+    public bool Noindex { get; init; }
+}
+
+public sealed record SectionBlockView(LinkView Section, IReadOnlyList<TeaserView> Articles);
+
+public sealed record HomeView(TeaserView? Lead, IReadOnlyList<TeaserView> Top, IReadOnlyList<SectionBlockView> Sections);
+
+/// <summary>Everything one page's templates receive, as globals: site, page, article, articles, ...</summary>
+public sealed record PageModel
+{
+    public required SiteView Site { get; init; }
+
+    public required PageView Page { get; init; }
+
+    public ArticleView? Article { get; init; }
+
+    public IReadOnlyList<TeaserView> Articles { get; init; } = [];
+
+    public PaginationView? Pagination { get; init; }
+
+    /// <summary>The section, tag, author or archive a list page is about.</summary>
+    public LinkView? Term { get; init; }
+
+    /// <summary>All tags or authors with counts, on the index pages; archive months on the archives page.</summary>
+    public IReadOnlyList<LinkView> Terms { get; init; } = [];
+
+    public HomeView? Home { get; init; }
+}

@@ -13,6 +13,9 @@ public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
 
+    /// <summary>Front-matter snippets (key points, corrections) are short text: raw HTML in them is shown as text.</summary>
+    private readonly MarkdownPipeline _inlinePipeline;
+
     public MarkdownRenderer(MarkdownConfig config)
     {
         var builder = new MarkdownPipelineBuilder()
@@ -25,6 +28,13 @@ public sealed class MarkdownRenderer
         }
 
         _pipeline = builder.Build();
+        var inline = new MarkdownPipelineBuilder().DisableHtml();
+        if (config.SmartPunctuation)
+        {
+            inline.UseSmartyPants();
+        }
+
+        _inlinePipeline = inline.Build();
     }
 
     /// <param name="dateline">Printed before the first paragraph, unless the paragraph already opens with it.</param>
@@ -68,10 +78,10 @@ public sealed class MarkdownRenderer
     /// <summary>Inline Markdown (key points, corrections) as HTML without a wrapping paragraph.</summary>
     public string RenderInline(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
-        _pipeline.Setup(renderer);
+        _inlinePipeline.Setup(renderer);
         renderer.Render(document);
         renderer.Writer.Flush();
         return writer.ToString().Trim();
@@ -80,7 +90,7 @@ public sealed class MarkdownRenderer
     /// <summary>Inline Markdown as plain text, for feeds, JSON-LD and the search index.</summary>
     public string InlineText(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
         return string.Join(' ', document.Descendants<LeafBlock>().Select(b => PlainText.Of(b.Inline)).Where(t => t.Length > 0));
     }
 }

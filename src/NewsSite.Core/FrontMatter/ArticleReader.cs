@@ -46,7 +46,7 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
     {
         var opening = new SourceLocation(path, 1, 1);
         var headline = reader.String(map["headline"], "headline")?.Trim();
-        if (string.IsNullOrEmpty(headline))
+        if (string.IsNullOrEmpty(headline) && map["headline"] is null or YamlScalar)
         {
             reader.Error(DiagnosticCodes.MissingField, "'headline' is required", map["headline"] ?? Anchor(opening));
         }
@@ -78,7 +78,13 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
             }
         }
 
-        if (headline is null || date is null || slug is null)
+        var updated = ReadDate(reader, map["updated"], "updated");
+        var expires = ReadDate(reader, map["expires"], "expires");
+        var dateline = NonEmpty(reader.String(map["dateline"], "dateline"));
+        var dek = NonEmpty(reader.String(map["dek"], "dek"));
+        var summary = NonEmpty(reader.String(map["summary"], "summary"));
+        var draft = reader.Bool(map["draft"], "draft") ?? false;
+        if (string.IsNullOrEmpty(headline) || date is null || slug is null)
         {
             return null;
         }
@@ -88,19 +94,19 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
             SourcePath = path,
             Headline = headline,
             Date = date.Value,
-            Updated = ReadDate(reader, map["updated"], "updated"),
-            Expires = ReadDate(reader, map["expires"], "expires"),
+            Updated = updated,
+            Expires = expires,
             Section = section,
-            Dateline = NonEmpty(reader.String(map["dateline"], "dateline")),
-            Dek = NonEmpty(reader.String(map["dek"], "dek")),
-            Summary = NonEmpty(reader.String(map["summary"], "summary")),
+            Dateline = dateline,
+            Dek = dek,
+            Summary = summary,
             Authors = authors,
             Tags = tags,
             KeyPoints = keyPoints,
             Corrections = corrections,
             Image = image,
             Slug = slug,
-            Draft = reader.Bool(map["draft"], "draft") ?? false,
+            Draft = draft,
             Params = parameters,
             Body = split.Body,
             BodyLine = split.BodyLine,

@@ -1,0 +1,78 @@
+using NewsSite.Configuration;
+using NewsSite.Diagnostics;
+
+namespace NewsSite.Tests.Configuration;
+
+public sealed class SiteConfigReaderTests
+{
+    [Fact]
+    public void A_full_configuration_is_read()
+    {
+        var bag = new DiagnosticBag();
+        var config = SiteConfigReader.Parse("""
+            title: The Ledger
+            description: News
+            base_url: https://example.org/news
+            language: en-GB
+            time_zone: Europe/London
+            permalink: /{section}/{slug}/
+            page_size: 10
+            sections: [{ slug: world, name: World News }, Politics]
+            menu: [{ name: About, url: /about/ }]
+            publisher: { name: Ledger Ltd, logo: /media/logo.png }
+            markdown: { smart_punctuation: false }
+            ads: { enabled: true, after_paragraph: 2, html: <div></div> }
+            """, bag);
+        Assert.Empty(bag.ToSortedList());
+        Assert.NotNull(config);
+        Assert.Equal("https://example.org/news/", config.BaseUrl.AbsoluteUri);
+        Assert.Equal("/news/", config.BasePath);
+        Assert.Equal("Europe/London", config.TimeZone.Id);
+        Assert.Equal([new SectionConfig("world", "World News"), new SectionConfig("politics", "Politics")], config.Sections);
+        Assert.Equal(10, config.PageSize);
+        Assert.False(config.Markdown.SmartPunctuation);
+        Assert.True(config.Ads.Enabled);
+        Assert.Equal(2, config.Ads.AfterParagraph);
+        Assert.Equal(new PublisherConfig("Ledger Ltd", "/media/logo.png"), config.Publisher);
+    }
+
+    [Fact]
+    public void Errors_carry_line_and_column_and_unknown_keys_are_warnings()
+    {
+        var bag = new DiagnosticBag();
+        var config = SiteConfigReader.Parse("""
+            title: T
+            base_url: not a url
+            time_zone: Mars/Olympus
+            page_size: -1
+            permalink: /{title}/
+            colour: blue
+            """, bag);
+        Assert.Null(config);
+        Assert.Equal(
+            [
+                "site.yaml:2:11: error NS0501: 'base_url' must be an absolute http or https URL such as https://example.org/, not 'not a url'",
+                "site.yaml:3:12: error NS0501: unknown time zone 'Mars/Olympus'; use an IANA name such as Asia/Kolkata or Europe/London",
+                "site.yaml:4:12: error NS0202: 'page_size' must be a whole number from 1 to 500, not '-1'",
+                "site.yaml:5:12: error NS0501: unknown permalink token '{title}'; use {section}, {yyyy}, {mm}, {dd} or {slug}",
+                "site.yaml:6:1: warning NS0502: unknown setting 'colour' is ignored",
+            ],
+            bag.ToSortedList().Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Missing_title_is_an_error()
+    {
+        var bag = new DiagnosticBag();
+        Assert.Null(SiteConfigReader.Parse("base_url: https://a.example/\n", bag));
+        Assert.Equal("site.yaml:1:1: error NS0501: 'title' is required", Assert.Single(bag.ToSortedList()).ToString());
+    }
+
+    [Fact]
+    public void Base_url_override_wins()
+    {
+        var bag = new DiagnosticBag();
+        var config = SiteConfigReader.Parse("title: T\nbase_url: https://a.example/\n", bag, "https://preview.example/pr-7/");
+        Assert.Equal("https://preview.example/pr-7/", config!.BaseUrl.AbsoluteUri);
+    }
+}

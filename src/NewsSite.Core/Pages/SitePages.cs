@@ -62,17 +62,14 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
 
         foreach (var archive in site.Archives)
         {
-            var name = archive.Month == 0
-                ? archive.Year.ToString(CultureInfo.InvariantCulture)
-                : new DateTime(archive.Year, archive.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-            var link = new LinkView(name, views.Urls.Link(archive.Route), archive.Entries.Count);
-            written += WriteList("archive", link, archive.Entries, archive.Route, $"Articles published in {name}.");
+            var link = ArchiveLink(archive);
+            IReadOnlyList<LinkView> parents = archive.Month == 0 ? [] : [ArchiveLink(site.Archives.First(a => a.Year == archive.Year && a.Month == 0))];
+            written += WriteList("archive", link, archive.Entries, archive.Route, $"Articles published in {link.Name}.", parents);
         }
 
         written += WriteIndex("tags", "Topics", "/tags/", site.Tags.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link));
         written += WriteIndex("authors", "Authors", "/authors/", site.Authors.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link));
-        written += WriteIndex("archives", "Archive", "/archive/", site.Archives.Where(a => a.Month != 0).Select(a => new LinkView(
-            new DateTime(a.Year, a.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", CultureInfo.InvariantCulture), views.Urls.Link(a.Route), a.Entries.Count)));
+        written += WriteIndex("archives", "Archive", "/archive/", site.Archives.Select(ArchiveLink));
         written += WriteNotFound();
         return written;
     }
@@ -113,14 +110,22 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return written;
     }
 
-    private int WriteList(string kind, LinkView term, IReadOnlyList<Entry> entries, string route, string description)
+    private LinkView ArchiveLink(Archive archive)
+    {
+        var name = archive.Month == 0
+            ? archive.Year.ToString(CultureInfo.InvariantCulture)
+            : new DateTime(archive.Year, archive.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        return new LinkView(name, views.Urls.Link(archive.Route), archive.Entries.Count);
+    }
+
+    private int WriteList(string kind, LinkView term, IReadOnlyList<Entry> entries, string route, string description, IReadOnlyList<LinkView>? parents = null)
     {
         var written = 0;
         var template = templates.Contains($"{kind}.html") ? $"{kind}.html" : "list.html";
         foreach (var pager in Pager.Paginate(entries, site.Config.PageSize, route))
         {
             var title = pager.PageNumber == 1 ? term.Name : $"{term.Name}, page {pager.PageNumber}";
-            var crumbs = new List<LinkView> { new("Home", views.Urls.Link("/")), new(term.Name, term.Url) };
+            List<LinkView> crumbs = [new("Home", views.Urls.Link("/")), .. parents ?? [], new(term.Name, term.Url)];
             var page = ListPage(kind, title, description, pager.Route, crumbs);
             var model = new PageModel
             {

@@ -40,6 +40,6 @@ public sealed class FrontMatterSplitterTests
         var (split, error) = FrontMatterSplitter.Split(text, "x.md");
         Assert.Null(split);
         Assert.Equal(code, error!.Code);
-        Assert.Equal(new Diagnostics.SourceLocation("x.md", 1, 1), error.Location);
+        Assert.Equal(new NewsSite.Diagnostics.SourceLocation("x.md", 1, 1), error.Location);
     }
 }

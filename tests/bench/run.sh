@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Whole-build benchmark: NewsSite against Hugo on the same synthetic corpus, side by side.
+#
+#   tests/bench/run.sh 10000            one size
+#   tests/bench/run.sh 1000 10000       several sizes, one table each
+#   TOOLS="" tests/bench/run.sh 100000  NewsSite only
+#
+# Needs: the .NET 10 SDK, python3, GNU time and hugo (apt-get install -y time hugo), and the shared harness in
+# ../shared/bench beside the repository (BENCH_DIR overrides). Environment: RUNS (5), SEED (42), TOOLS ("hugo"),
+# WORK (/tmp/newssite-bench). Prints the harness's table per size, then the ratios the targets are stated in.
+set -euo pipefail
+[ $# -ge 1 ] || { echo "usage: $0 N [N ...]" >&2; exit 2; }
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_DIR=${BENCH_DIR:-$REPO/../shared/bench}
+export RUNS=${RUNS:-5} SEED=${SEED:-42} TOOLS=${TOOLS-hugo}
+WORK_ROOT=${WORK:-/tmp/newssite-bench}
+
+[ -x "$BENCH_DIR/run_anchors.sh" ] || [ -f "$BENCH_DIR/run_anchors.sh" ] || { echo "no harness at $BENCH_DIR" >&2; exit 2; }
+command -v /usr/bin/time >/dev/null || { echo "need GNU time: apt-get install -y time" >&2; exit 2; }
+if [[ " $TOOLS " == *" hugo "* ]] && ! command -v hugo >/dev/null; then echo "need hugo: apt-get install -y hugo" >&2; exit 2; fi
+
+# A Release build of the CLI, published once, as users run it.
+PUBLISH=$WORK_ROOT/newssite-publish
+echo "== publishing NewsSite (Release) to $PUBLISH"
+dotnet publish "$REPO/src/NewsSite.Cli" -c Release -o "$PUBLISH" --nologo -v quiet >/dev/null
+export NEWSSITE_CMD="dotnet $PUBLISH/newssite.dll"
+
+for N in "$@"; do
+  export WORK=$WORK_ROOT/n$N
+  bash "$BENCH_DIR/run_anchors.sh" "$N"
+  python3 "$REPO/tests/bench/ratios.py" "$WORK/results.tsv"
+done

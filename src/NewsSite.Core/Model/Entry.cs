@@ -7,6 +7,9 @@ public sealed class Entry
 {
     public required Article Article { get; init; }
 
+    /// <summary>Position in the site's newest-first order: a cheap, stable key for ordering and lookups.</summary>
+    public required int Index { get; init; }
+
     /// <summary>Site path (<c>/world/2025/04/30/quake/</c>), before the base path is prefixed.</summary>
     public required string Route { get; init; }
 

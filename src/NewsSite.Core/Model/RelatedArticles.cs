@@ -1,7 +1,7 @@
 namespace NewsSite.Model;
 
 /// <summary>
-/// Picks up to N related articles: most shared tags first, then the same section, then the most recent.
+/// Picks up to N related articles: most shared tags first, then the same section, then the nearest in time.
 /// </summary>
 internal static class RelatedArticles
 {
@@ -11,63 +11,137 @@ internal static class RelatedArticles
     /// </summary>
     private const int Window = 200;
 
-    public static void Assign(IReadOnlyList<Entry> entries, int count)
-    {
-        var index = new Dictionary<Entry, int>(entries.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            index[entries[i]] = i;
-        }
+    private const int TagWeight = 16;
 
-        Parallel.For(0, entries.Count, i => entries[i].Related = Pick(entries[i], index, count));
-    }
+    public static void Assign(IReadOnlyList<Entry> entries, int count) =>
+        Parallel.For(
+            0,
+            entries.Count,
+            () => new Scores(entries.Count),
+            (i, _, scores) =>
+            {
+                entries[i].Related = Pick(entries, entries[i], count, scores);
+                return scores;
+            },
+            _ => { });
 
-    private static IReadOnlyList<Entry> Pick(Entry entry, Dictionary<Entry, int> index, int count)
+    private static Entry[] Pick(IReadOnlyList<Entry> entries, Entry entry, int count, Scores scores)
     {
-        var scores = new Dictionary<Entry, int>(ReferenceEqualityComparer.Instance);
         foreach (var tag in entry.Tags)
         {
-            foreach (var other in Nearby(tag.Entries, entry, index))
-            {
-                if (!ReferenceEquals(other, entry))
-                {
-                    scores[other] = scores.GetValueOrDefault(other) + 10;
-                }
-            }
+            AddNearby(tag.Entries, entry, TagWeight, scores);
         }
 
         if (entry.Section is { } section)
         {
-            foreach (var other in Nearby(section.Entries, entry, index))
-            {
-                if (!ReferenceEquals(other, entry))
-                {
-                    scores[other] = scores.GetValueOrDefault(other) + 1;
-                }
-            }
+            AddNearby(section.Entries, entry, 1, scores);
         }
 
-        return
-        [
-            .. scores
-                .OrderByDescending(p => p.Value)
-                .ThenBy(p => Math.Abs(index[p.Key] - index[entry]))
-                .ThenBy(p => index[p.Key])
-                .Take(count)
-                .Select(p => p.Key),
-        ];
+        var picked = scores.Top(entry.Index, count);
+        scores.Clear();
+        return [.. picked.Select(i => entries[i])];
     }
 
-    /// <summary>The entries of a list (newest first) that lie nearest to <paramref name="entry"/> in time.</summary>
-    private static IEnumerable<Entry> Nearby(List<Entry> list, Entry entry, Dictionary<Entry, int> index)
+    private static void AddNearby(List<Entry> list, Entry entry, int weight, Scores scores)
     {
-        if (list.Count <= Window)
+        var start = 0;
+        var end = list.Count;
+        if (list.Count > Window)
         {
-            return list;
+            // Lists are newest first, like the entries, so their Index values ascend.
+            var position = BinarySearch(list, entry.Index);
+            start = Math.Clamp(position - (Window / 2), 0, list.Count - Window);
+            end = start + Window;
         }
 
-        var position = list.BinarySearch(entry, Comparer<Entry>.Create((a, b) => index[a].CompareTo(index[b])));
-        var start = Math.Clamp((position < 0 ? ~position : position) - (Window / 2), 0, list.Count - Window);
-        return list.GetRange(start, Window);
+        for (var i = start; i < end; i++)
+        {
+            var other = list[i].Index;
+            if (other != entry.Index)
+            {
+                scores.Add(other, weight);
+            }
+        }
+    }
+
+    private static int BinarySearch(List<Entry> list, int index)
+    {
+        var (low, high) = (0, list.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var value = list[middle].Index;
+            if (value == index)
+            {
+                return middle;
+            }
+
+            (low, high) = value < index ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return low;
+    }
+
+    /// <summary>Per-thread scratch: a score per entry index and the indices touched, reset after each pick.</summary>
+    private sealed class Scores(int size)
+    {
+        private readonly int[] _score = new int[size];
+        private readonly List<int> _touched = [];
+
+        public void Add(int index, int weight)
+        {
+            if (_score[index] == 0)
+            {
+                _touched.Add(index);
+            }
+
+            _score[index] += weight;
+        }
+
+        /// <summary>Highest score first, then nearest in time to <paramref name="self"/>, then newer.</summary>
+        public List<int> Top(int self, int count)
+        {
+            var best = new List<int>(count + 1);
+            foreach (var candidate in _touched)
+            {
+                var at = best.Count;
+                while (at > 0 && Better(candidate, best[at - 1], self))
+                {
+                    at--;
+                }
+
+                if (at < count)
+                {
+                    best.Insert(at, candidate);
+                    if (best.Count > count)
+                    {
+                        best.RemoveAt(count);
+                    }
+                }
+            }
+
+            return best;
+        }
+
+        public void Clear()
+        {
+            foreach (var index in _touched)
+            {
+                _score[index] = 0;
+            }
+
+            _touched.Clear();
+        }
+
+        private bool Better(int a, int b, int self)
+        {
+            if (_score[a] != _score[b])
+            {
+                return _score[a] > _score[b];
+            }
+
+            var (da, db) = (Math.Abs(a - self), Math.Abs(b - self));
+            return da != db ? da < db : a < b;
+        }
     }
 }

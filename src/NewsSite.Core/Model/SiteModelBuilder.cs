@@ -35,7 +35,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
         {
             var section = article.Section is null ? null : sections[Slugifier.Slugify(article.Section)];
             var route = config.Permalink.Expand(section?.Slug ?? "", article.Date, article.Slug);
-            var entry = new Entry { Article = article, Route = route, Section = section, ImageUrl = ResolveImage(article) };
+            var entry = new Entry { Article = article, Index = entries.Count, Route = route, Section = section, ImageUrl = ResolveImage(article) };
             if (byRoute.TryGetValue(route, out var first))
             {
                 diagnostics.Add(Diagnostic.Error(

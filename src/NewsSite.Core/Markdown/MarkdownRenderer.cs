@@ -78,6 +78,11 @@ public sealed class MarkdownRenderer
     /// <summary>Inline Markdown (key points, corrections) as HTML without a wrapping paragraph.</summary>
     public string RenderInline(string markdown)
     {
+        if (IsPlainText(markdown))
+        {
+            return markdown.Trim();
+        }
+
         var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
@@ -85,6 +90,23 @@ public sealed class MarkdownRenderer
         renderer.Render(document);
         renderer.Writer.Flush();
         return writer.ToString().Trim();
+    }
+
+    /// <summary>
+    /// Most key points are plain sentences: no Markdown, nothing to escape, no quotes or dashes to curl. They are
+    /// their own HTML, and skipping the parser for them saves a document per key point.
+    /// </summary>
+    private static bool IsPlainText(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (!(char.IsLetterOrDigit(ch) || ch is ' ' or ',' or '.' or ';' or ':' or '(' or ')' or '%' or '/' or '+' or '=' or '?' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0 && char.IsLetter(text[0]) && !text.Contains("--", StringComparison.Ordinal) && !text.Contains("..", StringComparison.Ordinal);
     }
 
     /// <summary>Inline Markdown as plain text, for feeds, JSON-LD and the search index.</summary>

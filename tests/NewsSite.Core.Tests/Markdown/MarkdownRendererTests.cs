@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Markdig;
 using NewsSite.Configuration;
 using NewsSite.Markdown;
 
@@ -81,5 +82,19 @@ public sealed class MarkdownRendererTests
         var summary = Summaries.Cut(text);
         Assert.True(summary.Length <= Summaries.MaxLength + 1);
         Assert.EndsWith("word…", summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Plain words, numbers 42 and 7.5% (approx).")]
+    [InlineData("It's \"quoted\" -- and... more")]
+    [InlineData("*em* and <b> & [link](x)")]
+    [InlineData("1. not a list")]
+    [InlineData("- not a list either")]
+    [InlineData("# not a heading")]
+    public void Inline_fast_path_gives_the_same_html_as_the_parser(string text)
+    {
+        var parsed = Markdig.Markdown.ToHtml(text, new MarkdownPipelineBuilder().DisableHtml().UseSmartyPants().Build()).Trim();
+        var expected = parsed.StartsWith("<p>", StringComparison.Ordinal) ? parsed[3..^4] : parsed;
+        Assert.Equal(expected, Renderer.RenderInline(text));
     }
 }

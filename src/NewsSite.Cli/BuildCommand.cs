@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NewsSite.Model;
 
 namespace NewsSite.Cli;
 
@@ -12,7 +13,7 @@ internal static class BuildCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where the site is written (default: _site in the site folder)" };
         var drafts = new Option<bool>("--drafts") { Description = "Include articles marked draft: true" };
         var future = new Option<bool>("--future") { Description = "Include articles dated in the future" };
-        var now = new Option<string?>("--now") { Description = "Build as if it were this time (ISO 8601); SOURCE_DATE_EPOCH works too" };
+        var now = new Option<string?>("--now") { Description = "Build as if it were this time (ISO 8601; without an offset, UTC); SOURCE_DATE_EPOCH works too" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Override site.yaml's base_url, e.g. for preview deployments" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings" };
 
@@ -57,7 +58,9 @@ internal static class BuildCommand
 
             if (!parse.GetValue(quiet))
             {
-                var next = result.NextChange is { } change ? string.Create(CultureInfo.InvariantCulture, $", next scheduled change {change:yyyy-MM-dd'T'HH:mm:sszzz}") : "";
+                var next = result.NextScheduledChange is { } change
+                    ? string.Create(CultureInfo.InvariantCulture, $", next scheduled change {change.At:yyyy-MM-dd'T'HH:mm:sszzz} ({change.Article.SourcePath} {change.Kind.Name()})")
+                    : "";
                 terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"built {result.Articles} articles, {result.Pages} pages, {result.Files} files, {warnings} warning(s) in {result.Elapsed.TotalSeconds:0.00} s{next}"));
             }

@@ -10,6 +10,7 @@ public static class CommandLine
         var root = new RootCommand("NewsSite: a static site generator for newsrooms")
         {
             BuildCommand.Create(terminal),
+            ScheduleCommand.Create(terminal),
         };
 
         var parse = root.Parse(args);

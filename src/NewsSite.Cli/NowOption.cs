@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsSite.Time;
 
 namespace NewsSite.Cli;
 
@@ -9,9 +10,11 @@ internal static class NowOption
     {
         if (nowText is not null)
         {
-            return DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
+            // Strict ISO 8601 (what `schedule` prints can be pasted here); an offset is honoured, none means UTC,
+            // never the machine's zone.
+            return SiteTimeZone.Utc.Parse(nowText) is { } now
                 ? (new FixedClock(now), null)
-                : (null, $"--now must be a date-time such as 2025-05-01T12:00:00Z, not '{nowText}'");
+                : (null, $"--now must be an ISO 8601 date-time such as 2025-05-01T12:00:00+05:30 or 2025-05-01T06:30:00Z, not '{nowText}'");
         }
 
         var epoch = terminal.Environment("SOURCE_DATE_EPOCH");

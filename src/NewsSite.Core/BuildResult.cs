@@ -1,4 +1,5 @@
 using NewsSite.Diagnostics;
+using NewsSite.Model;
 
 namespace NewsSite;
 
@@ -18,4 +19,7 @@ public sealed record BuildResult
 
     /// <summary>The next moment the published set changes (a scheduled article goes live, one expires).</summary>
     public DateTimeOffset? NextChange { get; init; }
+
+    /// <summary>What happens at <see cref="NextChange"/>: which article goes live or expires.</summary>
+    public ScheduledChange? NextScheduledChange { get; init; }
 }

@@ -77,6 +77,7 @@ public sealed class SiteBuilder
                 Files = output.FileCount,
                 Elapsed = clock.Elapsed,
                 NextChange = site.NextChange,
+                NextScheduledChange = site.Upcoming is [var next, ..] ? next : null,
             };
         }
     }
@@ -140,5 +141,6 @@ public sealed class SiteBuilder
         Articles = site?.Entries.Count ?? 0,
         Elapsed = clock.Elapsed,
         NextChange = site?.NextChange,
+        NextScheduledChange = site?.Upcoming is [var next, ..] ? next : null,
     };
 }

@@ -24,4 +24,7 @@ public sealed class SiteModel
 
     /// <summary>The next moment the published set changes (a scheduled article, an expiry), if any.</summary>
     public DateTimeOffset? NextChange { get; init; }
+
+    /// <summary>Every scheduled change after now, in time order; the first is <see cref="NextChange"/>.</summary>
+    public IReadOnlyList<ScheduledChange> Upcoming { get; init; } = [];
 }

@@ -13,15 +13,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
 
     public SiteModel Build(IReadOnlyList<Article> articles)
     {
-        DateTimeOffset? nextChange = null;
-        foreach (var article in articles)
-        {
-            if (rules.NextChange(article) is { } change && (nextChange is null || change < nextChange))
-            {
-                nextChange = change;
-            }
-        }
-
+        var upcoming = rules.Upcoming(articles);
         var published = articles
             .Where(rules.IsPublished)
             .OrderByDescending(a => a.Date)
@@ -64,7 +56,8 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             Authors = authors,
             Archives = BuildArchives(entries),
             Now = rules.Now,
-            NextChange = nextChange,
+            NextChange = upcoming.Count > 0 ? upcoming[0].At : null,
+            Upcoming = upcoming,
         };
     }
 

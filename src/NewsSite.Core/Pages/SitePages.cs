@@ -159,11 +159,13 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         {
             Kind = "not_found",
             Title = "Page not found",
+            Description = $"This page does not exist on {site.Config.Title}.",
             Url = views.Urls.Link("/404.html"),
             Canonical = views.Urls.Absolute("/404.html"),
             Feeds = _feeds.Site,
             Noindex = true,
         };
+        page = page with { Head = heads.ForPage(page, null) };
         var model = new PageModel { Site = _siteView, Page = page, Articles = views.Teasers(site.Entries.Take(5)) };
         return Write("404.html", "/404.html", model, new PageJob("/404.html", null)) ? 1 : 0;
     }

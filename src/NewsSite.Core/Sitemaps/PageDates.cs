@@ -64,6 +64,6 @@ internal sealed partial class PageDates
         return newest;
     }
 
-    [GeneratedRegex("^(?<list>/.*/)page/[0-9]+/$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?<list>/(?:.*/)?)page/[0-9]+/$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedPage();
 }

@@ -282,6 +282,20 @@ public sealed class FeedTests
     }
 
     [Fact]
+    public void Under_a_base_path_feed_urls_and_autodiscovery_links_keep_the_path()
+    {
+        var (site, built) = TestSite.Build(ThreeArticles.Replace("base_url: https://news.example/", "base_url: https://news.example/news/", StringComparison.Ordinal));
+        using var _ = site;
+        built.AssertSucceeded();
+
+        var feed = built.Atom("world/atom.xml");
+        Assert.Equal("https://news.example/news/world/atom.xml", feed.Id);
+        Assert.Equal("https://news.example/news/world/2025/04/30/quake/", feed.Items.First().Id);
+        Assert.Equal("https://news.example/news/index.xml", Alternates(built, "index.html")[0].Href);
+        Assert.Equal("https://news.example/news/media/quake.jpg", built.Json("feed.json").RootElement.GetProperty("items")[0].GetProperty("image").GetString());
+    }
+
+    [Fact]
     public void Feeds_are_byte_identical_across_builds()
     {
         var (first, a) = TestSite.Build(ThreeArticles);

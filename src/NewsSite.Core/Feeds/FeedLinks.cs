@@ -38,9 +38,15 @@ internal sealed class FeedLinks
     /// <summary>The whole site's feeds, for pages that have none of their own.</summary>
     public IReadOnlyList<FeedLinkView> Site { get; }
 
-    /// <summary>A list's feeds, then the site's; <paramref name="listRoute"/> is page 1's route.</summary>
-    public IReadOnlyList<FeedLinkView> ForList(string listRoute) =>
-        listRoute != "/" && _own.TryGetValue(listRoute, out var own) ? [.. own, .. Site] : Site;
+    /// <summary>
+    /// For any page of a list that has feeds (page 1 or <c>/world/page/2/</c>), its feeds then the site's;
+    /// for other pages the site's.
+    /// </summary>
+    public IReadOnlyList<FeedLinkView> ForPage(string route)
+    {
+        var list = NumberedPages.ListRoute(route);
+        return list != "/" && _own.TryGetValue(list, out var own) ? [.. own, .. Site] : Site;
+    }
 
     /// <summary>The site's feeds, then those of the article's section.</summary>
     public IReadOnlyList<FeedLinkView> ForArticle(string? sectionRoute) =>

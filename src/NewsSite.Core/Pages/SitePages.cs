@@ -129,7 +129,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         {
             var title = pager.PageNumber == 1 ? term.Name : $"{term.Name}, page {pager.PageNumber}";
             var crumbs = new List<LinkView> { new("Home", views.Urls.Link("/")), new(term.Name, term.Url) };
-            var page = ListPage(kind, title, description, pager.Route, crumbs) with { Feeds = _feeds.ForList(route) };
+            var page = ListPage(kind, title, description, pager.Route, crumbs);
             var model = new PageModel
             {
                 Site = _siteView,
@@ -180,7 +180,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             Url = views.Urls.Link(route),
             Canonical = views.Urls.Absolute(route),
             Breadcrumb = breadcrumb,
-            Feeds = _feeds.Site,
+            Feeds = _feeds.ForPage(route),
         };
         return page with { Head = heads.ForPage(page, null) };
     }

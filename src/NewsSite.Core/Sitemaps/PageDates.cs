@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using NewsSite.Model;
+using NewsSite.Routing;
 
 namespace NewsSite.Sitemaps;
 
@@ -8,7 +8,7 @@ namespace NewsSite.Sitemaps;
 /// corrected. A list (and each of its numbered pages, since a new story shifts them all) changed when its newest
 /// story did; any other page when the site's newest story did.
 /// </summary>
-internal sealed partial class PageDates
+internal sealed class PageDates
 {
     private readonly Dictionary<string, DateTimeOffset> _byRoute = new(StringComparer.Ordinal);
     private readonly DateTimeOffset? _newest;
@@ -42,8 +42,7 @@ internal sealed partial class PageDates
             return date;
         }
 
-        var page = NumberedPage().Match(route);
-        return page.Success && _byRoute.TryGetValue(page.Groups["list"].Value, out var listDate) ? listDate : _newest;
+        return _byRoute.TryGetValue(NumberedPages.ListRoute(route), out var listDate) ? listDate : _newest;
     }
 
     private static DateTimeOffset Changed(Entry entry) =>
@@ -63,7 +62,4 @@ internal sealed partial class PageDates
 
         return newest;
     }
-
-    [GeneratedRegex("^(?<list>/(?:.*/)?)page/[0-9]+/$", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberedPage();
 }

@@ -279,6 +279,18 @@ public sealed class FeedTests
         Assert.Equal("https://news.example/world/index.xml", Alternates(built, "world/index.html")[0].Href);
         Assert.Equal([.. siteFeeds, "https://news.example/world/index.xml", "https://news.example/world/atom.xml"], Alternates(built, "world/2025/04/30/quake/index.html").Select(l => l.Href));
         Assert.Equal(siteFeeds, Alternates(built, "index.html").Select(l => l.Href));
+        Assert.Equal(siteFeeds, Alternates(built, "tags/index.html").Select(l => l.Href));
+    }
+
+    [Fact]
+    public void Numbered_pages_of_a_list_advertise_the_lists_feeds()
+    {
+        var (site, built) = TestSite.Build(ThreeArticles.Replace("feeds:", "page_size: 1\nfeeds:", StringComparison.Ordinal));
+        using var _ = site;
+        built.AssertSucceeded();
+        Assert.Equal("https://news.example/tags/india/index.xml", Alternates(built, "tags/india/page/2/index.html")[0].Href);
+        Assert.Equal("https://news.example/world/atom.xml", Alternates(built, "world/page/2/index.html")[1].Href);
+        Assert.Equal("https://news.example/index.xml", Alternates(built, "page/2/index.html")[0].Href);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NewsSite.Configuration;
 using NewsSite.Content;
 using NewsSite.Diagnostics;
+using NewsSite.Feeds;
 using NewsSite.FrontMatter;
 using NewsSite.Markdown;
 using NewsSite.Model;
@@ -9,6 +10,7 @@ using NewsSite.Output;
 using NewsSite.Pages;
 using NewsSite.Routing;
 using NewsSite.Seo;
+using NewsSite.Sitemaps;
 using NewsSite.Templates;
 
 namespace NewsSite;
@@ -57,6 +59,7 @@ public sealed class SiteBuilder
         {
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics);
             var pageCount = pages.WriteArticles() + pages.WriteLists();
+            WriteFeedsAndSitemaps(site, urls, assets, pages, output, diagnostics);
             CopyAssets(assets, templates, output, diagnostics);
 
             if (diagnostics.HasErrors)
@@ -91,6 +94,15 @@ public sealed class SiteBuilder
             entry.Body = body;
             entry.Summary = entry.Article.Summary ?? Summaries.Cut(body.FirstParagraph);
         });
+    }
+
+    /// <summary>Feeds, sitemaps and robots.txt; they come before the assets so a colliding asset is the one reported.</summary>
+    private static void WriteFeedsAndSitemaps(SiteModel site, SiteUrls urls, IReadOnlyList<SourceFile> assets, SitePages pages, OutputWriter output, DiagnosticBag diagnostics)
+    {
+        var assetFiles = assets.ToDictionary(AssetRoute, a => a.FullPath, StringComparer.Ordinal);
+        new SiteFeeds(site, urls, new FeedItemFactory(site.Config, urls, assetFiles)).Write(output, diagnostics);
+        var ownRobots = assetFiles.ContainsKey("/" + CrawlerFiles.RobotsFileName);
+        new CrawlerFiles(site, urls).Write(pages.IndexableRoutes, ownRobots, output, diagnostics);
     }
 
     private static void CopyAssets(IReadOnlyList<SourceFile> assets, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics)

@@ -33,6 +33,8 @@ public sealed record SiteConfig
 
     public AdsConfig Ads { get; init; } = new();
 
+    public FeedsConfig Feeds { get; init; } = new();
+
     /// <summary>The path part of the base URL ("/" or "/news/"): every internal link starts with it.</summary>
     public string BasePath => BaseUrl.AbsolutePath;
 }
@@ -66,4 +68,14 @@ public sealed record AdsConfig
     public string Html { get; init; } = "";
 
     public string Label { get; init; } = "Advertisement";
+}
+
+/// <summary>What the RSS, Atom and JSON feeds carry.</summary>
+public sealed record FeedsConfig
+{
+    /// <summary>The newest articles each feed lists.</summary>
+    public int Limit { get; init; } = 20;
+
+    /// <summary>The whole article body in each item, or only its summary.</summary>
+    public bool FullContent { get; init; }
 }

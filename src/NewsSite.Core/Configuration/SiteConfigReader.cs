@@ -13,7 +13,7 @@ internal static partial class SiteConfigReader
     public const string FileName = "site.yaml";
 
     private static readonly string[] TopLevelKeys =
-        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads"];
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads", "feeds"];
 
     public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
     {
@@ -79,6 +79,7 @@ internal static partial class SiteConfigReader
             Publisher = ReadPublisher(reader, map["publisher"]),
             Markdown = ReadMarkdown(reader, map["markdown"]),
             Ads = ReadAds(reader, map["ads"]),
+            Feeds = ReadFeeds(reader, map["feeds"]),
         };
 
         bag.AddRange(diagnostics);
@@ -287,6 +288,30 @@ internal static partial class SiteConfigReader
             Home = reader.Bool(map["home"], "home") ?? defaults.Home,
             Html = reader.String(map["html"], "html") ?? "",
             Label = reader.String(map["label"], "label")?.Trim() ?? defaults.Label,
+        };
+    }
+
+    private static FeedsConfig ReadFeeds(YamlFieldReader reader, YamlNode? node)
+    {
+        var map = reader.Mapping(node, "feeds");
+        if (map is null)
+        {
+            return new FeedsConfig();
+        }
+
+        foreach (var (key, _) in map.Entries)
+        {
+            if (key.Value is not ("limit" or "full_content"))
+            {
+                reader.Warning(DiagnosticCodes.UnknownConfigKey, $"unknown setting 'feeds.{key.Value}' is ignored", key);
+            }
+        }
+
+        var defaults = new FeedsConfig();
+        return new FeedsConfig
+        {
+            Limit = reader.Int(map["limit"], "limit", 1, 1000) ?? defaults.Limit,
+            FullContent = reader.Bool(map["full_content"], "full_content") ?? defaults.FullContent,
         };
     }
 

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using NewsSite.Diagnostics;
+using NewsSite.Feeds;
 using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Routing;
@@ -15,6 +17,11 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
     private const int HomeSectionStories = 4;
 
     private readonly SiteView _siteView = SiteViews.Create(site, views);
+    private readonly FeedLinks _feeds = new(FeedCatalog.Create(site), views.Urls);
+    private readonly ConcurrentBag<string> _indexable = [];
+
+    /// <summary>The routes of the pages written so far that search engines may index (for the sitemap).</summary>
+    public IReadOnlyCollection<string> IndexableRoutes => _indexable;
 
     public int WriteArticles()
     {
@@ -30,6 +37,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
                 Url = article.Url,
                 Canonical = views.Urls.Absolute(entry.Route),
                 Breadcrumb = Breadcrumb(entry),
+                Feeds = _feeds.ForArticle(entry.Section?.Route),
                 Noindex = entry.Article.Draft,
             };
             page = page with { Head = heads.ForArticle(page, entry, article) };
@@ -156,10 +164,13 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         {
             Kind = "not_found",
             Title = "Page not found",
+            Description = $"This page does not exist on {site.Config.Title}.",
             Url = views.Urls.Link("/404.html"),
             Canonical = views.Urls.Absolute("/404.html"),
+            Feeds = _feeds.Site,
             Noindex = true,
         };
+        page = page with { Head = heads.ForPage(page, null) };
         var model = new PageModel { Site = _siteView, Page = page, Articles = views.Teasers(site.Entries.Take(5)) };
         return Write("404.html", "/404.html", model, new PageJob("/404.html", null)) ? 1 : 0;
     }
@@ -174,6 +185,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             Url = views.Urls.Link(route),
             Canonical = views.Urls.Absolute(route),
             Breadcrumb = breadcrumb,
+            Feeds = _feeds.ForPage(route),
         };
         return page with { Head = heads.ForPage(page, null) };
     }
@@ -210,6 +222,11 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"two pages would be written to {route}; change a slug, section or the permalink pattern", job.SourcePath is null ? null : SourceLocation.StartOf(job.SourcePath)));
             return false;
+        }
+
+        if (!model.Page.Noindex)
+        {
+            _indexable.Add(route);
         }
 
         return true;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using NewsSite.Model;
 using NewsSite.Templates;
 
@@ -13,10 +14,11 @@ namespace NewsSite.Seo;
 /// </summary>
 public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRenderer markdown)
 {
-    // The default encoder escapes <, > and & as \u003C..., so no content can close the script element.
+    // JavaScriptEncoder always escapes the HTML-sensitive characters (< > & ' ") as \u003C..., so no content can
+    // close the script element or open a comment in it; letters of every script stay readable.
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
-        Encoder = JavaScriptEncoder.Default,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         WriteIndented = false,
     };
 
@@ -32,8 +34,9 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
         var site = views.Site.Config;
         var urls = views.Urls;
         var imageUrl = entry.ImageUrl is { } image ? urls.Absolute(image) : null;
+        var logoUrl = site.Publisher?.Logo is { } logo ? urls.Absolute(logo) : null;
         var head = new StringBuilder();
-        OpenGraph(head, page, "article", imageUrl);
+        OpenGraph(head, page, "article", imageUrl, entry.Article.Image?.Alt);
         Meta(head, "property", "article:published_time", article.Date.Iso);
         if (article.Updated is { } updated)
         {
@@ -62,26 +65,30 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
             ["url"] = page.Canonical,
             ["inLanguage"] = site.Language,
         };
-        if (entry.Authors.Count > 0)
-        {
-            newsArticle["author"] = new JsonArray([.. entry.Authors.Select(a => (JsonNode)new JsonObject
+        var publisherName = site.Publisher?.Name ?? site.Title;
+
+        // An article without a byline is the newsroom's own: Google asks for an author either way.
+        newsArticle["author"] = entry.Authors.Count > 0
+            ? new JsonArray([.. entry.Authors.Select(a => (JsonNode)new JsonObject
             {
                 ["@type"] = "Person",
                 ["name"] = a.Name,
                 ["url"] = urls.Absolute(a.Route),
-            })]);
-        }
+            })])
+            : new JsonArray(new JsonObject { ["@type"] = "NewsMediaOrganization", ["name"] = publisherName, ["url"] = urls.Absolute("/") });
 
-        var publisher = new JsonObject { ["@type"] = "NewsMediaOrganization", ["name"] = site.Publisher?.Name ?? site.Title, ["url"] = urls.Absolute("/") };
-        if (site.Publisher?.Logo is { } logo)
+        var publisher = new JsonObject { ["@type"] = "NewsMediaOrganization", ["name"] = publisherName, ["url"] = urls.Absolute("/") };
+        if (logoUrl is not null)
         {
-            publisher["logo"] = new JsonObject { ["@type"] = "ImageObject", ["url"] = urls.Absolute(logo) };
+            publisher["logo"] = new JsonObject { ["@type"] = "ImageObject", ["url"] = logoUrl };
         }
 
         newsArticle["publisher"] = publisher;
-        if (imageUrl is not null)
+
+        // The lead image; failing that the publisher's logo, so the article still has the image search engines want.
+        if ((imageUrl ?? logoUrl) is { } articleImage)
         {
-            newsArticle["image"] = new JsonArray(imageUrl);
+            newsArticle["image"] = new JsonArray(articleImage);
         }
 
         if (entry.Section is { } articleSection)
@@ -123,7 +130,7 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
         return new RawHtml(head.ToString());
     }
 
-    private void OpenGraph(StringBuilder head, PageView page, string ogType, string? imageUrl)
+    private void OpenGraph(StringBuilder head, PageView page, string ogType, string? imageUrl, string? imageAlt = null)
     {
         var site = views.Site.Config;
         Meta(head, "property", "og:type", ogType);
@@ -147,6 +154,11 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
         {
             Meta(head, "property", "og:image", imageUrl);
             Meta(head, "name", "twitter:image", imageUrl);
+            if (!string.IsNullOrEmpty(imageAlt))
+            {
+                Meta(head, "property", "og:image:alt", imageAlt);
+                Meta(head, "name", "twitter:image:alt", imageAlt);
+            }
         }
     }
 

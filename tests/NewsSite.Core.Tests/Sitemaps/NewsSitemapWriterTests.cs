@@ -47,7 +47,7 @@ public sealed class NewsSitemapWriterTests
     public void Drafts_are_never_listed()
     {
         var draft = Entry("draft", Now.AddHours(-1));
-        draft = new Entry { Article = draft.Article with { Draft = true }, Route = draft.Route };
+        draft = new Entry { Article = draft.Article with { Draft = true }, Index = 0, Route = draft.Route };
         Assert.Empty(NewsSitemapWriter.Select([draft], Now));
     }
 
@@ -84,6 +84,7 @@ public sealed class NewsSitemapWriterTests
     private static Entry Entry(string slug, DateTimeOffset date) => new()
     {
         Article = new Article { SourcePath = $"content/world/{slug}.md", Headline = slug, Date = date, Slug = slug, Body = "" },
+        Index = 0,
         Route = $"/world/{slug}/",
     };
 }

@@ -145,6 +145,28 @@ public sealed class CorrectionsTests
     }
 
     [Fact]
+    public void Feeds_mark_a_corrected_entry_as_updated_at_the_latest_correction()
+    {
+        var (site, built) = TestSite.Build(Corrected);
+        using var _ = site;
+        built.AssertSucceeded();
+        var latest = new DateTimeOffset(2025, 4, 12, 18, 15, 0, TimeSpan.FromHours(5.5));
+
+        var atom = built.Atom("atom.xml").Items.ToDictionary(i => i.Title.Text);
+        Assert.Equal(latest, atom["Dam Levels Rise"].LastUpdatedTime);
+        Assert.Equal(new DateTimeOffset(2025, 4, 10, 9, 0, 0, TimeSpan.FromHours(5.5)), atom["Dam Levels Rise"].PublishDate);
+        Assert.Equal(atom["Nothing to Correct"].PublishDate, atom["Nothing to Correct"].LastUpdatedTime);
+
+        var json = built.Json("feed.json").RootElement.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == "Dam Levels Rise");
+        Assert.Equal("2025-04-12T18:15:00+05:30", json.GetProperty("date_modified").GetString());
+
+        var lastmod = built.Xml("sitemap.xml").Descendants().Single(e => e.Name.LocalName == "loc" && e.Value.EndsWith("/corrected/", StringComparison.Ordinal))
+            .Parent!.Elements().Single(e => e.Name.LocalName == "lastmod").Value;
+        Assert.Equal("2025-04-12T18:15:00+05:30", lastmod);
+    }
+
+    [Fact]
     public void Correction_text_is_escaped_like_any_other_markdown()
     {
         var (site, built) = TestSite.Build("""

@@ -10,6 +10,9 @@ public static class CommandLine
         var root = new RootCommand("NewsSite: a static site generator for newsrooms")
         {
             BuildCommand.Create(terminal),
+            CheckCommand.Create(terminal),
+            ServeCommand.Create(terminal),
+            NewCommand.Create(terminal),
         };
 
         var parse = root.Parse(args);

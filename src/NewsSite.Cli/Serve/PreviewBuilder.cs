@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsSite.Diagnostics;
 
 namespace NewsSite.Cli.Serve;
 
@@ -21,7 +22,7 @@ internal sealed class PreviewBuilder(BuildOptions options, string workRoot)
         var previous = Current;
         var version = previous.Version + 1;
         var output = Path.Combine(workRoot, string.Create(CultureInfo.InvariantCulture, $"{BuildPrefix}{version}"));
-        var result = SiteBuilder.Build(options with { OutputRoot = output });
+        var result = BuildSafely(options with { OutputRoot = output });
         var next = result.Succeeded
             ? new PreviewSnapshot(version, output, result.Diagnostics)
             : previous with { Version = version, Diagnostics = result.Diagnostics };
@@ -32,6 +33,22 @@ internal sealed class PreviewBuilder(BuildOptions options, string workRoot)
         }
 
         return result;
+    }
+
+    /// <summary>A bug in the generator fails this build, not the preview: the next save may build again.</summary>
+    private static BuildResult BuildSafely(BuildOptions buildOptions)
+    {
+        try
+        {
+            return SiteBuilder.Build(buildOptions);
+        }
+#pragma warning disable CA1031 // Any failure of one build is reported and the server keeps running.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var error = Diagnostic.Error(DiagnosticCodes.InternalError, $"internal error while building (please report it): {exception}", null);
+            return new BuildResult { Diagnostics = [error] };
+        }
     }
 
     /// <summary>Keeps the current and the previous build (requests may still read it); removes the rest.</summary>

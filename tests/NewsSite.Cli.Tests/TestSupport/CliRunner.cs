@@ -3,7 +3,7 @@ using NewsSite.Cli;
 namespace NewsSite.Tests.TestSupport;
 
 /// <summary>Runs the command line in-process, with captured output and an environment of the test's choosing.</summary>
-public static class Cli
+public static class CliRunner
 {
     public static CliResult Run(params string[] args) => Run(new CliSetup(), args);
 

@@ -4,7 +4,8 @@ namespace NewsSite.Cli;
 
 /// <summary>
 /// Shows how a build goes: with <c>--verbose</c>, one line per stage with its time; on a terminal, a progress line
-/// that appears only when a build takes longer than <see cref="LineDelay"/> and is erased when it ends.
+/// that appears only when a build takes longer than <see cref="LineDelay"/> and is erased when it ends. The line
+/// is redrawn by a thread of its own: timer callbacks would wait behind the build's parallel work for the pool.
 /// </summary>
 internal sealed class ProgressReporter : IProgress<BuildStage>, IDisposable
 {
@@ -13,20 +14,36 @@ internal sealed class ProgressReporter : IProgress<BuildStage>, IDisposable
 
     private readonly Terminal _terminal;
     private readonly bool _verbose;
+    private readonly bool _progressLine;
     private readonly long _buildStart;
-    private readonly ITimer? _timer;
+    private readonly ManualResetEventSlim _stop = new();
+    private readonly Thread? _drawer;
     private readonly Lock _gate = new();
     private BuildStage? _stage;
     private long _stageStart;
     private int _lineWidth;
     private bool _disposed;
+    private int _disposing;
 
-    public ProgressReporter(Terminal terminal, bool verbose, bool progressLine)
+    /// <param name="drawThread">False in tests, which call <see cref="Tick"/> themselves with a fake clock.</param>
+    public ProgressReporter(Terminal terminal, bool verbose, bool progressLine, bool drawThread = true)
     {
         _terminal = terminal;
         _verbose = verbose;
         _buildStart = terminal.Clock.GetTimestamp();
-        _timer = progressLine ? terminal.Clock.CreateTimer(_ => DrawLine(), null, LineDelay, LinePeriod) : null;
+        _progressLine = progressLine;
+        if (progressLine && drawThread)
+        {
+            _drawer = new Thread(() =>
+            {
+                while (!_stop.Wait(LinePeriod))
+                {
+                    Tick();
+                }
+            })
+            { IsBackground = true, Name = "newssite progress line" };
+            _drawer.Start();
+        }
     }
 
     public void Report(BuildStage value)
@@ -42,14 +59,16 @@ internal sealed class ProgressReporter : IProgress<BuildStage>, IDisposable
 
     public void Dispose()
     {
-        _timer?.Dispose();
+        if (Interlocked.Exchange(ref _disposing, 1) == 1)
+        {
+            return;
+        }
+
+        _stop.Set();
+        _drawer?.Join();
+        _stop.Dispose();
         lock (_gate)
         {
-            if (_disposed)
-            {
-                return;
-            }
-
             _disposed = true;
             ClearLine();
             FinishStage(_terminal.Clock.GetTimestamp());
@@ -68,16 +87,18 @@ internal sealed class ProgressReporter : IProgress<BuildStage>, IDisposable
         }
     }
 
-    private void DrawLine()
+    /// <summary>Draws the progress line once the build has run for <see cref="LineDelay"/>.</summary>
+    internal void Tick()
     {
         lock (_gate)
         {
-            if (_disposed || _stage is not { } stage)
+            var elapsed = _terminal.Clock.GetElapsedTime(_buildStart);
+            if (!_progressLine || _disposed || _stage is not { } stage || elapsed < LineDelay)
             {
                 return;
             }
 
-            var seconds = _terminal.Clock.GetElapsedTime(_buildStart).TotalSeconds;
+            var seconds = elapsed.TotalSeconds;
             var items = stage.Items > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({stage.Items})") : "";
             var text = string.Create(CultureInfo.InvariantCulture, $"building: {stage.Name}{items}… {seconds:0.0} s");
             _terminal.Error.Write("\r" + text.PadRight(_lineWidth));

@@ -51,14 +51,17 @@ internal static class CheckCommand
             else
             {
                 new DiagnosticPrinter(terminal).Print(result.Diagnostics);
-                var summary = string.Create(CultureInfo.InvariantCulture, $"{result.Articles} articles, {result.Pages} pages, {errors} error(s), {warnings} warning(s)");
                 if (result.Succeeded)
                 {
-                    terminal.Out.WriteLine(terminal.Paint($"check passed: {summary}", TerminalColor.Green));
+                    terminal.Out.WriteLine(terminal.Paint(
+                        string.Create(CultureInfo.InvariantCulture, $"check passed: {result.Articles} articles, {result.Pages} pages, {warnings} warning(s)"),
+                        TerminalColor.Green));
                 }
                 else
                 {
-                    terminal.Error.WriteLine(terminal.Paint($"check failed: {summary}", TerminalColor.Red));
+                    terminal.Error.WriteLine(terminal.Paint(
+                        string.Create(CultureInfo.InvariantCulture, $"check failed: {errors} error(s), {warnings} warning(s)"),
+                        TerminalColor.Red));
                 }
             }
 

@@ -77,7 +77,16 @@ internal sealed class PreviewServer : IAsyncDisposable
         server.Rebuild([]);
 
         var changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-        server._watcher = new SourceWatcher(build.SourceRoot, changes.Writer);
+        try
+        {
+            server._watcher = new SourceWatcher(build.SourceRoot, changes.Writer);
+        }
+        catch (IOException exception)
+        {
+            // For instance the system's limit on inotify instances: still a useful preview, without live reload.
+            terminal.Error.WriteLine(terminal.Paint($"warning: cannot watch the site folder ({exception.Message}); changes will not be rebuilt", TerminalColor.Yellow));
+        }
+
         server._loop = Task.Run(() => new RebuildLoop(changes.Reader, debounce, server.Rebuild).RunAsync(server._stopping.Token));
         return server;
     }
@@ -86,7 +95,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _watcher?.Dispose();
-        await _loop.ConfigureAwait(false);
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             try
@@ -105,13 +114,27 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             Directory.Delete(_workRoot, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Left in the temporary folder; the system cleans it.
         }
     }
 
     private void Rebuild(IReadOnlyList<string> changed)
+    {
+        try
+        {
+            RebuildAndTell(changed);
+        }
+#pragma warning disable CA1031 // The loop must go on: the next save should be able to rebuild.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _terminal.Error.WriteLine($"internal error while rebuilding: {exception}");
+        }
+    }
+
+    private void RebuildAndTell(IReadOnlyList<string> changed)
     {
         if (changed.Count > 0)
         {

@@ -40,7 +40,14 @@ internal sealed class SourceWatcher : IDisposable
                 var exists = Directory.Exists(folder);
                 if (exists && !_watchers.ContainsKey(folder))
                 {
-                    Add(folder, folder, recursive: true);
+                    try
+                    {
+                        Add(folder, folder, recursive: true);
+                    }
+                    catch (IOException)
+                    {
+                        // Gone again, or the system's watch limit: the next rebuild tries again.
+                    }
                 }
                 else if (!exists && _watchers.Remove(folder, out var gone))
                 {
@@ -96,7 +103,16 @@ internal sealed class SourceWatcher : IDisposable
             Changed(e.FullPath);
         };
         watcher.Error += (_, _) => _changes.TryWrite(Unknown);
-        watcher.EnableRaisingEvents = true;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch
+        {
+            watcher.Dispose();
+            throw;
+        }
+
         _watchers[key] = watcher;
     }
 

@@ -65,12 +65,24 @@ public sealed class ServeSession : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var session = Launch(sourceRoot, FreePort(), extraArgs);
-            if (await session.WaitUntilReadyAsync())
+            bool ready;
+            try
+            {
+                ready = await session.WaitUntilReadyAsync();
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
+
+            if (ready)
             {
                 return session;
             }
 
             var exit = await session.StopAsync();
+            await session.DisposeAsync();
             if (attempt == 3 || !session.Errors.Contains("cannot listen", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"serve did not start (exit {exit}):\n{session.Output}\n{session.Errors}");

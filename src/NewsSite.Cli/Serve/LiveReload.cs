@@ -55,7 +55,7 @@ internal static class LiveReload
     public static string Overlay(IReadOnlyList<Diagnostic> diagnostics)
     {
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<div id=\"{OverlayId}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,0,0,.94);color:#fff;font:15px/1.5 ui-monospace,monospace;text-align:left\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<div id=\"{OverlayId}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,0,0,.97);color:#fff;font:15px/1.5 ui-monospace,monospace;text-align:left\">\n");
         html.Append("<button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right;font:inherit\">Dismiss</button>\n");
         html.Append("<h2 style=\"color:#ff8a80;margin-top:0\">The last change did not build</h2>\n");
         html.Append("<p>You are looking at the last good build. Fix the problems below and save: the page reloads by itself.</p>\n<ul>\n");

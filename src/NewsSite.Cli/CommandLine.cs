@@ -11,6 +11,9 @@ public static class CommandLine
         {
             BuildCommand.Create(terminal),
             ScheduleCommand.Create(terminal),
+            CheckCommand.Create(terminal),
+            ServeCommand.Create(terminal),
+            NewCommand.Create(terminal),
         };
 
         var parse = root.Parse(args);

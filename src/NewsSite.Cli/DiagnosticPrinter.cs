@@ -9,14 +9,7 @@ internal sealed class DiagnosticPrinter(Terminal terminal)
     {
         foreach (var diagnostic in diagnostics)
         {
-            var text = diagnostic.ToString();
-            if (terminal.UseColor)
-            {
-                var color = diagnostic.IsError ? "\u001b[31m" : "\u001b[33m";
-                text = $"{color}{text}\u001b[0m";
-            }
-
-            terminal.Error.WriteLine(text);
+            terminal.Error.WriteLine(terminal.Paint(diagnostic.ToString(), diagnostic.IsError ? TerminalColor.Red : TerminalColor.Yellow));
         }
     }
 }

@@ -1,3 +1,7 @@
 using NewsSite.Cli;
 
-return CommandLine.Run(args, new Terminal(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable));
+var terminal = new Terminal(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable)
+{
+    IsInteractive = !Console.IsErrorRedirected,
+};
+return CommandLine.Run(args, terminal);

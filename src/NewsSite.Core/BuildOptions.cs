@@ -19,4 +19,10 @@ public sealed record BuildOptions
 
     /// <summary>Validate and render everything but write nothing (the check command).</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>Check that every link inside the site points at a file of the output (the check command).</summary>
+    public bool CheckLinks { get; init; }
+
+    /// <summary>Told when each stage starts, on the building thread (progress lines, <c>--verbose</c>).</summary>
+    public IProgress<BuildStage>? Progress { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed record BuildResult
 
     public int Files { get; init; }
 
+    /// <summary>Feed files among <see cref="Files"/> (RSS, Atom, JSON Feed).</summary>
+    public int Feeds { get; init; }
+
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>The next moment the published set changes (a scheduled article goes live, one expires).</summary>

@@ -4,6 +4,7 @@ using NewsSite.Content;
 using NewsSite.Diagnostics;
 using NewsSite.Feeds;
 using NewsSite.FrontMatter;
+using NewsSite.Links;
 using NewsSite.Markdown;
 using NewsSite.Model;
 using NewsSite.Output;
@@ -27,6 +28,7 @@ public sealed class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var source = Path.GetFullPath(options.SourceRoot);
 
+        options.Progress?.Report(new BuildStage("reading site.yaml"));
         var config = SiteConfigReader.Read(source, diagnostics, options.BaseUrl);
         if (config is null || !OutputFolderIsSafe(source, options.OutputRoot, diagnostics))
         {
@@ -34,6 +36,7 @@ public sealed class SiteBuilder
         }
 
         var files = ContentSource.Discover(source, diagnostics);
+        options.Progress?.Report(new BuildStage("reading articles", files.Count(f => f.IsArticle)));
         var reader = new ArticleReader(config.TimeZone, ArticleLimits.Default);
         var articles = new ArticleLoader(reader, ArticleLimits.Default).Load(files, diagnostics);
 
@@ -43,12 +46,14 @@ public sealed class SiteBuilder
         var assetRoutes = assets.Select(AssetRoute).ToHashSet(StringComparer.Ordinal);
         var site = new SiteModelBuilder(config, rules, assetRoutes, diagnostics).Build(articles);
 
+        options.Progress?.Report(new BuildStage("loading templates"));
         var templates = TemplateSet.Load(source, diagnostics);
         if (templates is null || diagnostics.HasErrors)
         {
             return Failed(diagnostics, clock, site);
         }
 
+        options.Progress?.Report(new BuildStage("rendering article bodies", site.Entries.Count));
         var markdown = new MarkdownRenderer(config.Markdown);
         RenderBodies(site, markdown);
 
@@ -58,9 +63,18 @@ public sealed class SiteBuilder
         using (output)
         {
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics);
+            options.Progress?.Report(new BuildStage("writing pages", site.Entries.Count));
             var pageCount = pages.WriteArticles() + pages.WriteLists();
             WriteFeedsAndSitemaps(site, urls, assets, pages, output, diagnostics);
+            options.Progress?.Report(new BuildStage("copying files", assets.Count));
             CopyAssets(assets, templates, output, diagnostics);
+
+            // Runs after everything else is written: a link is good only if its target is in the output.
+            if (options.CheckLinks && !diagnostics.HasErrors)
+            {
+                options.Progress?.Report(new BuildStage("checking links", output.FileCount));
+                diagnostics.AddRange(new LinkChecker(config.BaseUrl).Check(output.StagingRoot, output.WrittenFiles));
+            }
 
             if (diagnostics.HasErrors)
             {
@@ -69,6 +83,7 @@ public sealed class SiteBuilder
 
             if (!options.DryRun)
             {
+                options.Progress?.Report(new BuildStage("replacing the output folder"));
                 output.Commit();
             }
 
@@ -78,6 +93,7 @@ public sealed class SiteBuilder
                 Articles = site.Entries.Count,
                 Pages = pageCount,
                 Files = output.FileCount,
+                Feeds = output.WrittenFiles.Count(FeedFiles.IsFeed),
                 Elapsed = clock.Elapsed,
                 NextChange = site.NextChange,
                 NextScheduledChange = site.Upcoming is [var next, ..] ? next : null,

@@ -252,7 +252,7 @@ public sealed class BuildCommandTests
         using var site = TestSite.Create(GoodArticle);
         var (code, output, _) = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
         Assert.Equal(0, code);
-        Assert.Matches(@"^built 1 articles, \d+ pages, \d+ files, 0 warning\(s\) in \d+\.\d\d s\n$", output);
+        Assert.Matches(@"^built 1 articles, \d+ pages, \d+ feeds, \d+ files, 0 warning\(s\) in \d+\.\d\d s\n$", output);
     }
 
     private static SortedDictionary<string, string> Snapshot(string folder)

@@ -103,7 +103,7 @@ public sealed class ScheduleCommandTests
         var (code, output, error) = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
         Assert.True(code == 0, error);
         Assert.Matches(
-            @"^built 2 articles, \d+ pages, \d+ files, 0 warning\(s\) in \d+\.\d\d s, next scheduled change 2026-01-01T18:00:00-05:00 \(content/world/evening\.md goes-live\)\n$",
+            @"^built 2 articles, \d+ pages, \d+ feeds, \d+ files, 0 warning\(s\) in \d+\.\d\d s, next scheduled change 2026-01-01T18:00:00-05:00 \(content/world/evening\.md goes-live\)\n$",
             output);
         Assert.False(File.Exists(Path.Combine(site.Output, "world/2026/01/01/evening/index.html")));
     }
@@ -158,7 +158,7 @@ public sealed class ScheduleCommandTests
     public void Source_date_epoch_sets_now_and_now_wins_over_it()
     {
         using var site = TestSite.Create(Fixture);
-        var environment = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1767308400" }; // 2026-01-01T23:00:00Z
+        var environment = new CliSetup { Environment = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1767308400" } }; // 2026-01-01T23:00:00Z
         var (code, output, _) = CliRunner.Run(environment, "schedule", "--source", site.Source);
         Assert.Equal(0, code);
         Assert.StartsWith("now 2026-01-01T18:00:00-05:00 EST (America/New_York)\n2026-02-01", output, StringComparison.Ordinal);
@@ -183,7 +183,7 @@ public sealed class ScheduleCommandTests
     public void Bad_source_epoch_is_a_usage_error()
     {
         using var site = TestSite.Create(Fixture);
-        var (code, _, error) = CliRunner.Run(new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "soon" }, "schedule", "--source", site.Source);
+        var (code, _, error) = CliRunner.Run(new CliSetup { Environment = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "soon" } }, "schedule", "--source", site.Source);
         Assert.Equal(2, code);
         Assert.Contains("SOURCE_DATE_EPOCH must be whole seconds", error, StringComparison.Ordinal);
     }

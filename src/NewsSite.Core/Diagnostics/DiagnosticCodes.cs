@@ -47,4 +47,7 @@ public static class DiagnosticCodes
 
     // Markdown bodies
     public const string UnsafeUrl = "NS0701";
+
+    // The tool itself: a bug, reported where a process must keep running (serve)
+    public const string InternalError = "NS0901";
 }

@@ -26,9 +26,10 @@ internal sealed class YamlTreeReader
     public static (YamlNode? Root, Diagnostic? Error) Read(string yaml, string path, int firstLine, YamlLimits limits)
     {
         var reader = new YamlTreeReader(path, firstLine, limits);
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            return (reader.ReadDocument(new Parser(new StringReader(yaml))), null);
+            return (reader.ReadDocument(parser), null);
         }
         catch (YamlProblem problem)
         {
@@ -38,6 +39,13 @@ internal sealed class YamlTreeReader
         {
             var message = CleanMessage(exception.Message);
             return (null, Diagnostic.Error(DiagnosticCodes.InvalidYaml, $"invalid YAML: {message}", reader.At(exception.Start)));
+        }
+        catch (InvalidOperationException exception) when (exception.Source == "YamlDotNet")
+        {
+            // YamlDotNet's scanner fails this way, not with a YamlException, on a flow collection left open at the
+            // end of the text (`headline: [never closed`).
+            var at = parser.Current?.Start ?? Mark.Empty;
+            return (null, Diagnostic.Error(DiagnosticCodes.InvalidYaml, "invalid YAML: the text ends inside a '[' or '{' that was never closed", reader.At(at)));
         }
     }
 

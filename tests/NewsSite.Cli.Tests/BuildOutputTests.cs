@@ -1,0 +1,130 @@
+using NewsSite.Tests.TestSupport;
+
+namespace NewsSite.Tests;
+
+public sealed class BuildOutputTests
+{
+    private const string Site = """
+        -- content/world/a.md --
+        ---
+        headline: A
+        date: 2025-01-02
+        ---
+        Body
+        -- content/world/b.md --
+        ---
+        headline: B
+        date: 2025-01-03
+        ---
+        Body
+        """;
+
+    private const string Broken = """
+        -- content/world/a.md --
+        ---
+        headline: A
+        date: yesterday
+        ---
+        Body
+        """;
+
+    [Fact]
+    public void Files_that_a_build_no_longer_produces_are_removed_from_the_output()
+    {
+        using var site = TestSite.Create(Site);
+        Assert.Equal(0, CliRunner.Run("build", "--source", site.Source, "--output", site.Output).ExitCode);
+        Assert.True(File.Exists(Path.Combine(site.Output, "world/2025/01/03/b/index.html")));
+        File.WriteAllText(Path.Combine(site.Output, "left-by-hand.html"), "stale");
+
+        File.Delete(Path.Combine(site.Source, "content/world/b.md"));
+        var run = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(File.Exists(Path.Combine(site.Output, "world/2025/01/03/b/index.html")));
+        Assert.False(File.Exists(Path.Combine(site.Output, "left-by-hand.html")));
+        Assert.True(File.Exists(Path.Combine(site.Output, "world/2025/01/02/a/index.html")));
+    }
+
+    [Fact]
+    public void The_summary_counts_articles_pages_feeds_files_warnings_and_seconds()
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
+
+        Assert.Equal(0, run.ExitCode);
+        var files = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Count();
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).Count();
+        Assert.Matches($@"^built 2 articles, {pages} pages, \d+ feeds, {files} files, 0 warning\(s\) in \d+\.\d\d s\n$", run.Out);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void Quiet_prints_nothing_when_all_is_well()
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--quiet");
+
+        Assert.Equal((0, "", ""), (run.ExitCode, run.Out, run.Error));
+    }
+
+    [Fact]
+    public void Quiet_still_prints_errors()
+    {
+        using var site = TestSite.Create(Broken);
+
+        var run = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--quiet");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("content/world/a.md:3:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verbose_prints_each_stage_with_its_time()
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^  reading articles \(2\): \d+\.\d{3} s$"));
+        Assert.Contains(lines, l => l.StartsWith("  writing pages (2): ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("built 2 articles", StringComparison.Ordinal));
+        Assert.Contains($"  output: {Path.GetFullPath(site.Output)}", lines);
+    }
+
+    [Fact]
+    public void Errors_are_red_on_a_terminal()
+    {
+        using var site = TestSite.Create(Broken);
+
+        var run = CliRunner.Run(new CliSetup { Interactive = true }, "build", "--source", site.Source, "--output", site.Output);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("\u001b[31mcontent/world/a.md:3:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_colours_when_NO_COLOR_is_set_even_on_a_terminal()
+    {
+        using var site = TestSite.Create(Broken);
+        var setup = new CliSetup { Interactive = true, Environment = new Dictionary<string, string> { ["NO_COLOR"] = "1" } };
+
+        var run = CliRunner.Run(setup, "build", "--source", site.Source, "--output", site.Output);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain('\u001b', run.Error + run.Out);
+    }
+
+    [Fact]
+    public void No_colours_when_the_output_is_not_a_terminal()
+    {
+        using var site = TestSite.Create(Broken);
+
+        var run = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
+
+        Assert.DoesNotContain('\u001b', run.Error + run.Out);
+    }
+}

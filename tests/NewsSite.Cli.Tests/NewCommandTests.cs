@@ -1,0 +1,120 @@
+using NewsSite.Content;
+using NewsSite.FrontMatter;
+using NewsSite.Tests.TestSupport;
+using NewsSite.Time;
+
+namespace NewsSite.Tests;
+
+public sealed class NewCommandTests
+{
+    private const string Site = """
+        -- site.yaml --
+        title: Test Times
+        base_url: https://news.example/
+        time_zone: Asia/Kolkata
+        sections: [world, politics]
+        """;
+
+    /// <summary>06:00 UTC is 11:30 in Kolkata.</summary>
+    private static readonly CliSetup At0600Utc = new() { Clock = new FixedClock(new DateTimeOffset(2025, 5, 1, 6, 0, 0, TimeSpan.Zero)) };
+
+    [Fact]
+    public void Writes_a_draft_with_headline_local_date_section_and_empty_key_points_and_prints_its_path()
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run(At0600Utc, "new", "Quake: \"Big\" One", "--source", site.Source);
+
+        Assert.Equal(0, run.ExitCode);
+        var path = run.Out.TrimEnd('\n');
+        Assert.EndsWith("content/world/quake-big-one.md", path, StringComparison.Ordinal);
+        Assert.True(File.Exists(path));
+        var text = File.ReadAllText(path);
+        Assert.Contains("date: 2025-05-01T11:30:00+05:30\n", text, StringComparison.Ordinal);
+
+        var (article, problems) = new ArticleReader(SiteTimeZone.Find("Asia/Kolkata")!, ArticleLimits.Default).Read(SourceText.NormalizeLineEndings(text), "content/world/quake-big-one.md");
+        Assert.Empty(problems);
+        Assert.Equal("Quake: \"Big\" One", article!.Headline);
+        Assert.Equal(new DateTimeOffset(2025, 5, 1, 11, 30, 0, TimeSpan.FromHours(5.5)), article.Date);
+        Assert.Equal(TimeSpan.FromHours(5.5), article.Date.Offset);
+        Assert.Equal("world", article.Section);
+        Assert.Empty(article.KeyPoints);
+        Assert.True(article.Draft);
+    }
+
+    [Fact]
+    public void The_new_article_builds_as_a_draft_page()
+    {
+        using var site = TestSite.Create(Site);
+        var path = CliRunner.Run(At0600Utc, "new", "Rains Arrive Early", "--section", "politics", "--source", site.Source).Out.TrimEnd('\n');
+        Assert.EndsWith("content/politics/rains-arrive-early.md", path, StringComparison.Ordinal);
+
+        var build = CliRunner.Run(At0600Utc, "build", "--source", site.Source, "--output", site.Output, "--drafts", "--now", "2025-05-01T07:00:00Z");
+
+        Assert.Equal(0, build.ExitCode);
+        var page = new BuiltSite(new BuildResult { Diagnostics = [] }, site.Output).Html("politics/2025/05/01/rains-arrive-early/index.html");
+        Assert.StartsWith("Rains Arrive Early", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Draft", page.QuerySelector("h1 .badge")!.TextContent);
+    }
+
+    [Fact]
+    public void Refuses_to_overwrite_an_existing_article()
+    {
+        using var site = TestSite.Create(Site);
+        site.WriteFile("content/world/rains.md", "an editor's work\n");
+
+        var run = CliRunner.Run(At0600Utc, "new", "Rains", "--source", site.Source);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/world/rains.md already exists", run.Error, StringComparison.Ordinal);
+        Assert.Equal("an editor's work\n", File.ReadAllText(Path.Combine(site.Source, "content/world/rains.md")));
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void The_sites_own_archetype_is_used_when_it_has_one()
+    {
+        using var site = TestSite.Create(Site + """
+
+            -- archetypes/article.md --
+            ---
+            headline: {{ headline }}
+            date: {{ date }}
+            section: {{ section }}
+            authors: [Night Desk]
+            draft: true
+            ---
+            Slug: {{ slug }}
+            """);
+
+        var path = CliRunner.Run(At0600Utc, "new", "Night Report", "--source", site.Source).Out.TrimEnd('\n');
+
+        var text = File.ReadAllText(path);
+        Assert.Contains("authors: [Night Desk]\n", text, StringComparison.Ordinal);
+        Assert.Contains("headline: \"Night Report\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("Slug: night-report\n", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--section", "Not A Slug")]
+    [InlineData("--section", "../escape")]
+    public void A_section_that_is_not_a_slug_is_a_usage_error(string option, string value)
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run(At0600Utc, "new", "Anything", option, value, "--source", site.Source);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(site.Source, "content")));
+    }
+
+    [Fact]
+    public void A_headline_without_letters_or_digits_is_a_usage_error()
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run(At0600Utc, "new", "?!", "--source", site.Source);
+
+        Assert.Equal(2, run.ExitCode);
+    }
+}

@@ -11,7 +11,8 @@ internal static partial class AtomicSwap
     private const int AtFdCwd = -100;
     private const uint RenameExchange = 2;
 
-    public static void Replace(string staging, string output)
+    /// <param name="keepPrevious">Leave the previous output at the staging path instead of deleting it.</param>
+    public static void Replace(string staging, string output, bool keepPrevious = false)
     {
         if (!Directory.Exists(output))
         {
@@ -27,14 +28,25 @@ internal static partial class AtomicSwap
         if (OperatingSystem.IsLinux() && TryExchange(staging, output))
         {
             // The staging path now holds the previous output.
-            Directory.Delete(staging, recursive: true);
+            if (!keepPrevious)
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
             return;
         }
 
         var previous = staging + ".previous";
         Directory.Move(output, previous);
         Directory.Move(staging, output);
-        Directory.Delete(previous, recursive: true);
+        if (keepPrevious)
+        {
+            Directory.Move(previous, staging);
+        }
+        else
+        {
+            Directory.Delete(previous, recursive: true);
+        }
     }
 
     private static bool TryExchange(string a, string b)

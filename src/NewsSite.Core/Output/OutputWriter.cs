@@ -5,91 +5,265 @@ using NewsSite.Routing;
 namespace NewsSite.Output;
 
 /// <summary>
-/// Writes a build into a staging folder beside the output folder and swaps it in only when the whole build
-/// succeeded, so a failed or killed build leaves the previous site exactly as it was.
+/// Writes a build into a tree beside the output folder and swaps it in only when the whole build succeeded, so
+/// a failed or killed build leaves the previous site exactly as it was.
 /// </summary>
+/// <remarks>
+/// The tree written into is either a new staging folder, or, for an incremental build, the spare tree: the output
+/// before last, kept with its manifest. Only files whose bytes differ are written into the spare; pages whose
+/// fingerprint did not change are not even rendered (<see cref="TryKeep"/>). The swap is one atomic exchange, and
+/// the old output becomes the next spare, so no build deletes a whole tree.
+/// </remarks>
 public sealed class OutputWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileRecord> _written = new(StringComparer.Ordinal);
+    private readonly string _statePath;
+    private readonly string _sparePath;
+    private readonly OutputState _state;
+    private readonly TreeRecord? _previous;
+    private readonly TreeRecord? _target;
     private bool _committed;
 
-    private OutputWriter(string outputRoot, string stagingRoot)
+    private OutputWriter(string outputRoot, string stagingRoot, string cacheRoot, OutputState state, TreeRecord? previous, TreeRecord? target)
     {
         OutputRoot = outputRoot;
         StagingRoot = stagingRoot;
+        _statePath = Path.Combine(cacheRoot, "state.json");
+        _sparePath = Path.Combine(cacheRoot, "spare");
+        _state = state;
+        _previous = previous;
+        _target = target;
     }
 
     public string OutputRoot { get; }
 
+    /// <summary>The tree being written; after <see cref="Commit"/> it is the output.</summary>
     public string StagingRoot { get; }
+
+    /// <summary>True when this build can reuse the previous output (fingerprints and unchanged files).</summary>
+    public bool IsIncremental => _previous is not null;
 
     public int FileCount => _written.Count;
 
+    /// <summary>Files written (or kept) by this build, whatever tree they went into.</summary>
     public IEnumerable<string> WrittenFiles => _written.Keys;
 
-    public static OutputWriter Begin(string outputRoot)
+    /// <summary>How many files had to be written because their bytes changed (for the summary and tests).</summary>
+    public int ChangedFiles { get; private set; }
+
+    /// <summary>Values the build keeps between runs (summaries by source hash); read and replaced by the builder.</summary>
+    public IReadOnlyDictionary<string, string> PreviousDerived => _state.Derived;
+
+    public Dictionary<string, string> Derived { get; } = new(StringComparer.Ordinal);
+
+    /// <param name="incremental">False (<c>--clean</c>) ignores and removes what earlier builds left.</param>
+    public static OutputWriter Begin(string outputRoot, bool incremental = true)
     {
         var output = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output)!;
+        var name = Path.GetFileName(output);
         Directory.CreateDirectory(parent);
-        StagingFolders.RemoveStale(parent, Path.GetFileName(output));
-        var staging = StagingFolders.Create(parent, Path.GetFileName(output));
-        return new OutputWriter(output, staging);
+        StagingFolders.RemoveStale(parent, name);
+        var cacheRoot = Path.Combine(parent, $".{name}.newssite");
+        var spare = Path.Combine(cacheRoot, "spare");
+
+        var state = incremental ? OutputState.Load(Path.Combine(cacheRoot, "state.json")) : null;
+        var previous = state?.Output is { } o && Directory.Exists(output) && TreeRecord.StampOf(output) == o.Stamp ? o : null;
+        var spareRecord = state?.Spare is { } s && Directory.Exists(spare) && TreeRecord.StampOf(spare) == s.Stamp ? s : null;
+        state ??= new OutputState { Tool = OutputState.ToolIdentity };
+
+        if (spareRecord is not null)
+        {
+            // The spare is about to change: until the build ends, the state must not vouch for it.
+            state.Spare = null;
+            state.Save(Path.Combine(cacheRoot, "state.json"));
+            return new OutputWriter(output, spare, cacheRoot, state, previous, spareRecord);
+        }
+
+        if (Directory.Exists(spare))
+        {
+            Directory.Delete(spare, recursive: true);
+        }
+
+        var staging = StagingFolders.Create(parent, name);
+        return new OutputWriter(output, staging, cacheRoot, state, previous, target: null);
+    }
+
+    /// <summary>The fingerprint the previous output recorded for this file, if the file is there.</summary>
+    public string? PreviousFingerprint(string relativePath) =>
+        _previous is not null && _previous.Files.TryGetValue(relativePath, out var record) ? record.Fingerprint : null;
+
+    /// <summary>
+    /// Reuses the previous output's file when it was made from the same inputs (same fingerprint). Returns false
+    /// when the page must be rendered; throws nothing for a path already claimed (returns false too).
+    /// </summary>
+    public bool TryKeep(string relativePath, string fingerprint)
+    {
+        if (_previous is null || !_previous.Files.TryGetValue(relativePath, out var record) || record.Fingerprint != fingerprint)
+        {
+            return false;
+        }
+
+        var source = Path.Combine(OutputRoot, relativePath);
+        if (!File.Exists(source) || !_written.TryAdd(relativePath, record))
+        {
+            return false;
+        }
+
+        if (_target is not null && _target.Files.TryGetValue(relativePath, out var there) && there.Hash == record.Hash)
+        {
+            return true;
+        }
+
+        var full = Prepare(relativePath);
+
+        // A hard link shares the bytes; no tree's file is ever modified in place, only replaced.
+        if (!HardLinks.TryCreate(source, full))
+        {
+            File.Copy(source, full);
+        }
+
+        lock (_written)
+        {
+            ChangedFiles++;
+        }
+
+        return true;
     }
 
     /// <summary>Returns false when another page already claimed this path.</summary>
-    public bool TryWrite(string relativePath, string text) => TryWrite(relativePath, Utf8.GetBytes(text));
+    public bool TryWrite(string relativePath, string text, string? fingerprint = null) => TryWrite(relativePath, Utf8.GetBytes(text), fingerprint);
 
-    public bool TryWrite(string relativePath, ReadOnlySpan<byte> bytes)
+    public bool TryWrite(string relativePath, ReadOnlySpan<byte> bytes, string? fingerprint = null)
     {
-        var full = Claim(relativePath);
-        if (full is null)
+        var hash = ContentHash.Of(bytes);
+        if (!_written.TryAdd(relativePath, new FileRecord(hash, fingerprint)))
         {
             return false;
         }
 
-        File.WriteAllBytes(full, bytes);
-        return true;
-    }
-
-    public bool TryCopy(string relativePath, string sourceFile)
-    {
-        var full = Claim(relativePath);
-        if (full is null)
+        if (_target is not null && _target.Files.TryGetValue(relativePath, out var there) && there.Hash == hash)
         {
-            return false;
+            return true;
         }
 
-        File.Copy(sourceFile, full);
+        File.WriteAllBytes(Prepare(relativePath), bytes);
+        lock (_written)
+        {
+            ChangedFiles++;
+        }
+
         return true;
     }
+
+    public bool TryCopy(string relativePath, string sourceFile) => TryWrite(relativePath, File.ReadAllBytes(sourceFile));
 
     public void Commit()
     {
-        AtomicSwap.Replace(StagingRoot, OutputRoot);
+        if (_target is not null)
+        {
+            RemoveUnclaimed();
+        }
+
+        var hadOutput = Directory.Exists(OutputRoot);
+        AtomicSwap.Replace(StagingRoot, OutputRoot, keepPrevious: true);
+
+        // StagingRoot now holds the previous output (or nothing). Keep it as the next spare when we know its files.
+        TreeRecord? spare = null;
+        if (hadOutput && Directory.Exists(StagingRoot))
+        {
+            if (_previous is not null)
+            {
+                if (StagingRoot != _sparePath)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(_sparePath)!);
+                    Directory.Move(StagingRoot, _sparePath);
+                }
+
+                spare = new TreeRecord { Stamp = TreeRecord.StampOf(_sparePath), Files = _previous.Files };
+            }
+            else
+            {
+                Directory.Delete(StagingRoot, recursive: true);
+            }
+        }
+
+        _state.Output = new TreeRecord { Stamp = TreeRecord.StampOf(OutputRoot), Files = new(_written, StringComparer.Ordinal) };
+        _state.Spare = spare;
+        _state.Derived = Derived;
+        _state.Save(_statePath);
         _committed = true;
     }
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(StagingRoot))
+        if (_committed)
         {
-            Directory.Delete(StagingRoot, recursive: true);
+            return;
         }
+
+        if (_target is null)
+        {
+            if (Directory.Exists(StagingRoot))
+            {
+                Directory.Delete(StagingRoot, recursive: true);
+            }
+
+            return;
+        }
+
+        // A failed incremental build leaves the spare with some files replaced: record what it now holds.
+        var files = new Dictionary<string, FileRecord>(_target.Files, StringComparer.Ordinal);
+        foreach (var (path, record) in _written)
+        {
+            files[path] = record;
+        }
+
+        _state.Spare = new TreeRecord { Stamp = TreeRecord.StampOf(StagingRoot), Files = files };
+        _state.Save(_statePath);
     }
 
-    private string? Claim(string relativePath)
+    /// <summary>The full path in the tree being written, checked to stay inside it; an old file there is removed.</summary>
+    private string Prepare(string relativePath)
     {
-        if (!_written.TryAdd(relativePath, 0))
-        {
-            return null;
-        }
-
         var full = OutputPaths.ToFullPath(StagingRoot, relativePath)
             ?? throw new InvalidOperationException($"refusing to write '{relativePath}' outside the output folder");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (_target is not null && File.Exists(full))
+        {
+            File.Delete(full);
+        }
+
         return full;
+    }
+
+    private void RemoveUnclaimed()
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in _target!.Files.Keys)
+        {
+            if (_written.ContainsKey(path))
+            {
+                continue;
+            }
+
+            var full = OutputPaths.ToFullPath(StagingRoot, path);
+            if (full is not null && File.Exists(full))
+            {
+                File.Delete(full);
+                folders.Add(Path.GetDirectoryName(full)!);
+            }
+        }
+
+        // Remove folders left empty, deepest first, never the root.
+        foreach (var folder in folders.OrderByDescending(f => f.Length))
+        {
+            for (var current = folder; current.Length > StagingRoot.Length && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current)!)
+            {
+                Directory.Delete(current);
+            }
+        }
     }
 }

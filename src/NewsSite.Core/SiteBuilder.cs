@@ -8,6 +8,7 @@ using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Pages;
 using NewsSite.Routing;
+using NewsSite.Search;
 using NewsSite.Seo;
 using NewsSite.Templates;
 
@@ -57,6 +58,7 @@ public sealed class SiteBuilder
         {
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics);
             var pageCount = pages.WriteArticles() + pages.WriteLists();
+            SiteSearch.Write(site, views, markdown, output, diagnostics);
             CopyAssets(assets, templates, output, diagnostics);
 
             if (diagnostics.HasErrors)

@@ -33,6 +33,8 @@ public sealed record SiteConfig
 
     public AdsConfig Ads { get; init; } = new();
 
+    public SearchConfig Search { get; init; } = new();
+
     /// <summary>The path part of the base URL ("/" or "/news/"): every internal link starts with it.</summary>
     public string BasePath => BaseUrl.AbsolutePath;
 }
@@ -66,4 +68,13 @@ public sealed record AdsConfig
     public string Html { get; init; } = "";
 
     public string Label { get; init; } = "Advertisement";
+}
+
+/// <summary>The site's own full-text search (a /search/ page and a static index). On unless switched off.</summary>
+public sealed record SearchConfig
+{
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Slugs of the sections to index; empty: every article.</summary>
+    public IReadOnlyList<string> Sections { get; init; } = [];
 }

@@ -1,6 +1,6 @@
 /*
  * NewsSite search: runs a query in the browser against the static index that `newssite build` writes to
- * search/data/ (meta.json, t/<hash>.json term chunks, d/<hash>.json result fragments). No dependencies.
+ * search/data/ (meta.json, t/<hash>.json term chunks, d/<n>.json result fragments). No dependencies.
  *
  * The text analysis below mirrors src/NewsSite.Core/Search (TextFolding, Tokenizer, StopWords, EnglishStemmer)
  * step for step; a browser test checks that both give the same terms. Everything shown on the page is built
@@ -307,7 +307,7 @@
   };
 
   SearchIndex.prototype.fragment = function (i) {
-    return this.fetchJson(new URL('d/' + this.meta.fragments[i] + '.json', this.metaUrl));
+    return this.fetchJson(new URL('d/' + i + '.json?v=' + encodeURIComponent(this.meta.fragmentVersion), this.metaUrl));
   };
 
   SearchIndex.prototype.postingsOf = function (term, encoded) {

@@ -11,16 +11,18 @@ internal static class SearchAnalyzer
 {
     public const int MaxWordLength = 40;
 
-    public static IEnumerable<AnalyzedWord> Analyze(string text)
+    public static IEnumerable<AnalyzedWord> Analyze(string text) =>
+        Words(text).Select(word => new AnalyzedWord(word, EnglishStemmer.Stem(word)));
+
+    /// <summary>The words that are indexed, folded, before stemming.</summary>
+    public static IEnumerable<string> Words(string text)
     {
         foreach (var word in Tokenizer.Words(TextFolding.Fold(text)))
         {
-            if (word.Length < 2 || word.Length > MaxWordLength || StopWords.Contains(word))
+            if (word.Length >= 2 && word.Length <= MaxWordLength && !StopWords.Contains(word))
             {
-                continue;
+                yield return word;
             }
-
-            yield return new AnalyzedWord(word, EnglishStemmer.Stem(word));
         }
     }
 }

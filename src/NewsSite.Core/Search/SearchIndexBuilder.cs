@@ -11,12 +11,25 @@ internal sealed record SearchSource(IndexedDocument Document, IReadOnlyList<Weig
 /// </summary>
 internal static class SearchIndexBuilder
 {
-    public static SearchIndex Build(IReadOnlyList<SearchSource> sources, IReadOnlyList<(string Slug, string Name)> sections)
+    public static SearchIndex Build(IReadOnlyList<SearchSource> sources, IReadOnlyList<(string Slug, string Name)> sections) =>
+        Build(sources.Count, i => sources[i], sections);
+
+    /// <summary>
+    /// Builds from sources made on demand, so that only one article's text per thread is held at a time.
+    /// </summary>
+    public static SearchIndex Build(int count, Func<int, SearchSource> source, IReadOnlyList<(string Slug, string Name)> sections)
     {
-        var terms = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var stems = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var termPool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var words = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var analysed = new DocumentTerms[sources.Count];
-        Parallel.For(0, sources.Count, i => analysed[i] = Analyse(sources[i].Fields, terms, words));
+        var analysed = new DocumentTerms[count];
+        var documents = new IndexedDocument[count];
+        Parallel.For(0, count, i =>
+        {
+            var item = source(i);
+            documents[i] = item.Document;
+            analysed[i] = Analyse(item.Fields, stems, termPool, words);
+        });
 
         var averageLength = analysed.Length == 0 ? 0 : analysed.Average(d => d.Length);
         var postings = new SortedDictionary<string, PostingList>(StringComparer.Ordinal);
@@ -43,7 +56,7 @@ internal static class SearchIndexBuilder
 
         return new SearchIndex
         {
-            Documents = [.. sources.Select(s => s.Document)],
+            Documents = documents,
             Sections = sections,
             Terms = postings,
             Words = prefixWords,
@@ -62,22 +75,27 @@ internal static class SearchIndexBuilder
         return word.Length - common >= 2;
     }
 
-    private static DocumentTerms Analyse(IReadOnlyList<WeightedText> fields, ConcurrentDictionary<string, string> terms, ConcurrentDictionary<string, string> words)
+    private static DocumentTerms Analyse(IReadOnlyList<WeightedText> fields, ConcurrentDictionary<string, string> stems, ConcurrentDictionary<string, string> termPool, ConcurrentDictionary<string, string> words)
     {
         var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
         var length = 0.0;
         foreach (var field in fields)
         {
-            foreach (var (word, term) in SearchAnalyzer.Analyze(field.Text))
+            foreach (var word in SearchAnalyzer.Words(field.Text))
             {
-                // One shared string per term keeps 10,000 articles' tables small.
-                var shared = terms.GetOrAdd(term, term);
-                frequencies[shared] = frequencies.GetValueOrDefault(shared) + field.Weight;
-                length += field.Weight;
-                if (NeedsWordEntry(word, term))
+                // A news archive has a small vocabulary: stem each word once, and share one string per term.
+                if (!stems.TryGetValue(word, out var term))
                 {
-                    words.TryAdd(word, shared);
+                    var stemmed = EnglishStemmer.Stem(word);
+                    term = stems.GetOrAdd(word, termPool.GetOrAdd(stemmed, stemmed));
+                    if (NeedsWordEntry(word, term))
+                    {
+                        words.TryAdd(word, term);
+                    }
                 }
+
+                frequencies[term] = frequencies.GetValueOrDefault(term) + field.Weight;
+                length += field.Weight;
             }
         }
 

@@ -15,10 +15,12 @@ namespace NewsSite.Search;
 /// key of every term chunk and the names of the chunk and fragment files;</item>
 /// <item><c>t/&lt;hash&gt;.json</c>: a run of consecutive keys (terms with postings, words with their term), cut
 /// at about <see cref="ChunkBytes"/>, so a query fetches only the chunks its words fall in;</item>
-/// <item><c>d/&lt;hash&gt;.json</c>: what results show for <see cref="DocumentsPerFragment"/> consecutive documents.</item>
+/// <item><c>d/&lt;n&gt;.json</c>: what results show for documents n × <see cref="DocumentsPerFragment"/> onwards.</item>
 /// </list>
-/// Chunk and fragment files are named by a hash of their content: a browser may cache them for ever, and only
-/// meta.json has to be fetched fresh. Same index in, same bytes out.
+/// Chunk files are named by a hash of their content, so a browser may cache them for ever. Fragment files keep
+/// their number (ids run oldest first, so a new article leaves older fragments byte for byte as they were) and
+/// are fetched with <c>?v=</c> and a hash of all of them, which meta.json carries; only meta.json has to be
+/// fetched fresh. Same index in, same bytes out.
 /// </summary>
 internal static class SearchIndexWriter
 {
@@ -125,13 +127,15 @@ internal static class SearchIndexWriter
         json.WriteEndObject();
     });
 
-    private static List<string> WriteFragments(SearchIndex index, OutputWriter output)
+    /// <returns>The number of fragment files and a hash of their contents.</returns>
+    private static (int Count, string Version) WriteFragments(SearchIndex index, OutputWriter output)
     {
-        var files = new List<string>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var count = 0;
         for (var start = 0; start < index.Documents.Count; start += DocumentsPerFragment)
         {
             var documents = index.Documents.Skip(start).Take(DocumentsPerFragment);
-            files.Add(WriteHashed(output, "d/", Json(json =>
+            var bytes = Json(json =>
             {
                 json.WriteStartArray();
                 foreach (var document in documents)
@@ -146,13 +150,16 @@ internal static class SearchIndexWriter
                 }
 
                 json.WriteEndArray();
-            })));
+            });
+            hash.AppendData(bytes);
+            output.TryWrite(string.Create(CultureInfo.InvariantCulture, $"{Folder}d/{count}.json"), bytes);
+            count++;
         }
 
-        return files;
+        return (count, Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 6)));
     }
 
-    private static byte[] Meta(SearchIndex index, List<(string FirstKey, string File)> chunks, List<string> fragments) => Json(json =>
+    private static byte[] Meta(SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments) => Json(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("version", FormatVersion);
@@ -199,13 +206,8 @@ internal static class SearchIndexWriter
 
         json.WriteEndArray();
         json.WriteNumber("fragmentSize", DocumentsPerFragment);
-        json.WriteStartArray("fragments");
-        foreach (var file in fragments)
-        {
-            json.WriteStringValue(file);
-        }
-
-        json.WriteEndArray();
+        json.WriteNumber("fragments", fragments.Count);
+        json.WriteString("fragmentVersion", fragments.Version);
         json.WriteEndObject();
     });
 

@@ -27,9 +27,10 @@ internal static class SiteSearch
         }
 
         var sectionIndex = scope.Sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        var sources = new SearchSource[scope.Entries.Count];
-        Parallel.For(0, sources.Length, i => sources[i] = Source(scope.Entries[i], sectionIndex, views, markdown));
-        var index = SearchIndexBuilder.Build(sources, [.. scope.Sections.Select(s => (s.Slug, s.Name))]);
+        var index = SearchIndexBuilder.Build(
+            scope.Entries.Count,
+            i => Source(scope.Entries[i], sectionIndex, views, markdown),
+            [.. scope.Sections.Select(s => (s.Slug, s.Name))]);
         return SearchIndexWriter.Write(index, output);
     }
 

@@ -16,8 +16,20 @@ internal static class Tokenizer
         var index = 0;
         while (index < folded.Length)
         {
-            Rune.DecodeFromUtf16(folded.AsSpan(index), out var rune, out var length);
-            if (IsWordRune(rune))
+            var ch = folded[index];
+            Rune rune;
+            int length;
+            if (ch < 0x80)
+            {
+                rune = new Rune(ch);
+                length = 1;
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(folded.AsSpan(index), out rune, out length);
+            }
+
+            if (ch < 0x80 ? char.IsAsciiLetterOrDigit(ch) : IsWordRune(rune))
             {
                 if (start < 0)
                 {

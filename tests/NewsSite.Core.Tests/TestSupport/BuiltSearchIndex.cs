@@ -14,7 +14,7 @@ public sealed class BuiltSearchIndex(BuiltSite site)
 
     public IReadOnlyList<string> ChunkFiles => [.. Meta.GetProperty("chunks").EnumerateArray().Select(c => $"{Folder}t/{c[1].GetString()}.json")];
 
-    public IReadOnlyList<string> FragmentFiles => [.. Meta.GetProperty("fragments").EnumerateArray().Select(f => $"{Folder}d/{f.GetString()}.json")];
+    public IReadOnlyList<string> FragmentFiles => [.. Enumerable.Range(0, Meta.GetProperty("fragments").GetInt32()).Select(n => $"{Folder}d/{n}.json")];
 
     /// <summary>The chunk a key falls in: the last whose first key is not after it (ordinal order).</summary>
     public JsonElement ChunkOf(string key)

@@ -220,6 +220,7 @@
   var RECENCY_WEIGHT = 0.5;       // a story from today scores up to 1.5 times an old one
   var RECENCY_HALF_LIFE = 30;     // days
   var MAX_EXPANSIONS = 24;
+  var MIN_PREFIX = 3;             // shorter last words match only themselves: "el" would fetch half the index
 
   function idf(documentCount, documentFrequency) {
     return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
@@ -322,7 +323,7 @@
     var stops = this.stopWords;
     var parsed = [];
     words.forEach(function (word, i) {
-      var prefix = i === words.length - 1 && !complete;
+      var prefix = i === words.length - 1 && !complete && word.length >= MIN_PREFIX;
       if (word.length < 2 || word.length > MAX_WORD_LENGTH) { return; }
       var stop = stops.has(word);
       if (stop && !prefix) { return; }

@@ -27,7 +27,7 @@ internal static class SearchIndexWriter
     public const string Folder = "search/data/";
     public const string MetaFile = Folder + "meta.json";
     public const int FormatVersion = 1;
-    public const int ChunkBytes = 24 * 1024;
+    public const int ChunkBytes = 16 * 1024;
     public const int DocumentsPerFragment = 4;
 
     private static readonly JsonWriterOptions JsonOptions = new()

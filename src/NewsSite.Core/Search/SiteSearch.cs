@@ -10,8 +10,11 @@ namespace NewsSite.Search;
 /// <summary>The search stage of a build: the articles in scope, their text by field, the index files.</summary>
 internal static class SiteSearch
 {
-    /// <summary>Summary and key points are what a result's snippet is cut from; longer text is cut here.</summary>
-    private const int SnippetSourceLength = 700;
+    /// <summary>
+    /// Dek, summary and key points are what a result's snippet is cut from, up to this many characters: enough
+    /// for a two-line snippet around the matches, small enough that ten results cost little to fetch.
+    /// </summary>
+    private const int SnippetSourceLength = 320;
 
     /// <returns>The number of files written (0 when search is off).</returns>
     public static int Write(SiteModel site, ViewFactory views, MarkdownRenderer markdown, OutputWriter output, DiagnosticBag diagnostics)

@@ -335,6 +335,7 @@
   /** For one query word: Map(term -> factor) of the index terms it stands for. */
   SearchIndex.prototype.expand = function (word) {
     var self = this;
+    if (this.chunkKeys.length === 0) { return Promise.resolve(new Map()); } // a site with no articles yet
     var wanted = [];
     if (word.term) { wanted.push(this.chunkOf(word.term)); }
     if (word.prefix) {

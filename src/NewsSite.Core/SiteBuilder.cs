@@ -10,6 +10,7 @@ using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Pages;
 using NewsSite.Routing;
+using NewsSite.Search;
 using NewsSite.Seo;
 using NewsSite.Sitemaps;
 using NewsSite.Templates;
@@ -66,6 +67,8 @@ public sealed class SiteBuilder
             options.Progress?.Report(new BuildStage("writing pages", site.Entries.Count));
             var pageCount = pages.WriteArticles() + pages.WriteLists();
             WriteFeedsAndSitemaps(site, urls, assets, pages, output, diagnostics);
+            options.Progress?.Report(new BuildStage("indexing for search", site.Entries.Count));
+            SiteSearch.Write(site, views, markdown, output, diagnostics);
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
             CopyAssets(assets, templates, output, diagnostics);
 

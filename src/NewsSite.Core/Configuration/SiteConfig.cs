@@ -35,6 +35,8 @@ public sealed record SiteConfig
 
     public FeedsConfig Feeds { get; init; } = new();
 
+    public SearchConfig Search { get; init; } = new();
+
     /// <summary>The path part of the base URL ("/" or "/news/"): every internal link starts with it.</summary>
     public string BasePath => BaseUrl.AbsolutePath;
 }
@@ -78,4 +80,13 @@ public sealed record FeedsConfig
 
     /// <summary>The whole article body in each item, or only its summary.</summary>
     public bool FullContent { get; init; }
+}
+
+/// <summary>The site's own full-text search (a /search/ page and a static index). On unless switched off.</summary>
+public sealed record SearchConfig
+{
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Slugs of the sections to index; empty: every article.</summary>
+    public IReadOnlyList<string> Sections { get; init; } = [];
 }

@@ -13,7 +13,7 @@ internal static partial class SiteConfigReader
     public const string FileName = "site.yaml";
 
     private static readonly string[] TopLevelKeys =
-        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads", "feeds"];
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads", "feeds", "search"];
 
     public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
     {
@@ -80,6 +80,7 @@ internal static partial class SiteConfigReader
             Markdown = ReadMarkdown(reader, map["markdown"]),
             Ads = ReadAds(reader, map["ads"]),
             Feeds = ReadFeeds(reader, map["feeds"]),
+            Search = ReadSearch(reader, map["search"]),
         };
 
         bag.AddRange(diagnostics);
@@ -312,6 +313,37 @@ internal static partial class SiteConfigReader
         {
             Limit = reader.Int(map["limit"], "limit", 1, 1000) ?? defaults.Limit,
             FullContent = reader.Bool(map["full_content"], "full_content") ?? defaults.FullContent,
+        };
+    }
+
+    private static SearchConfig ReadSearch(YamlFieldReader reader, YamlNode? node)
+    {
+        // search: false is short for search: { enabled: false }.
+        if (node is YamlScalar { IsNull: false } scalar)
+        {
+            return new SearchConfig { Enabled = reader.Bool(scalar, "search") ?? true };
+        }
+
+        var map = reader.Mapping(node, "search");
+        if (map is null)
+        {
+            return new SearchConfig();
+        }
+
+        var sections = new List<string>();
+        foreach (var name in reader.StringList(map["sections"], "sections"))
+        {
+            var slug = Slugifier.Slugify(name.Trim());
+            if (slug.Length > 0 && !sections.Contains(slug, StringComparer.Ordinal))
+            {
+                sections.Add(slug);
+            }
+        }
+
+        return new SearchConfig
+        {
+            Enabled = reader.Bool(map["enabled"], "enabled") ?? true,
+            Sections = sections,
         };
     }
 

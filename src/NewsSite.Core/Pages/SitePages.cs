@@ -5,6 +5,7 @@ using NewsSite.Feeds;
 using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Routing;
+using NewsSite.Search;
 using NewsSite.Seo;
 using NewsSite.Templates;
 
@@ -79,6 +80,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         written += WriteIndex("authors", "Authors", "/authors/", site.Authors.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link));
         written += WriteIndex("archives", "Archive", "/archive/", site.Archives.Select(ArchiveLink));
         written += WriteNotFound();
+        written += WriteSearch();
         return written;
     }
 
@@ -173,6 +175,21 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         page = page with { Head = heads.ForPage(page, null) };
         var model = new PageModel { Site = _siteView, Page = page, Articles = views.Teasers(site.Entries.Take(5)) };
         return Write("404.html", "/404.html", model, new PageJob("/404.html", null)) ? 1 : 0;
+    }
+
+    private int WriteSearch()
+    {
+        if (SearchScope.Of(site) is not { } scope)
+        {
+            return 0;
+        }
+
+        var route = SearchPage.Route;
+        var page = ListPage("search", "Search", $"Search the articles of {site.Config.Title}.", route, [new("Home", views.Urls.Link("/")), new("Search", views.Urls.Link(route))]);
+        page = page with { Noindex = true, Head = new RawHtml(page.Head.Value + SearchPage.Head(views.Urls)) };
+        var search = new SearchView(views.Urls.Link("/" + SearchIndexWriter.MetaFile), [.. scope.Sections.Select(s => new SearchSectionView(s.Slug, s.Name))]);
+        var model = new PageModel { Site = _siteView, Page = page, Search = search };
+        return Write("search.html", route, model, new PageJob(route, null)) ? 1 : 0;
     }
 
     private PageView ListPage(string kind, string title, string description, string route, IReadOnlyList<LinkView> breadcrumb)

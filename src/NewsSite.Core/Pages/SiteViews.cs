@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsSite.Model;
+using NewsSite.Search;
 using NewsSite.Templates;
 
 namespace NewsSite.Pages;
@@ -27,6 +28,9 @@ internal static class SiteViews
             config.Publisher?.Logo is { } logo ? views.Urls.Link(logo) : null,
             new AdsView(ads.Enabled, ads.Enabled && ads.AfterParagraph > 0, ads.Enabled && ads.Sidebar, ads.Enabled && ads.Home, ads.Label, new RawHtml(ads.Html)),
             views.Urls.Link(stylesheet),
-            site.Now.Year.ToString(CultureInfo.InvariantCulture));
+            site.Now.Year.ToString(CultureInfo.InvariantCulture))
+        {
+            SearchUrl = config.Search.Enabled ? views.Urls.Link(SearchPage.Route) : null,
+        };
     }
 }

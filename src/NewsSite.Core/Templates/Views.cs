@@ -97,7 +97,11 @@ public sealed record SiteView(
     string? PublisherLogo,
     AdsView Ads,
     string Stylesheet,
-    string Year);
+    string Year)
+{
+    /// <summary>The search page, for the masthead's search box; null when search is off.</summary>
+    public string? SearchUrl { get; init; }
+}
 
 /// <summary>What every page has: its kind, title, description and URLs.</summary>
 public sealed record PageView
@@ -147,4 +151,12 @@ public sealed record PageModel
     public IReadOnlyList<LinkView> Terms { get; init; } = [];
 
     public HomeView? Home { get; init; }
+
+    /// <summary>On the search page: where the index is and which sections results can be narrowed to.</summary>
+    public SearchView? Search { get; init; }
 }
+
+/// <summary>A section results can be filtered by: <c>slug</c> is the value the form sends.</summary>
+public sealed record SearchSectionView(string Slug, string Name);
+
+public sealed record SearchView(string IndexUrl, IReadOnlyList<SearchSectionView> Sections);

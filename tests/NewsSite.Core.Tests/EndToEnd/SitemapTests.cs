@@ -48,11 +48,12 @@ public sealed class SitemapTests
         var urls = built.Xml("sitemap.xml").Root!.Elements(Sm + "url").ToList();
         var locs = urls.Select(u => u.Element(Sm + "loc")!.Value).ToList();
         var pages = built.Files()
-            .Where(f => f.EndsWith("index.html", StringComparison.Ordinal) && !f.Contains("/draft/", StringComparison.Ordinal))
+            .Where(f => f.EndsWith("index.html", StringComparison.Ordinal) && built.Html(f).QuerySelector("meta[name=robots][content*=noindex]") is null)
             .Select(f => "https://news.example/" + f[..^"index.html".Length])
             .Order(StringComparer.Ordinal);
         Assert.Equal(pages, locs);
         Assert.DoesNotContain(locs, l => l.Contains("404", StringComparison.Ordinal));
+        Assert.DoesNotContain(locs, l => l.Contains("/draft/", StringComparison.Ordinal) || l.EndsWith("/search/", StringComparison.Ordinal));
         Assert.Contains("https://news.example/world/page/2/", locs); // numbered list pages too
         Assert.All(urls, u => Assert.NotNull(u.Element(Sm + "lastmod")));
 

@@ -19,7 +19,7 @@ public sealed class OutputWriterTests : IDisposable
         }
 
         Assert.Equal("new", File.ReadAllText(Path.Combine(OutputFolder, "a/index.html")));
-        Assert.Equal(["out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+        Assert.Equal([".out.newssite", "out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class OutputWriterTests : IDisposable
         }
 
         Assert.Equal(["index.html"], Directory.GetFiles(OutputFolder).Select(Path.GetFileName));
-        Assert.Single(Directory.GetFileSystemEntries(_root));
+        Assert.Equal([".out.newssite", "out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

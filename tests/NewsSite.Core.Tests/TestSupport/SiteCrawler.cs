@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 
 namespace NewsSite.Tests.TestSupport;
 
-/// <summary>Follows every internal href and src of a built site, from the home page, like a reader would.</summary>
+/// <summary>Follows every internal href, src and form action of a built site, from the home page, like a reader would.</summary>
 public sealed class SiteCrawler(BuiltSite site, string basePath = "/")
 {
     private static readonly HtmlParser Parser = new();
@@ -25,8 +25,9 @@ public sealed class SiteCrawler(BuiltSite site, string basePath = "/")
             }
 
             var document = Parser.ParseDocument(site.Text(file));
-            var targets = document.QuerySelectorAll("[href], [src]")
-                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+            // A GET form (the masthead's search box) is a way to a page, as a link is.
+            var targets = document.QuerySelectorAll("[href], [src], form[action]")
+                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src") ?? e.GetAttribute("action")!)
                 .Where(IsInternal);
             foreach (var href in targets)
             {

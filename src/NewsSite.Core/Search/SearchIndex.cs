@@ -1,0 +1,30 @@
+namespace NewsSite.Search;
+
+/// <summary>An article as search results show it; its position in <see cref="SearchIndex.Documents"/> is its id.</summary>
+internal sealed record IndexedDocument(
+    string Url,
+    string Headline,
+    int SectionIndex,
+    DateTimeOffset Date,
+    string DisplayDate,
+    string IsoDate,
+    string Snippet);
+
+/// <summary>The inverted index of the articles a site makes searchable, ready to be written.</summary>
+internal sealed class SearchIndex
+{
+    public required IReadOnlyList<IndexedDocument> Documents { get; init; }
+
+    /// <summary>Sections a result can be filtered by: (slug, name), in navigation order.</summary>
+    public required IReadOnlyList<(string Slug, string Name)> Sections { get; init; }
+
+    /// <summary>Terms (stems) in ordinal order, with their postings.</summary>
+    public required SortedDictionary<string, PostingList> Terms { get; init; }
+
+    /// <summary>
+    /// Words that a typed prefix could not otherwise reach, with their term: "election" -> "elect" lets
+    /// "electi" find "elect". A word that differs from its stem only in its last letter ("runs", "happy") is not
+    /// listed: every prefix of it but the whole word is a prefix of the stem too.
+    /// </summary>
+    public required SortedDictionary<string, string> Words { get; init; }
+}

@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using NewsSite.Output;
+
+namespace NewsSite.Search;
+
+/// <summary>
+/// Writes the index as static files under <c>search/data/</c>:
+/// <list type="bullet">
+/// <item><c>meta.json</c>: document count, sections, each document's section and day, the stop words, the first
+/// key of every term chunk and the names of the chunk and fragment files;</item>
+/// <item><c>t/&lt;hash&gt;.json</c>: a run of consecutive keys (terms with postings, words with their term), cut
+/// at about <see cref="ChunkBytes"/>, so a query fetches only the chunks its words fall in;</item>
+/// <item><c>d/&lt;n&gt;.json</c>: what results show for documents n × <see cref="DocumentsPerFragment"/> onwards.</item>
+/// </list>
+/// Chunk files are named by a hash of their content, so a browser may cache them for ever. Fragment files keep
+/// their number (ids run oldest first, so a new article leaves older fragments byte for byte as they were) and
+/// are fetched with <c>?v=</c> and a hash of all of them, which meta.json carries; only meta.json has to be
+/// fetched fresh. Same index in, same bytes out.
+/// </summary>
+internal static class SearchIndexWriter
+{
+    public const string Folder = "search/data/";
+    public const string MetaFile = Folder + "meta.json";
+    public const int FormatVersion = 1;
+    public const int ChunkBytes = 16 * 1024;
+    public const int DocumentsPerFragment = 4;
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        // Non-ASCII as UTF-8 (smaller); <, >, & and quotes are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Indented = false,
+    };
+
+    /// <returns>The number of files written.</returns>
+    public static int Write(SearchIndex index, OutputWriter output)
+    {
+        var chunks = WriteChunks(index, output);
+        var fragments = WriteFragments(index, output);
+        output.TryWrite(MetaFile, Meta(index, chunks, fragments));
+        return chunks.Count + fragments.Count + 1;
+    }
+
+    private static List<(string FirstKey, string File)> WriteChunks(SearchIndex index, OutputWriter output)
+    {
+        var chunks = new List<(string, string)>();
+        var terms = new List<KeyValuePair<string, string>>();
+        var words = new List<KeyValuePair<string, string>>();
+        var size = 0;
+        string? firstKey = null;
+
+        void Flush()
+        {
+            if (firstKey is null)
+            {
+                return;
+            }
+
+            chunks.Add((firstKey, WriteHashed(output, "t/", Chunk(terms, words))));
+            terms.Clear();
+            words.Clear();
+            size = 0;
+            firstKey = null;
+        }
+
+        foreach (var (key, isTerm, value) in Keys(index))
+        {
+            var entrySize = (key.Length * 2) + value.Length + 6;
+            if (firstKey is not null && size + entrySize > ChunkBytes)
+            {
+                Flush();
+            }
+
+            firstKey ??= key;
+            (isTerm ? terms : words).Add(new(key, value));
+            size += entrySize;
+        }
+
+        Flush();
+        return chunks;
+    }
+
+    /// <summary>Terms and words merged in ordinal key order (a term before a word with the same spelling).</summary>
+    private static IEnumerable<(string Key, bool IsTerm, string Value)> Keys(SearchIndex index)
+    {
+        using var terms = index.Terms.GetEnumerator();
+        using var words = index.Words.GetEnumerator();
+        var hasTerm = terms.MoveNext();
+        var hasWord = words.MoveNext();
+        while (hasTerm || hasWord)
+        {
+            if (hasTerm && (!hasWord || string.CompareOrdinal(terms.Current.Key, words.Current.Key) <= 0))
+            {
+                yield return (terms.Current.Key, true, terms.Current.Value.Encode());
+                hasTerm = terms.MoveNext();
+            }
+            else
+            {
+                yield return (words.Current.Key, false, words.Current.Value);
+                hasWord = words.MoveNext();
+            }
+        }
+    }
+
+    private static byte[] Chunk(List<KeyValuePair<string, string>> terms, List<KeyValuePair<string, string>> words) => Json(json =>
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("t");
+        foreach (var (key, value) in terms)
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("w");
+        foreach (var (key, value) in words)
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
+    /// <returns>The number of fragment files and a hash of their contents.</returns>
+    private static (int Count, string Version) WriteFragments(SearchIndex index, OutputWriter output)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var count = 0;
+        for (var start = 0; start < index.Documents.Count; start += DocumentsPerFragment)
+        {
+            var documents = index.Documents.Skip(start).Take(DocumentsPerFragment);
+            var bytes = Json(json =>
+            {
+                json.WriteStartArray();
+                foreach (var document in documents)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("url", document.Url);
+                    json.WriteString("headline", document.Headline);
+                    json.WriteString("date", document.DisplayDate);
+                    json.WriteString("iso", document.IsoDate);
+                    json.WriteString("text", document.Snippet);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            });
+            hash.AppendData(bytes);
+            output.TryWrite(string.Create(CultureInfo.InvariantCulture, $"{Folder}d/{count}.json"), bytes);
+            count++;
+        }
+
+        return (count, Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 6)));
+    }
+
+    private static byte[] Meta(SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments) => Json(json =>
+    {
+        json.WriteStartObject();
+        json.WriteNumber("version", FormatVersion);
+        json.WriteNumber("documents", index.Documents.Count);
+        json.WriteNumber("levels", TermWeighting.Levels);
+        json.WriteNumber("newest", index.Documents.Count == 0 ? 0 : index.Documents.Max(d => Day(d.Date)));
+        json.WriteStartArray("sections");
+        foreach (var (slug, name) in index.Sections)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(slug);
+            json.WriteStringValue(name);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+
+        // Per document, in id order: its section (index + 1, 0 for none) and its day (the first absolute, then
+        // the difference to the previous one; ids run oldest first, so differences are small and never negative).
+        json.WriteString("docSections", VarintText.Encode(index.Documents.Select(d => d.SectionIndex + 1)));
+        var previous = 0L;
+        json.WriteString("docDays", VarintText.Encode(index.Documents.Select(d =>
+        {
+            var day = Day(d.Date);
+            var delta = (int)Math.Max(0, day - previous);
+            previous = Math.Max(previous, day);
+            return delta;
+        })));
+        json.WriteStartArray("stopWords");
+        foreach (var word in StopWords.All)
+        {
+            json.WriteStringValue(word);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("chunks");
+        foreach (var (firstKey, file) in chunks)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(firstKey);
+            json.WriteStringValue(file);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("fragmentSize", DocumentsPerFragment);
+        json.WriteNumber("fragments", fragments.Count);
+        json.WriteString("fragmentVersion", fragments.Version);
+        json.WriteEndObject();
+    });
+
+    /// <summary>Days since 1970-01-01 UTC.</summary>
+    public static long Day(DateTimeOffset date) => date.ToUnixTimeSeconds() / 86_400;
+
+    private static string WriteHashed(OutputWriter output, string folder, byte[] bytes)
+    {
+        var name = Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 6));
+        var path = string.Create(CultureInfo.InvariantCulture, $"{Folder}{folder}{name}.json");
+        if (!output.TryWrite(path, bytes))
+        {
+            throw new InvalidOperationException($"two search index files have the same hash: {path}");
+        }
+
+        return name;
+    }
+
+    private static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            write(json);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,57 @@
+using NewsSite.Search;
+
+namespace NewsSite.Tests.Search;
+
+public sealed class SearchIndexBuilderTests
+{
+    private static SearchSource Source(int id, string headline, string body) => new(
+        new IndexedDocument($"/a/{id}/", headline, 0, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(id), "1 Jan 2025", "2025-01-01T00:00:00+00:00", ""),
+        [new(headline, SearchFieldWeights.Headline), new(body, SearchFieldWeights.Body)]);
+
+    private static SearchIndex Build(params SearchSource[] sources) => SearchIndexBuilder.Build(sources, [("world", "World")]);
+
+    [Fact]
+    public void Each_term_lists_the_articles_it_occurs_in_in_id_order()
+    {
+        var index = Build(Source(0, "Monsoon arrives", "Rain everywhere."), Source(1, "Markets", "The monsoon lifted shares."), Source(2, "Sport", "Nothing."));
+        Assert.Equal([0, 1], index.Terms["monsoon"].Documents);
+        Assert.Equal([1], index.Terms["share"].Documents);
+        Assert.False(index.Terms.ContainsKey("the"));
+    }
+
+    [Fact]
+    public void A_headline_match_gets_a_higher_level_than_a_body_match()
+    {
+        var index = Build(Source(0, "Monsoon arrives", "Rain everywhere today."), Source(1, "Markets rise", "The monsoon lifted shares today."));
+        var levels = index.Terms["monsoon"].Levels;
+        Assert.True(levels[0] > levels[1], $"headline {levels[0]}, body {levels[1]}");
+    }
+
+    [Fact]
+    public void Words_whose_prefixes_the_stem_does_not_cover_are_listed_with_their_term()
+    {
+        var index = Build(Source(0, "Elections called", "Runs and happy voters."));
+        Assert.Equal("elect", index.Words["elections"]);
+        Assert.False(index.Words.ContainsKey("runs"));
+        Assert.False(index.Words.ContainsKey("happy"));
+    }
+
+    [Theory]
+    [InlineData("elections", "elect", true)]
+    [InlineData("election", "elect", true)]
+    [InlineData("runs", "run", false)]
+    [InlineData("happy", "happi", false)]
+    [InlineData("monsoon", "monsoon", false)]
+    public void Word_entries_are_needed_only_past_the_stem_by_two_letters(string word, string term, bool needed) =>
+        Assert.Equal(needed, SearchIndexBuilder.NeedsWordEntry(word, term));
+
+    [Fact]
+    public void The_index_does_not_depend_on_thread_timing()
+    {
+        var sources = Enumerable.Range(0, 200).Select(i => Source(i, $"Story {i % 7} about topic{i % 13}", string.Join(' ', Enumerable.Repeat($"word{i % 17} filler{i % 5}", i % 9 + 1)))).ToArray();
+        var first = Build(sources);
+        var second = Build(sources);
+        Assert.Equal(first.Terms.Keys, second.Terms.Keys);
+        Assert.All(first.Terms, pair => Assert.Equal(pair.Value.Encode(), second.Terms[pair.Key].Encode()));
+    }
+}

@@ -30,6 +30,7 @@ public sealed class OutputWriter : IDisposable
     {
         OutputRoot = outputRoot;
         StagingRoot = stagingRoot;
+        CacheRoot = cacheRoot;
         _statePath = Path.Combine(cacheRoot, "state.json");
         _sparePath = Path.Combine(cacheRoot, "spare");
         _state = state;
@@ -38,6 +39,12 @@ public sealed class OutputWriter : IDisposable
     }
 
     public string OutputRoot { get; }
+
+    /// <summary>
+    /// The hidden folder beside the output (<c>.&lt;output&gt;.newssite/</c>) where builds keep what the next build
+    /// can reuse. Stages may keep their own cache files here; a file that cannot be read must mean "start over".
+    /// </summary>
+    public string CacheRoot { get; }
 
     /// <summary>The tree being written; after <see cref="Commit"/> it is the output.</summary>
     public string StagingRoot { get; }

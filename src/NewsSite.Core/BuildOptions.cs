@@ -17,6 +17,12 @@ public sealed record BuildOptions
     /// <summary>Reads "now" for publishing decisions; fix it for reproducible builds.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Reuse what the previous build left beside the output folder (unchanged pages are not rendered again);
+    /// false (<c>--clean</c>) builds everything from scratch.
+    /// </summary>
+    public bool Incremental { get; init; } = true;
+
     /// <summary>Validate and render everything but write nothing (the check command).</summary>
     public bool DryRun { get; init; }
 

@@ -13,6 +13,12 @@ public sealed record BuildResult
 
     public int Pages { get; init; }
 
+    /// <summary>Pages this build rendered; the rest of <see cref="Pages"/> were kept unchanged from the previous build.</summary>
+    public int PagesRendered { get; init; }
+
+    /// <summary>Files whose bytes this build wrote; the others were already there.</summary>
+    public int FilesWritten { get; init; }
+
     public int Files { get; init; }
 
     /// <summary>Feed files among <see cref="Files"/> (RSS, Atom, JSON Feed).</summary>

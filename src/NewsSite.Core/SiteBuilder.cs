@@ -54,16 +54,27 @@ public sealed class SiteBuilder
             return Failed(diagnostics, clock, site);
         }
 
-        options.Progress?.Report(new BuildStage("rendering article bodies", site.Entries.Count));
         var markdown = new MarkdownRenderer(config.Markdown);
-        RenderBodies(site, markdown);
+        var cut = config.Ads.Enabled ? config.Ads.AfterParagraph : 0;
+        foreach (var entry in site.Entries)
+        {
+            entry.BodyRenderer = e => markdown.RenderBody(e.Article.Body, e.Article.Dateline, cut);
+        }
 
         var urls = new SiteUrls(config);
-        var views = new ViewFactory(site, urls, markdown, new Dictionary<string, (int, int)>());
-        var output = OutputWriter.Begin(options.OutputRoot);
+        var output = OutputWriter.Begin(options.OutputRoot, incremental: options.Incremental && !options.DryRun);
         using (output)
         {
-            var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics);
+            options.Progress?.Report(new BuildStage("summarising articles", site.Entries.Count));
+            var configKey = ConfigKey(source, options);
+            Summarise(site, markdown, configKey, output);
+
+            var views = new ViewFactory(site, urls, markdown, new Dictionary<string, (int, int)>());
+            var globalKey = new ContentHash.Builder()
+                .Add(OutputState.ToolIdentity).Add(configKey).Add(templates.Fingerprint)
+                .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "")
+                .Finish();
+            var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics, globalKey);
             options.Progress?.Report(new BuildStage("writing pages", site.Entries.Count));
             var pageCount = pages.WriteArticles() + pages.WriteLists();
             WriteFeedsAndSitemaps(site, urls, assets, pages, output, diagnostics);
@@ -95,7 +106,9 @@ public sealed class SiteBuilder
                 Diagnostics = diagnostics.ToSortedList(),
                 Articles = site.Entries.Count,
                 Pages = pageCount,
+                PagesRendered = pages.Rendered,
                 Files = output.FileCount,
+                FilesWritten = output.ChangedFiles,
                 Feeds = output.WrittenFiles.Count(FeedFiles.IsFeed),
                 Elapsed = clock.Elapsed,
                 NextChange = site.NextChange,
@@ -104,16 +117,43 @@ public sealed class SiteBuilder
         }
     }
 
-    private static void RenderBodies(SiteModel site, MarkdownRenderer markdown)
+    /// <summary>
+    /// Each article's summary: its own, or its body's first paragraph. The latter needs the Markdown parsed, so it
+    /// is kept between builds, keyed by the article's bytes and the configuration.
+    /// </summary>
+    private static void Summarise(SiteModel site, MarkdownRenderer markdown, string configKey, OutputWriter output)
     {
-        var cut = site.Config.Ads.Enabled ? site.Config.Ads.AfterParagraph : 0;
+        var derived = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(site.Entries, entry =>
         {
-            var body = markdown.RenderBody(entry.Article.Body, entry.Article.Dateline, cut);
-            entry.Body = body;
-            entry.Summary = entry.Article.Summary ?? Summaries.Cut(body.FirstParagraph);
+            if (entry.Article.Summary is { } own)
+            {
+                entry.Summary = own;
+                return;
+            }
+
+            var key = "summary:" + entry.Article.SourceHash + ":" + configKey;
+            if (!output.PreviousDerived.TryGetValue(key, out var summary))
+            {
+                summary = Summaries.Cut(markdown.FirstParagraph(entry.Article.Body, entry.Article.Dateline));
+            }
+
+            entry.Summary = summary;
+            derived[key] = summary;
         });
+
+        foreach (var (key, summary) in derived)
+        {
+            output.Derived[key] = summary;
+        }
     }
+
+    /// <summary>site.yaml and the options that change what pages say: part of every page's fingerprint.</summary>
+    private static string ConfigKey(string source, BuildOptions options) => new ContentHash.Builder()
+        .Add(ContentHash.Of(File.ReadAllBytes(Path.Combine(source, SiteConfigReader.FileName))))
+        .Add(options.BaseUrl)
+        .Add(options.Clock.GetUtcNow().Year)
+        .Finish();
 
     /// <summary>Feeds, sitemaps and robots.txt; they come before the assets so a colliding asset is the one reported.</summary>
     private static void WriteFeedsAndSitemaps(SiteModel site, SiteUrls urls, IReadOnlyList<SourceFile> assets, SitePages pages, OutputWriter output, DiagnosticBag diagnostics)

@@ -60,6 +60,6 @@ internal sealed class ArticleLoader(ArticleReader reader, ArticleLimits limits)
 
         var (article, problems) = reader.Read(text!, file.RelativePath);
         diagnostics.AddRange(problems);
-        return article;
+        return article is null ? null : article with { SourceHash = Output.ContentHash.Of(bytes) };
     }
 }

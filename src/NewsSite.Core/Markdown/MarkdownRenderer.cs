@@ -75,6 +75,20 @@ public sealed class MarkdownRenderer
             PlainText.CountWords(document));
     }
 
+    /// <summary>The first paragraph as plain text, as <see cref="RenderBody"/> gives it, without rendering the body.</summary>
+    public string FirstParagraph(string markdown, string? dateline)
+    {
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var first = document.Descendants<ParagraphBlock>().FirstOrDefault();
+        if (first is null)
+        {
+            return "";
+        }
+
+        var text = PlainText.Of(first.Inline);
+        return dateline is null ? text : Datelines.StripLeading(text, dateline);
+    }
+
     /// <summary>Inline Markdown (key points, corrections) as HTML without a wrapping paragraph.</summary>
     public string RenderInline(string markdown)
     {

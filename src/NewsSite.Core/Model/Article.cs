@@ -8,6 +8,9 @@ public sealed record Article
 
     public required string Headline { get; init; }
 
+    /// <summary>A hash of the file's bytes: what incremental builds compare to know whether the article changed.</summary>
+    public string SourceHash { get; init; } = "";
+
     /// <summary>Publication time, in the site's time zone.</summary>
     public required DateTimeOffset Date { get; init; }
 

@@ -22,8 +22,17 @@ public sealed class Entry
     /// <summary>Site path of the lead image, or an absolute URL; null when there is none.</summary>
     public string? ImageUrl { get; init; }
 
-    /// <summary>The rendered body; set by the render stage.</summary>
-    public RenderedBody? Body { get; set; }
+    private RenderedBody? _body;
+
+    /// <summary>Renders the body on first use; bodies of pages an incremental build keeps are never rendered.</summary>
+    public Func<Entry, RenderedBody>? BodyRenderer { get; set; }
+
+    /// <summary>The rendered body, made on first use by <see cref="BodyRenderer"/>.</summary>
+    public RenderedBody? Body
+    {
+        get => _body ??= BodyRenderer?.Invoke(this);
+        set => _body = value;
+    }
 
     /// <summary>The front-matter summary, or the body's first paragraph cut at a word boundary.</summary>
     public string Summary { get; set; } = "";

@@ -12,7 +12,7 @@ using NewsSite.Templates;
 namespace NewsSite.Pages;
 
 /// <summary>Renders every page of the site (articles, home, lists, indexes, 404) and hands them to the writer.</summary>
-internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder heads, PageRenderer renderer, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics)
+internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder heads, PageRenderer renderer, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics, string globalKey)
 {
     private const int HomeTopStories = 4;
     private const int HomeSectionStories = 4;
@@ -20,67 +20,87 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
     private readonly SiteView _siteView = SiteViews.Create(site, views);
     private readonly FeedLinks _feeds = new(FeedCatalog.Create(site), views.Urls);
     private readonly ConcurrentBag<string> _indexable = [];
+    private readonly PageFingerprints _fingerprints = new(globalKey, SiteViews.Create(site, views), views);
+    private int _rendered;
+
+    /// <summary>Pages rendered by this build; the others were unchanged and kept from the previous output.</summary>
+    public int Rendered => _rendered;
 
     /// <summary>The routes of the pages written so far that search engines may index (for the sitemap).</summary>
     public IReadOnlyCollection<string> IndexableRoutes => _indexable;
 
-    public int WriteArticles()
+    /// <param name="afterRender">Called with each article whose page was rendered, once the page is written.</param>
+    public int WriteArticles(Action<Entry>? afterRender = null)
     {
         var count = 0;
         Parallel.ForEach(site.Entries, entry =>
         {
-            var article = views.Article(entry);
-            var page = new PageView
+            var feeds = _feeds.ForArticle(entry.Section?.Route);
+            var fingerprint = _fingerprints.Article(entry, feeds);
+            var written = Write("article.html", entry.Route, fingerprint, entry.Article.Draft, () =>
             {
-                Kind = "article",
-                Title = entry.Article.Headline,
-                Description = entry.Summary,
-                Url = article.Url,
-                Canonical = views.Urls.Absolute(entry.Route),
-                Breadcrumb = Breadcrumb(entry),
-                Feeds = _feeds.ForArticle(entry.Section?.Route),
-                Noindex = entry.Article.Draft,
-            };
-            page = page with { Head = heads.ForArticle(page, entry, article) };
-            if (Write("article.html", entry.Route, new PageModel { Site = _siteView, Page = page, Article = article }, new PageJob(entry.Route, entry.Article.SourcePath)))
+                var article = views.Article(entry);
+                var page = new PageView
+                {
+                    Kind = "article",
+                    Title = entry.Article.Headline,
+                    Description = entry.Summary,
+                    Url = article.Url,
+                    Canonical = views.Urls.Absolute(entry.Route),
+                    Breadcrumb = Breadcrumb(entry),
+                    Feeds = feeds,
+                    Noindex = entry.Article.Draft,
+                };
+                page = page with { Head = heads.ForArticle(page, entry, article) };
+                return new PageModel { Site = _siteView, Page = page, Article = article };
+            }, new PageJob(entry.Route, entry.Article.SourcePath), out var rendered);
+            if (written)
             {
                 Interlocked.Increment(ref count);
+            }
+
+            if (rendered)
+            {
+                afterRender?.Invoke(entry);
             }
         });
         return count;
     }
 
+    /// <summary>Home, section, tag, author and archive lists, the indexes, 404 and search: rendered in parallel.</summary>
     public int WriteLists()
     {
-        var written = 0;
-        written += WriteHome();
+        var jobs = new List<Func<int>> { WriteHome };
         foreach (var section in site.Sections)
         {
-            written += WriteList("section", views.Link(section), section.Entries, section.Route, $"The latest {section.Name} news from {site.Config.Title}.");
+            jobs.Add(() => WriteList("section", views.Link(section), section.Entries, section.Route, $"The latest {section.Name} news from {site.Config.Title}."));
         }
 
         foreach (var tag in site.Tags)
         {
-            written += WriteList("tag", views.Link(tag), tag.Entries, tag.Route, $"Articles about {tag.Name} from {site.Config.Title}.");
+            jobs.Add(() => WriteList("tag", views.Link(tag), tag.Entries, tag.Route, $"Articles about {tag.Name} from {site.Config.Title}."));
         }
 
         foreach (var author in site.Authors)
         {
-            written += WriteList("author", views.Link(author), author.Entries, author.Route, $"Articles by {author.Name} for {site.Config.Title}.");
+            jobs.Add(() => WriteList("author", views.Link(author), author.Entries, author.Route, $"Articles by {author.Name} for {site.Config.Title}."));
         }
 
         foreach (var archive in site.Archives)
         {
             var link = ArchiveLink(archive);
             IReadOnlyList<LinkView> parents = archive.Month == 0 ? [] : [ArchiveLink(site.Archives.First(a => a.Year == archive.Year && a.Month == 0))];
-            written += WriteList("archive", link, archive.Entries, archive.Route, $"Articles published in {link.Name}.", parents);
+            jobs.Add(() => WriteList("archive", link, archive.Entries, archive.Route, $"Articles published in {link.Name}.", parents));
         }
 
-        written += WriteIndex("tags", "Topics", "/tags/", site.Tags.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link));
-        written += WriteIndex("authors", "Authors", "/authors/", site.Authors.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link));
-        written += WriteIndex("archives", "Archive", "/archive/", site.Archives.Select(ArchiveLink));
-        written += WriteNotFound();
-        written += WriteSearch();
+        jobs.Add(() => WriteIndex("tags", "Topics", "/tags/", site.Tags.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link)));
+        jobs.Add(() => WriteIndex("authors", "Authors", "/authors/", site.Authors.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link)));
+        jobs.Add(() => WriteIndex("archives", "Archive", "/archive/", site.Archives.Select(ArchiveLink)));
+        jobs.Add(WriteNotFound);
+        jobs.Add(WriteSearch);
+
+        var written = 0;
+        Parallel.ForEach(jobs, job => Interlocked.Add(ref written, job()));
         return written;
     }
 
@@ -90,31 +110,31 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         var written = 0;
         foreach (var pager in pagers)
         {
-            HomeView? home = null;
-            if (pager.PageNumber == 1)
-            {
-                var lead = site.Entries.Count > 0 ? views.Teaser(site.Entries[0]) : null;
-                var top = views.Teasers(site.Entries.Skip(1).Take(HomeTopStories));
-                var shown = site.Entries.Take(1 + HomeTopStories).ToHashSet(ReferenceEqualityComparer.Instance);
-                var blocks = site.Sections
-                    .Where(s => s.Entries.Count > 0)
-                    .Select(s => new SectionBlockView(views.Link(s), views.Teasers(s.Entries.Where(e => !shown.Contains(e)).Take(HomeSectionStories))))
-                    .Where(b => b.Articles.Count > 0)
-                    .ToList();
-                home = new HomeView(lead, top, blocks);
-            }
+            // Page 1 leads with the newest stories, then a block per section of the stories not shown above.
+            var lead = pager.PageNumber == 1 ? site.Entries.Take(1).ToList() : [];
+            var top = pager.PageNumber == 1 ? site.Entries.Skip(1).Take(HomeTopStories).ToList() : [];
+            var shown = lead.Concat(top).ToHashSet(ReferenceEqualityComparer.Instance);
+            var blocks = pager.PageNumber != 1 ? [] : site.Sections
+                .Where(s => s.Entries.Count > 0)
+                .Select(s => (Section: s, Entries: s.Entries.Where(e => !shown.Contains(e)).Take(HomeSectionStories).ToList()))
+                .Where(b => b.Entries.Count > 0)
+                .ToList();
 
             var title = pager.PageNumber == 1 ? site.Config.Title : $"Latest news, page {pager.PageNumber}";
             var page = ListPage("home", title, site.Config.Description, pager.Route, []);
-            var model = new PageModel
+            var structure = string.Join('\n', blocks.Select(b => $"{b.Section.Name}\t{b.Section.Route}\t{b.Entries.Count}"));
+            var fingerprint = _fingerprints.List("home.html", page, null, pager, [.. lead, .. top, .. blocks.SelectMany(b => b.Entries), .. pager.Items], structure);
+            written += Write("home.html", pager.Route, fingerprint, false, () => new PageModel
             {
                 Site = _siteView,
                 Page = page,
-                Home = home,
+                Home = pager.PageNumber != 1 ? null : new HomeView(
+                    lead.Count > 0 ? views.Teaser(lead[0]) : null,
+                    views.Teasers(top),
+                    [.. blocks.Select(b => new SectionBlockView(views.Ref(b.Section), views.Teasers(b.Entries)))]),
                 Articles = views.Teasers(pager.Items),
                 Pagination = views.Pagination(pager),
-            };
-            written += Write("home.html", pager.Route, model, new PageJob(pager.Route, null)) ? 1 : 0;
+            }, new PageJob(pager.Route, null), out _) ? 1 : 0;
         }
 
         return written;
@@ -137,15 +157,15 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             var title = pager.PageNumber == 1 ? term.Name : $"{term.Name}, page {pager.PageNumber}";
             List<LinkView> crumbs = [new("Home", views.Urls.Link("/")), .. parents ?? [], new(term.Name, term.Url)];
             var page = ListPage(kind, title, description, pager.Route, crumbs);
-            var model = new PageModel
+            var fingerprint = _fingerprints.List(template, page, term, pager, pager.Items);
+            written += Write(template, pager.Route, fingerprint, false, () => new PageModel
             {
                 Site = _siteView,
                 Page = page,
                 Term = term,
                 Articles = views.Teasers(pager.Items),
                 Pagination = views.Pagination(pager),
-            };
-            written += Write(template, pager.Route, model, new PageJob(pager.Route, null)) ? 1 : 0;
+            }, new PageJob(pager.Route, null), out _) ? 1 : 0;
         }
 
         return written;
@@ -156,8 +176,9 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         var template = templates.Contains($"{kind}.html") ? $"{kind}.html" : "terms.html";
         var crumbs = new List<LinkView> { new("Home", views.Urls.Link("/")), new(title, views.Urls.Link(route)) };
         var page = ListPage(kind, title, $"{title} of {site.Config.Title}.", route, crumbs);
-        var model = new PageModel { Site = _siteView, Page = page, Terms = [.. terms] };
-        return Write(template, route, model, new PageJob(route, null)) ? 1 : 0;
+        IReadOnlyList<LinkView> all = [.. terms];
+        var fingerprint = _fingerprints.Terms(template, page, all);
+        return Write(template, route, fingerprint, false, () => new PageModel { Site = _siteView, Page = page, Terms = all }, new PageJob(route, null), out _) ? 1 : 0;
     }
 
     private int WriteNotFound()
@@ -173,8 +194,9 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             Noindex = true,
         };
         page = page with { Head = heads.ForPage(page, null) };
-        var model = new PageModel { Site = _siteView, Page = page, Articles = views.Teasers(site.Entries.Take(5)) };
-        return Write("404.html", "/404.html", model, new PageJob("/404.html", null)) ? 1 : 0;
+        var latest = site.Entries.Take(5).ToList();
+        var fingerprint = _fingerprints.List("404.html", page, null, null, latest);
+        return Write("404.html", "/404.html", fingerprint, true, () => new PageModel { Site = _siteView, Page = page, Articles = views.Teasers(latest) }, new PageJob("/404.html", null), out _) ? 1 : 0;
     }
 
     private int WriteSearch()
@@ -188,8 +210,8 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         var page = ListPage("search", "Search", $"Search the articles of {site.Config.Title}.", route, [new("Home", views.Urls.Link("/")), new("Search", views.Urls.Link(route))]);
         page = page with { Noindex = true, Head = new RawHtml(page.Head.Value + SearchPage.Head(views.Urls)) };
         var search = new SearchView(views.Urls.Link("/" + SearchIndexWriter.MetaFile), [.. scope.Sections.Select(s => new SearchSectionView(s.Slug, s.Name))]);
-        var model = new PageModel { Site = _siteView, Page = page, Search = search };
-        return Write("search.html", route, model, new PageJob(route, null)) ? 1 : 0;
+        var fingerprint = _fingerprints.List("search.html", page with { Head = RawHtml.Empty }, null, null, [], string.Join('\n', search.Sections.Select(s => s.Slug + "\t" + s.Name)) + "\n" + search.IndexUrl + "\n" + page.Head.Value);
+        return Write("search.html", route, fingerprint, true, () => new PageModel { Site = _siteView, Page = page, Search = search }, new PageJob(route, null), out _) ? 1 : 0;
     }
 
     private PageView ListPage(string kind, string title, string description, string route, IReadOnlyList<LinkView> breadcrumb)
@@ -219,15 +241,10 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return crumbs;
     }
 
-    private bool Write(string template, string route, PageModel model, PageJob job)
+    /// <summary>Keeps the previous output's page when its fingerprint is unchanged; otherwise renders and writes it.</summary>
+    private bool Write(string template, string route, string fingerprint, bool noindex, Func<PageModel> model, PageJob job, out bool rendered)
     {
-        var (html, error) = renderer.Render(template, model, job.ToString());
-        if (error is not null)
-        {
-            diagnostics.Add(error);
-            return false;
-        }
-
+        rendered = false;
         var file = OutputPaths.ToRelativeFile(route);
         if (file is null)
         {
@@ -235,13 +252,26 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             return false;
         }
 
-        if (!output.TryWrite(file, html!))
+        if (!output.TryKeep(file, fingerprint))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"two pages would be written to {route}; change a slug, section or the permalink pattern", job.SourcePath is null ? null : SourceLocation.StartOf(job.SourcePath)));
-            return false;
+            var (html, error) = renderer.Render(template, model(), job.ToString());
+            if (error is not null)
+            {
+                diagnostics.Add(error);
+                return false;
+            }
+
+            if (!output.TryWrite(file, html!, fingerprint))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"two pages would be written to {route}; change a slug, section or the permalink pattern", job.SourcePath is null ? null : SourceLocation.StartOf(job.SourcePath)));
+                return false;
+            }
+
+            rendered = true;
+            Interlocked.Increment(ref _rendered);
         }
 
-        if (!model.Page.Noindex)
+        if (!noindex)
         {
             _indexable.Add(route);
         }

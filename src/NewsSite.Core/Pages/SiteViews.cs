@@ -11,7 +11,7 @@ internal static class SiteViews
     public static SiteView Create(SiteModel site, ViewFactory views, string stylesheet = "/assets/style.css")
     {
         var config = site.Config;
-        var sections = site.Sections.Where(s => s.Entries.Count > 0).Select(views.Link).ToList();
+        var sections = site.Sections.Where(s => s.Entries.Count > 0).Select(views.Ref).ToList();
         IReadOnlyList<LinkView> menu = config.Menu.Count > 0
             ? [.. config.Menu.Select(m => new LinkView(m.Name, m.Url.StartsWith('/') ? views.Urls.Link(m.Url) : m.Url))]
             : sections;

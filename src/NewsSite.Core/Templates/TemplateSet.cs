@@ -17,11 +17,15 @@ public sealed class TemplateSet
 
     private readonly IReadOnlyDictionary<string, Template> _templates;
 
-    private TemplateSet(IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, ThemeFile> assets)
+    private TemplateSet(IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, ThemeFile> assets, string fingerprint)
     {
         _templates = templates;
         Assets = assets;
+        Fingerprint = fingerprint;
     }
+
+    /// <summary>A hash of every theme file's name and bytes: a change to any of them changes every page.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>Theme files that are copied, not rendered (<c>assets/style.css</c>), keyed by theme path.</summary>
     public IReadOnlyDictionary<string, ThemeFile> Assets { get; }
@@ -55,9 +59,11 @@ public sealed class TemplateSet
 
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
+        var fingerprint = new Output.ContentHash.Builder();
         var ok = true;
         foreach (var (name, file) in files)
         {
+            fingerprint.Add(name).Add(Output.ContentHash.Of(file.Read()));
             if (!name.EndsWith(".html", StringComparison.Ordinal) || name.StartsWith("assets/", StringComparison.Ordinal))
             {
                 assets[name] = file;
@@ -87,7 +93,7 @@ public sealed class TemplateSet
             templates[name] = template;
         }
 
-        return ok ? new TemplateSet(templates, assets) : null;
+        return ok ? new TemplateSet(templates, assets, fingerprint.Finish()) : null;
     }
 
     /// <summary>Scriban spans are 0-based; ours are 1-based.</summary>

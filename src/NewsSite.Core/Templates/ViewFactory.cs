@@ -17,6 +17,7 @@ public sealed class ViewFactory
     private readonly MarkdownRenderer _markdown;
     private readonly IReadOnlyDictionary<string, (int Width, int Height)> _imageSizes;
     private readonly Dictionary<Entry, TeaserView> _teasers;
+    private readonly Dictionary<Entry, string> _teaserKeys;
 
     public ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, IReadOnlyDictionary<string, (int Width, int Height)> imageSizes)
     {
@@ -26,9 +27,12 @@ public sealed class ViewFactory
         _markdown = markdown;
         _imageSizes = imageSizes;
         _teasers = new Dictionary<Entry, TeaserView>(site.Entries.Count, ReferenceEqualityComparer.Instance);
+        _teaserKeys = new Dictionary<Entry, string>(site.Entries.Count, ReferenceEqualityComparer.Instance);
         foreach (var entry in site.Entries)
         {
-            _teasers[entry] = CreateTeaser(entry);
+            var teaser = CreateTeaser(entry);
+            _teasers[entry] = teaser;
+            _teaserKeys[entry] = Output.ContentHash.Of(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(teaser, ViewJson.Default.TeaserView));
         }
     }
 
@@ -41,6 +45,17 @@ public sealed class ViewFactory
     public LinkView Link(Section section) => new(section.Name, _urls.Link(section.Route), section.Entries.Count);
 
     public LinkView Link(Term term) => new(term.Name, _urls.Link(term.Route), term.Entries.Count);
+
+    /// <summary>
+    /// A link without the article count, for the places that point at a section or term (navigation, teasers,
+    /// article pages): a count there would make every such page change whenever any article is added.
+    /// </summary>
+    public LinkView Ref(Section section) => new(section.Name, _urls.Link(section.Route));
+
+    public LinkView Ref(Term term) => new(term.Name, _urls.Link(term.Route));
+
+    /// <summary>A hash of everything the teaser shows: list pages are unchanged when their teasers' keys are.</summary>
+    public string TeaserKey(Entry entry) => _teaserKeys[entry];
 
     public DateView Date(DateTimeOffset value)
     {
@@ -63,7 +78,7 @@ public sealed class ViewFactory
             Dek = article.Dek,
             Dateline = article.Dateline,
             Updated = article.LastModified is { } modified ? Date(modified) : null,
-            Tags = [.. entry.Tags.Select(Link)],
+            Tags = [.. entry.Tags.Select(Ref)],
             KeyPoints = [.. article.KeyPoints.Select(p => new KeyPointView(p.Label, new RawHtml(_markdown.RenderInline(p.Text))))],
             Corrections = [.. article.Corrections.Select(c => new CorrectionView(Date(c.Date), new RawHtml(_markdown.RenderInline(c.Text))))],
             Body = new RawHtml(body.Html),
@@ -101,8 +116,8 @@ public sealed class ViewFactory
         _urls.Link(entry.Route),
         entry.Summary,
         Date(entry.Article.Date),
-        entry.Section is { } section ? Link(section) : null,
-        [.. entry.Authors.Select(Link)],
+        entry.Section is { } section ? Ref(section) : null,
+        [.. entry.Authors.Select(Ref)],
         Image(entry),
         entry.Article.Draft);
 

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using NewsSite.Model;
+using NewsSite.Output;
+using NewsSite.Templates;
+
+namespace NewsSite.Pages;
+
+/// <summary>
+/// A fingerprint per page: a hash of everything the page is made from. A page whose fingerprint equals the one
+/// the previous build recorded is kept as it is, not rendered again.
+/// </summary>
+/// <remarks>
+/// Every page starts from the build's global key (the tool, site.yaml, the theme's files, the build options) and
+/// the site view (navigation, ads, year). An article page adds its source file's hash and the keys of the
+/// teasers it shows (related, previous, next) and its tags; a list page the keys of its teasers and its
+/// pagination. A teaser's key is the hash of the teaser itself, so any change to what a list shows changes it.
+/// </remarks>
+internal sealed class PageFingerprints(string globalKey, SiteView siteView, ViewFactory views)
+{
+    private readonly string _site = ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(siteView, ViewJson.Default.SiteView));
+
+    public string Article(Entry entry, IReadOnlyList<FeedLinkView> feeds) => Start("article.html")
+        .Add(entry.Article.SourceHash)
+        .Add(views.TeaserKey(entry))
+        .Add(entry.Tags.Select(t => t.Name + "\n" + t.Route))
+        .Add(entry.Related.Select(views.TeaserKey))
+        .Add(entry.PreviousInSection is { } previous ? views.TeaserKey(previous) : null)
+        .Add(entry.NextInSection is { } next ? views.TeaserKey(next) : null)
+        .Add(Json(feeds))
+        .Finish();
+
+    /// <param name="page">The page's own view, without the generated head (which is made from the same data).</param>
+    /// <param name="structure">Anything else the page shows that the other arguments do not say (home blocks).</param>
+    public string List(string template, PageView page, LinkView? term, Pager<Entry>? pager, IEnumerable<Entry> shown, string? structure = null) => Start(template)
+        .Add(JsonSerializer.Serialize(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView))
+        .Add(term is null ? null : JsonSerializer.Serialize(term, ViewJson.Default.LinkView))
+        .Add(pager is null ? null : $"{pager.PageNumber}/{pager.TotalPages}")
+        .Add(shown.Select(views.TeaserKey))
+        .Add(structure)
+        .Finish();
+
+    public string Terms(string template, PageView page, IReadOnlyList<LinkView> terms) => Start(template)
+        .Add(JsonSerializer.Serialize(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView))
+        .Add(JsonSerializer.Serialize(terms, ViewJson.Default.IReadOnlyListLinkView))
+        .Finish();
+
+    private ContentHash.Builder Start(string template) => new ContentHash.Builder().Add(globalKey).Add(_site).Add(template);
+
+    private static string Json(IReadOnlyList<FeedLinkView> feeds) => JsonSerializer.Serialize(feeds, ViewJson.Default.IReadOnlyListFeedLinkView);
+}

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using System.Text;
+using NewsSite.Tests.TestSupport;
+
+namespace NewsSite.Tests.EndToEnd;
+
+/// <summary>An incremental build must give exactly what a clean build gives, and do only the work a change needs.</summary>
+public sealed class IncrementalBuildTests
+{
+    private static string Corpus()
+    {
+        var text = new StringBuilder("""
+            -- site.yaml --
+            title: Test Times
+            base_url: https://news.example/
+            page_size: 3
+            """);
+        for (var i = 1; i <= 12; i++)
+        {
+            var section = (i % 3) switch { 0 => "world", 1 => "politics", _ => "business" };
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
+
+                -- content/{section}/story-{i}.md --
+                ---
+                headline: Story number {i}
+                date: 2025-03-{i:D2}T10:00:00Z
+                tags: [Tag {i % 4}, Common]
+                authors: [Author {i % 2}]
+                key_points: [First point of {i}, Second point]
+                ---
+                The first paragraph of story {i}.
+
+                ## A subheading
+
+                More text for {i}.
+                """);
+        }
+
+        return text.ToString();
+    }
+
+    public static TheoryData<string, Action<TestSite>> Changes() => new()
+    {
+        { "body edited", s => Edit(s, "content/world/story-3.md", "More text for 3.", "Rewritten text.") },
+        { "first paragraph edited (summary changes)", s => Edit(s, "content/world/story-6.md", "The first paragraph of story 6.", "A new opening.") },
+        { "headline edited", s => Edit(s, "content/politics/story-4.md", "headline: Story number 4", "headline: A new headline") },
+        { "tags changed", s => Edit(s, "content/business/story-5.md", "tags: [Tag 1, Common]", "tags: [Tag 9]") },
+        { "article added", s => s.WriteFile("content/world/new-one.md", "---\nheadline: Brand new\ndate: 2025-03-20T10:00:00Z\ntags: [Common]\n---\nNew.\n") },
+        { "article deleted", s => File.Delete(Path.Combine(s.Source, "content/politics/story-7.md")) },
+        { "article moved to another section", s => Edit(s, "content/business/story-8.md", "headline: Story number 8", "section: world\nheadline: Story number 8") },
+        { "template changed", s => s.WriteFile("templates/partials/footer.html", "<footer><p>Changed footer</p></footer>\n") },
+        { "config changed", s => Edit(s, "site.yaml", "title: Test Times", "title: Other Times") },
+        { "asset added", s => s.WriteBytes("content/media/x.txt", "hello"u8.ToArray()) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void An_incremental_build_after_a_change_equals_a_clean_build(string change, Action<TestSite> apply)
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Build().AssertSucceeded();
+
+        apply(site);
+        var incremental = site.Build();
+        incremental.AssertSucceeded();
+
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        clean.AssertSucceeded();
+        Assert.True(Hashes(site.Output).SequenceEqual(Hashes(clean.Output)), $"{change}: incremental and clean output differ");
+
+        // And once more, incremental on top of incremental (the spare tree is in use from now on).
+        site.WriteFile("content/world/later.md", "---\nheadline: Later\ndate: 2025-03-25T10:00:00Z\ntags: [Tag 2]\n---\nLater.\n");
+        var again = site.Build();
+        again.AssertSucceeded();
+        var cleanAgain = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean2"), Incremental = false });
+        Assert.True(Hashes(site.Output).SequenceEqual(Hashes(cleanAgain.Output)), $"{change} (twice): incremental and clean output differ");
+    }
+
+    [Fact]
+    public void Many_changes_in_a_row_stay_equal_to_clean_builds()
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Build().AssertSucceeded();
+        var step = 0;
+        foreach (var (_, apply) in Changes().Select(row => ((string)row[0], (Action<TestSite>)row[1])))
+        {
+            apply(site);
+            site.Build().AssertSucceeded();
+            var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, $"clean{step++}"), Incremental = false });
+            Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+        }
+    }
+
+    [Fact]
+    public void Nothing_changed_renders_and_writes_nothing()
+    {
+        using var site = TestSite.Create(Corpus());
+        var first = site.Build();
+        first.AssertSucceeded();
+        Assert.Equal(first.Result.Pages, first.Result.PagesRendered);
+
+        var second = site.Build();
+        second.AssertSucceeded();
+        Assert.Equal(first.Result.Pages, second.Result.Pages);
+        Assert.Equal(0, second.Result.PagesRendered);
+
+        var third = site.Build();
+        Assert.Equal(0, third.Result.PagesRendered);
+        Assert.Equal(0, third.Result.FilesWritten);
+    }
+
+    [Fact]
+    public void A_body_edit_renders_only_the_article_page()
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Build().AssertSucceeded();
+        site.Build().AssertSucceeded();
+
+        Edit(site, "content/world/story-3.md", "More text for 3.", "Rewritten text.");
+        var edited = site.Build();
+        edited.AssertSucceeded();
+        Assert.Equal(1, edited.Result.PagesRendered);
+        Assert.Contains("Rewritten text.", edited.Text("world/2025/03/03/story-3/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_headline_edit_renders_the_lists_that_show_it_and_not_the_others()
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Build().AssertSucceeded();
+
+        Edit(site, "content/politics/story-4.md", "headline: Story number 4", "headline: A new headline");
+        var edited = site.Build();
+        edited.AssertSucceeded();
+        Assert.InRange(edited.Result.PagesRendered, 2, edited.Result.Pages / 2);
+        Assert.Contains("A new headline", edited.Text("politics/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_ignores_what_earlier_builds_left()
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Build().AssertSucceeded();
+        var clean = site.Build(o => o with { Incremental = false });
+        Assert.Equal(clean.Result.Pages, clean.Result.PagesRendered);
+    }
+
+    [Fact]
+    public void A_failed_incremental_build_keeps_the_output_and_the_next_build_is_still_right()
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Build().AssertSucceeded();
+        site.Build().AssertSucceeded();
+        var before = Hashes(site.Output);
+
+        Edit(site, "content/world/story-3.md", "More text for 3.", "Half done.");
+        site.WriteFile("content/world/broken.md", "---\nheadline: Broken\n---\n");
+        Assert.False(site.Build().Result.Succeeded);
+        Assert.Equal(before, Hashes(site.Output));
+
+        File.Delete(Path.Combine(site.Source, "content/world/broken.md"));
+        site.Build().AssertSucceeded();
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+    }
+
+    [Fact]
+    public void A_spare_tree_changed_by_hand_is_not_trusted()
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Build().AssertSucceeded();
+        site.Build().AssertSucceeded();
+
+        // Someone edits the kept spare: its folder's stamp no longer matches the recorded one.
+        var spare = Path.Combine(site.Root, ".out.newssite", "spare");
+        Assert.True(Directory.Exists(spare));
+        File.WriteAllText(Path.Combine(spare, "stray.html"), "stray");
+
+        Edit(site, "content/world/story-3.md", "More text for 3.", "Rewritten text.");
+        site.Build().AssertSucceeded();
+        Assert.False(File.Exists(Path.Combine(site.Output, "stray.html")));
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+    }
+
+    private static void Edit(TestSite site, string path, string from, string to)
+    {
+        var full = Path.Combine(site.Source, path);
+        var text = File.ReadAllText(full);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(full, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private static SortedDictionary<string, string> Hashes(string folder) => new(
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
+        StringComparer.Ordinal);
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NewsSite.Assets;
 using NewsSite.Configuration;
 using NewsSite.Content;
 using NewsSite.Diagnostics;
@@ -69,19 +70,20 @@ public sealed class SiteBuilder
             var configKey = ConfigKey(source, options);
             Summarise(site, markdown, configKey, output);
 
-            var views = new ViewFactory(site, urls, markdown, new Dictionary<string, (int, int)>());
+            var views = new ViewFactory(site, urls, markdown, ImageSizes(site, assets, diagnostics));
+            var themeAssets = new ThemeAssets(templates);
             var globalKey = new ContentHash.Builder()
                 .Add(OutputState.ToolIdentity).Add(configKey).Add(templates.Fingerprint)
                 .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "")
                 .Finish();
-            var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics, globalKey);
+            var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics, globalKey, themeAssets);
             options.Progress?.Report(new BuildStage("writing pages", site.Entries.Count));
             var pageCount = pages.WriteArticles() + pages.WriteLists();
             WriteFeedsAndSitemaps(site, urls, assets, pages, output, diagnostics);
             options.Progress?.Report(new BuildStage("indexing for search", site.Entries.Count));
             SiteSearch.Write(site, views, markdown, output, diagnostics);
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
-            CopyAssets(assets, templates, output, diagnostics);
+            CopyAssets(assets, themeAssets, output, diagnostics);
 
             // Runs after everything else is written: a link is good only if its target is in the output.
             if (options.CheckLinks && !diagnostics.HasErrors)
@@ -164,11 +166,11 @@ public sealed class SiteBuilder
         new CrawlerFiles(site, urls).Write(pages.IndexableRoutes, ownRobots, output, diagnostics);
     }
 
-    private static void CopyAssets(IReadOnlyList<SourceFile> assets, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics)
+    private static void CopyAssets(IReadOnlyList<SourceFile> assets, ThemeAssets themeAssets, OutputWriter output, DiagnosticBag diagnostics)
     {
-        foreach (var (name, file) in templates.Assets)
+        foreach (var (name, file) in themeAssets.Files)
         {
-            if (name.StartsWith("assets/", StringComparison.Ordinal) && !output.TryWrite(name, file.Read()))
+            if (!output.TryWrite(name, file.Read()))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"theme file {name} collides with another output file", SourceLocation.StartOf(file.DisplayPath)));
             }
@@ -182,6 +184,34 @@ public sealed class SiteBuilder
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"{asset.RelativePath} would overwrite a generated page at /{relative}", SourceLocation.StartOf(asset.RelativePath)));
             }
         }
+    }
+
+    /// <summary>Width and height of the lead images that live under content/, read from their headers.</summary>
+    private static Dictionary<string, (int Width, int Height)> ImageSizes(SiteModel site, IReadOnlyList<SourceFile> assets, DiagnosticBag diagnostics)
+    {
+        var files = assets.ToDictionary(AssetRoute, a => a.FullPath, StringComparer.Ordinal);
+        var sizes = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        foreach (var entry in site.Entries)
+        {
+            if (entry.ImageUrl is not { } route || sizes.ContainsKey(route) || !files.TryGetValue(route, out var path))
+            {
+                continue;
+            }
+
+            if (ImageDimensions.Read(File.ReadAllBytes(path)) is { } size)
+            {
+                sizes[route] = size;
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.UnreadableImage,
+                    $"cannot read the size of image '{entry.Article.Image!.Src}' (not a PNG, JPEG, GIF or WebP file?); it is shown without width and height",
+                    SourceLocation.StartOf(entry.Article.SourcePath)));
+            }
+        }
+
+        return sizes;
     }
 
     /// <summary><c>content/media/x.jpg</c> is published at <c>/media/x.jpg</c>.</summary>

@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     public const string DuplicateUrl = "NS0301";
     public const string SlugCollision = "NS0302";
     public const string MissingImageFile = "NS0303";
+    public const string UnreadableImage = "NS0304";
 
     // Templates
     public const string TemplateSyntax = "NS0401";

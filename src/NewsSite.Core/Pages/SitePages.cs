@@ -12,15 +12,15 @@ using NewsSite.Templates;
 namespace NewsSite.Pages;
 
 /// <summary>Renders every page of the site (articles, home, lists, indexes, 404) and hands them to the writer.</summary>
-internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder heads, PageRenderer renderer, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics, string globalKey)
+internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder heads, PageRenderer renderer, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics, string globalKey, Assets.ThemeAssets themeAssets)
 {
     private const int HomeTopStories = 4;
     private const int HomeSectionStories = 4;
 
-    private readonly SiteView _siteView = SiteViews.Create(site, views);
+    private readonly SiteView _siteView = SiteViews.Create(site, views, themeAssets.Route("assets/style.css"));
     private readonly FeedLinks _feeds = new(FeedCatalog.Create(site), views.Urls);
     private readonly ConcurrentBag<string> _indexable = [];
-    private readonly PageFingerprints _fingerprints = new(globalKey, SiteViews.Create(site, views), views);
+    private readonly PageFingerprints _fingerprints = new(globalKey, SiteViews.Create(site, views, themeAssets.Route("assets/style.css")), views);
     private int _rendered;
 
     /// <summary>Pages rendered by this build; the others were unchanged and kept from the previous output.</summary>
@@ -208,7 +208,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
 
         var route = SearchPage.Route;
         var page = ListPage("search", "Search", $"Search the articles of {site.Config.Title}.", route, [new("Home", views.Urls.Link("/")), new("Search", views.Urls.Link(route))]);
-        page = page with { Noindex = true, Head = new RawHtml(page.Head.Value + SearchPage.Head(views.Urls)) };
+        page = page with { Noindex = true, Head = new RawHtml(page.Head.Value + SearchPage.Head(views.Urls, themeAssets)) };
         var search = new SearchView(views.Urls.Link("/" + SearchIndexWriter.MetaFile), [.. scope.Sections.Select(s => new SearchSectionView(s.Slug, s.Name))]);
         var fingerprint = _fingerprints.List("search.html", page with { Head = RawHtml.Empty }, null, null, [], string.Join('\n', search.Sections.Select(s => s.Slug + "\t" + s.Name)) + "\n" + search.IndexUrl + "\n" + page.Head.Value);
         return Write("search.html", route, fingerprint, true, () => new PageModel { Site = _siteView, Page = page, Search = search }, new PageJob(route, null), out _) ? 1 : 0;

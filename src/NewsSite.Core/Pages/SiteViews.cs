@@ -8,7 +8,7 @@ namespace NewsSite.Pages;
 /// <summary>The <c>site</c> object every template receives.</summary>
 internal static class SiteViews
 {
-    public static SiteView Create(SiteModel site, ViewFactory views, string stylesheet = "/assets/style.css")
+    public static SiteView Create(SiteModel site, ViewFactory views, string stylesheet)
     {
         var config = site.Config;
         var sections = site.Sections.Where(s => s.Entries.Count > 0).Select(views.Ref).ToList();

@@ -10,6 +10,6 @@ internal static class SearchPage
     public const string Script = "/assets/search.js";
     public const string Stylesheet = "/assets/search.css";
 
-    public static string Head(SiteUrls urls) =>
-        $"<link rel=\"stylesheet\" href=\"{HtmlText.Escape(urls.Link(Stylesheet))}\">\n<script src=\"{HtmlText.Escape(urls.Link(Script))}\" defer></script>\n";
+    public static string Head(SiteUrls urls, Assets.ThemeAssets assets) =>
+        $"<link rel=\"stylesheet\" href=\"{HtmlText.Escape(urls.Link(assets.Route(Stylesheet[1..])))}\">\n<script src=\"{HtmlText.Escape(urls.Link(assets.Route(Script[1..])))}\" defer></script>\n";
 }

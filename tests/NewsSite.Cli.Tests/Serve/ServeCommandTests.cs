@@ -41,7 +41,9 @@ public sealed class ServeCommandTests
         var page = ServeSession.ParseHtml(await home.Content.ReadAsStringAsync());
         Assert.NotNull(page.QuerySelector("script[src='/__newssite/live-reload.js'][data-version='1']"));
 
-        using var css = await serve.GetAsync("/assets/style.css");
+        var stylesheet = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        using var css = await serve.GetAsync(stylesheet);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css; charset=utf-8", css.Content.Headers.ContentType!.ToString());
         using var photo = await serve.GetAsync("/media/photo.jpg");
         Assert.Equal("image/jpeg", photo.Content.Headers.ContentType!.ToString());

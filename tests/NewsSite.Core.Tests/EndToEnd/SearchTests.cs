@@ -50,11 +50,14 @@ public sealed class SearchTests
         Assert.Equal("/search/data/meta.json", page.QuerySelector(".search-page")!.GetAttribute("data-search-index"));
         Assert.Equal(["", "world", "science", "sport"], page.QuerySelectorAll("#search-section option").Select(o => o.GetAttribute("value")));
         Assert.Equal("status", page.QuerySelector("#search-status")!.GetAttribute("role"));
-        Assert.NotNull(page.QuerySelector("head script[src='/assets/search.js'][defer]"));
-        Assert.NotNull(page.QuerySelector("head link[rel=stylesheet][href='/assets/search.css']"));
+        // Scripts and stylesheets are published under their content hash.
+        var script = page.QuerySelector("head script[defer]")!.GetAttribute("src")!;
+        var stylesheet = page.QuerySelectorAll("head link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.Contains("/search.", StringComparison.Ordinal));
+        Assert.Matches(@"^/assets/search\.[0-9a-f]{10}\.js$", script);
+        Assert.Matches(@"^/assets/search\.[0-9a-f]{10}\.css$", stylesheet);
         Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
-        Assert.True(built.Exists("assets/search.js"));
-        Assert.True(built.Exists("assets/search.css"));
+        Assert.True(built.Exists(script[1..]));
+        Assert.True(built.Exists(stylesheet[1..]));
     }
 
     [Fact]

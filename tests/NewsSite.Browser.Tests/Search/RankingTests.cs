@@ -1,4 +1,5 @@
-namespace NewsSite.Search.Browser.Tests;
+using NewsSite.Search;
+namespace NewsSite.Browser.Tests;
 
 /// <summary>
 /// The browser's half of ranking: rarity of the words (idf) and recency on top of the build's per-article

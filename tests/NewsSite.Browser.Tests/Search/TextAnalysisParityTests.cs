@@ -1,6 +1,7 @@
+using NewsSite.Search;
 using Microsoft.Playwright;
 
-namespace NewsSite.Search.Browser.Tests;
+namespace NewsSite.Browser.Tests;
 
 /// <summary>
 /// The page folds, splits and stems a query with search.js; the build did the same to the articles in C#.

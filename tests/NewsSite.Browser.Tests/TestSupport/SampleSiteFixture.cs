@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace NewsSite.Search.Browser.Tests;
+namespace NewsSite.Browser.Tests;
 
 /// <summary>
 /// Builds the repository's sample site (site.yaml, content/, templates/) once, serves it on loopback and starts
@@ -10,7 +10,7 @@ public sealed class SampleSiteFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "newssite-search-browser", Guid.NewGuid().ToString("N"));
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "newssite-browser", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
     private StaticSiteServer? _server;
 

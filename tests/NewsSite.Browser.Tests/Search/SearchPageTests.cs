@@ -1,8 +1,9 @@
+using NewsSite.Search;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace NewsSite.Search.Browser.Tests;
+namespace NewsSite.Browser.Tests;
 
 /// <summary>The search page of the sample site, driven like a reader would, in headless Chromium.</summary>
 [Collection(SampleSiteInChromium.Name)]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NewsSite.Search.Browser.Tests;
+namespace NewsSite.Browser.Tests;
 
 /// <summary>Serves a built site folder on 127.0.0.1 at a free port, as a static host would. Loopback only.</summary>
 public sealed class StaticSiteServer : IDisposable
@@ -20,6 +20,9 @@ public sealed class StaticSiteServer : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>The folder served.</summary>
+    public string Root => _root;
 
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 

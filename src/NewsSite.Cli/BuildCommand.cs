@@ -13,12 +13,14 @@ internal static class BuildCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where the site is written (default: _site in the site folder)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage of the build with its time" };
+        var clean = new Option<bool>("--clean") { Description = "Ignore what earlier builds left and build every page again" };
 
         var command = new Command("build", "Build the site into a folder of static files; files no longer produced are removed");
         site.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(quiet);
         command.Options.Add(verbose);
+        command.Options.Add(clean);
         command.SetAction(parse =>
         {
             var (options, error) = site.Resolve(parse, terminal, source => parse.GetValue(output) ?? Path.Combine(source, "_site"));
@@ -33,7 +35,7 @@ internal static class BuildCommand
             BuildResult result;
             using (var progress = new ProgressReporter(terminal, isVerbose, progressLine: terminal.IsInteractive && !isQuiet))
             {
-                result = SiteBuilder.Build(options with { Progress = progress });
+                result = SiteBuilder.Build(options with { Progress = progress, Incremental = !parse.GetValue(clean) });
             }
 
             new DiagnosticPrinter(terminal).Print(result.Diagnostics);
@@ -56,6 +58,7 @@ internal static class BuildCommand
                 if (isVerbose)
                 {
                     terminal.Out.WriteLine($"  output: {Path.GetFullPath(options.OutputRoot)}");
+                    terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pages rendered: {result.PagesRendered} of {result.Pages}; files written: {result.FilesWritten} of {result.Files}"));
                 }
             }
 

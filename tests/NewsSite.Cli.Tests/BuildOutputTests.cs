@@ -127,4 +127,20 @@ public sealed class BuildOutputTests
 
         Assert.DoesNotContain('\u001b', run.Error + run.Out);
     }
+
+    [Fact]
+    public void A_second_build_renders_nothing_and_clean_renders_everything()
+    {
+        using var site = TestSite.Create(Site);
+        Assert.Equal(0, CliRunner.Run("build", "--source", site.Source, "--output", site.Output).ExitCode);
+
+        var again = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Matches(@"(?m)^  pages rendered: 0 of \d+; files written: \d+ of \d+$", again.Out);
+
+        var clean = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose", "--clean");
+        var match = System.Text.RegularExpressions.Regex.Match(clean.Out, @"(?m)^  pages rendered: (\d+) of (\d+);");
+        Assert.True(match.Success, clean.ToString());
+        Assert.Equal(match.Groups[2].Value, match.Groups[1].Value);
+    }
 }

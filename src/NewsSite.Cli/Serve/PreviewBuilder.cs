@@ -1,16 +1,15 @@
-using System.Globalization;
 using NewsSite.Diagnostics;
 
 namespace NewsSite.Cli.Serve;
 
 /// <summary>
-/// Builds the site for the preview, each time into a new folder under a private temporary folder, so a request
-/// being answered from the previous build is never cut short. A failed build keeps the last good folder.
-/// Every change rebuilds the whole site (no incremental builds yet).
+/// Builds the site for the preview into one folder under a private temporary folder, incrementally: a change
+/// renders only the pages it touches, and the new site is swapped in atomically (a request being answered keeps
+/// reading the files it opened). A failed build leaves the last good site in place.
 /// </summary>
 internal sealed class PreviewBuilder(BuildOptions options, string workRoot)
 {
-    private const string BuildPrefix = "build-";
+    private const string SiteFolder = "site";
 
     private PreviewSnapshot _current = PreviewSnapshot.Starting;
 
@@ -21,17 +20,12 @@ internal sealed class PreviewBuilder(BuildOptions options, string workRoot)
     {
         var previous = Current;
         var version = previous.Version + 1;
-        var output = Path.Combine(workRoot, string.Create(CultureInfo.InvariantCulture, $"{BuildPrefix}{version}"));
+        var output = Path.Combine(workRoot, SiteFolder);
         var result = BuildSafely(options with { OutputRoot = output });
         var next = result.Succeeded
             ? new PreviewSnapshot(version, output, result.Diagnostics)
             : previous with { Version = version, Diagnostics = result.Diagnostics };
         Volatile.Write(ref _current, next);
-        if (result.Succeeded)
-        {
-            RemoveOldBuilds(keep: [output, previous.Root]);
-        }
-
         return result;
     }
 
@@ -48,25 +42,6 @@ internal sealed class PreviewBuilder(BuildOptions options, string workRoot)
         {
             var error = Diagnostic.Error(DiagnosticCodes.InternalError, $"internal error while building (please report it): {exception}", null);
             return new BuildResult { Diagnostics = [error] };
-        }
-    }
-
-    /// <summary>Keeps the current and the previous build (requests may still read it); removes the rest.</summary>
-    private void RemoveOldBuilds(string?[] keep)
-    {
-        foreach (var folder in Directory.EnumerateDirectories(workRoot, BuildPrefix + "*"))
-        {
-            if (!keep.Contains(folder, StringComparer.Ordinal))
-            {
-                try
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A file may be open for a slow request; the next build tries again.
-                }
-            }
         }
     }
 }

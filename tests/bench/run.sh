@@ -7,7 +7,8 @@
 #
 # Needs: the .NET 10 SDK, python3, GNU time and hugo (apt-get install -y time hugo), and the shared harness in
 # ../shared/bench beside the repository (BENCH_DIR overrides). Environment: RUNS (5), SEED (42), TOOLS ("hugo"),
-# WORK (/tmp/newssite-bench). Prints the harness's table per size, then the ratios the targets are stated in.
+# WORK (/tmp/newssite-bench), INCREMENTAL (1: also time rebuilds). Prints the harness's table per size, the ratios
+# the targets are stated in, and the incremental rebuild times.
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 N [N ...]" >&2; exit 2; }
 
@@ -31,6 +32,9 @@ export NEWSSITE_CMD="dotnet $PUBLISH/newssite.dll"
 
 for N in "$@"; do
   export WORK=$WORK_ROOT/n$N
+  # Cold builds: the harness deletes the output folder; this drops our cache beside it as well.
+  export NEWSSITE_CLEAN="rm -rf $WORK/.newssite-out.newssite"
   bash "$BENCH_DIR/run_anchors.sh" "$N"
   python3 "$REPO/tests/bench/ratios.py" "$WORK/results.tsv"
+  [ "${INCREMENTAL:-1}" = 1 ] && bash "$REPO/tests/bench/incremental.sh" "$WORK" "$PUBLISH/newssite.dll"
 done

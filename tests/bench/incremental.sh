@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Rebuild times on a corpus the harness generated: nothing changed, and one article edited, against a cold build.
+#   tests/bench/incremental.sh WORK_DIR NEWSSITE_DLL      (RUNS, default 5)
+set -euo pipefail
+WORK=${1:?usage: incremental.sh WORK_DIR NEWSSITE_DLL}
+DLL=${2:?usage: incremental.sh WORK_DIR NEWSSITE_DLL}
+RUNS=${RUNS:-5}
+SRC=$WORK/newssite
+OUT=$WORK/incremental-out
+CACHE=$WORK/.incremental-out.newssite
+build() { ( cd "$SRC" && /usr/bin/time -f "%e %M" -o "$WORK/times/incremental.txt" dotnet "$DLL" build -q --source "$SRC" --output "$OUT" ); cat "$WORK/times/incremental.txt"; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+mkdir -p "$WORK/times"
+
+cold=(); nochange=(); edited=()
+article=$(find "$SRC/content" -name '*.md' | sort | sed -n '2p')
+cp "$article" "$WORK/edited-article.bak"
+for r in $(seq 1 "$RUNS"); do
+  rm -rf "$OUT" "$CACHE"; sync
+  cold+=("$(build | cut -d' ' -f1)")
+  build >/dev/null                       # the second build leaves a spare tree: the steady state of a newsroom
+  nochange+=("$(build | cut -d' ' -f1)")
+  printf '\nA sentence added in rebuild %s.\n' "$r" >> "$article"
+  edited+=("$(build | cut -d' ' -f1)")
+done
+cp "$WORK/edited-article.bak" "$article"
+
+c=$(printf '%s\n' "${cold[@]}" | median); n=$(printf '%s\n' "${nochange[@]}" | median); e=$(printf '%s\n' "${edited[@]}" | median)
+echo "== incremental rebuilds (median of $RUNS): cold ${c} s, nothing changed ${n} s, one article edited ${e} s"
+python3 -c "print(f'nothing changed / cold = {$n / $c:.1%} (target <= 10%); one article edited / cold = {$e / $c:.1%} (target <= 15%)')"

@@ -48,7 +48,11 @@ public sealed class SiteBuilder
         }
 
         var markdown = new MarkdownRenderer(config.Markdown);
-        RenderBodies(site, markdown);
+        RenderBodies(site, markdown, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, clock, site);
+        }
 
         var urls = new SiteUrls(config);
         var views = new ViewFactory(site, urls, markdown, new Dictionary<string, (int, int)>());
@@ -81,14 +85,18 @@ public sealed class SiteBuilder
         }
     }
 
-    private static void RenderBodies(SiteModel site, MarkdownRenderer markdown)
+    private static void RenderBodies(SiteModel site, MarkdownRenderer markdown, DiagnosticBag diagnostics)
     {
         var cut = site.Config.Ads.Enabled ? site.Config.Ads.AfterParagraph : 0;
         Parallel.ForEach(site.Entries, entry =>
         {
-            var body = markdown.RenderBody(entry.Article.Body, entry.Article.Dateline, cut);
+            var article = entry.Article;
+            var body = markdown.RenderBody(article.Body, article.Dateline, cut, new SourceLocation(article.SourcePath, article.BodyLine, 1));
             entry.Body = body;
-            entry.Summary = entry.Article.Summary ?? Summaries.Cut(body.FirstParagraph);
+            entry.Summary = article.Summary ?? Summaries.Cut(body.FirstParagraph);
+            diagnostics.AddRange(body.Diagnostics);
+            diagnostics.AddRange(article.KeyPoints.Select(k => (k.Text, k.Location)).Concat(article.Corrections.Select(c => (c.Text, c.Location)))
+                .SelectMany(snippet => markdown.CheckInline(snippet.Text, snippet.Location ?? SourceLocation.StartOf(article.SourcePath))));
         });
     }
 

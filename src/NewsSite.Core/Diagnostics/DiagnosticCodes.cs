@@ -47,4 +47,8 @@ public static class DiagnosticCodes
 
     // Markdown bodies
     public const string UnsafeUrl = "NS0701";
+    public const string RawHtmlRemoved = "NS0702";
+    public const string EmbedNotAllowed = "NS0703";
+    public const string BodyTooComplex = "NS0704";
+    public const string ControlCharacter = "NS0705";
 }

@@ -81,7 +81,8 @@ internal sealed class BodySanitizer
                 origin.Start));
         }
 
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><head></head><body>" + html);
+        // The sanitizer's own parser factory: its documents can read style attributes as CSS.
+        var document = _sanitizer.HtmlParserFactory().ParseDocument("<!DOCTYPE html><html><head></head><body>" + html);
         var body = document.Body!;
         var findings = new Findings(origin);
         var (cut, frames) = Locate(body, markers, findings, cancellation);

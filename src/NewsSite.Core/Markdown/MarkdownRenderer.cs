@@ -17,6 +17,9 @@ public sealed class MarkdownRenderer
     /// <summary>Time one body may take to render before it is reported instead (see <see cref="RenderBudget"/>).</summary>
     public static readonly TimeSpan DefaultRenderBudget = TimeSpan.FromSeconds(30);
 
+    /// <summary>Warnings listed per body; a pasted page can hold thousands of removed attributes.</summary>
+    public const int MaxWarningsPerBody = 20;
+
     private readonly MarkdownPipeline _pipeline;
 
     /// <summary>Front-matter snippets (key points, corrections) are short text: raw HTML in them is shown as text.</summary>
@@ -172,11 +175,28 @@ public sealed class MarkdownRenderer
             var clean = _sanitizer!.Sanitize(all, markers, origin, cancellation);
             diagnostics.AddRange(clean.Diagnostics);
             var hasTail = !string.IsNullOrWhiteSpace(clean.Tail);
-            return new RenderedBody(hasTail ? clean.Head : clean.Head + clean.Tail, hasTail ? clean.Tail : "", firstText, words) { Diagnostics = diagnostics };
+            return new RenderedBody(hasTail ? clean.Head : clean.Head + clean.Tail, hasTail ? clean.Tail : "", firstText, words) { Diagnostics = Limit(diagnostics, origin) };
         }
 
         var isCut = head is not null && head.Length < all.Length;
-        return new RenderedBody(isCut ? head! : all, isCut ? all[head!.Length..] : "", firstText, words) { Diagnostics = diagnostics };
+        return new RenderedBody(isCut ? head! : all, isCut ? all[head!.Length..] : "", firstText, words) { Diagnostics = Limit(diagnostics, origin) };
+    }
+
+    /// <summary>The first <see cref="MaxWarningsPerBody"/> findings in file order, and a count of the rest.</summary>
+    private static List<Diagnostic> Limit(List<Diagnostic> diagnostics, BodyOrigin origin)
+    {
+        if (diagnostics.Count <= MaxWarningsPerBody)
+        {
+            return diagnostics;
+        }
+
+        var kept = diagnostics.OrderBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column).Take(MaxWarningsPerBody).ToList();
+        var last = kept[^1].Location ?? origin.Start;
+        kept.Add(Diagnostic.Warning(
+            DiagnosticCodes.RawHtmlRemoved,
+            string.Create(CultureInfo.InvariantCulture, $"{diagnostics.Count - MaxWarningsPerBody} more links or tags after line {last.Line} were removed and are not listed one by one"),
+            origin.Start));
+        return kept;
     }
 
     private static RenderedBody Refused(BodyOrigin origin, string message) =>

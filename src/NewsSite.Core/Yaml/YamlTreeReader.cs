@@ -83,6 +83,15 @@ internal sealed class YamlTreeReader
             case Scalar scalar:
                 parser.MoveNext();
                 Count(1, scalar.Start);
+                if (Content.ControlCharacters.IndexOfDisallowed(scalar.Value) is var control and >= 0)
+                {
+                    // Mostly an escape such as "\0": an article's own control characters are replaced on reading.
+                    throw Problem(
+                        DiagnosticCodes.ControlCharacter,
+                        $"the value holds the control character {Content.ControlCharacters.Describe(scalar.Value[control])}, which no page or feed can show; remove it",
+                        scalar.Start);
+                }
+
                 var (line, column) = Position(scalar.Start);
                 return Remember(scalar.Anchor, new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, line, column));
 

@@ -13,6 +13,9 @@ internal sealed class YamlTreeReader
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private long _expanded;
 
+    /// <summary>The last event read, so that a failure inside the YAML library can still point near its cause.</summary>
+    private Mark _lastSeen = Mark.Empty;
+
     /// <param name="path">The file the YAML came from, for diagnostics.</param>
     /// <param name="firstLine">The file line (1-based) on which the YAML text starts.</param>
     private YamlTreeReader(string path, int firstLine, YamlLimits limits)
@@ -39,6 +42,12 @@ internal sealed class YamlTreeReader
             var message = CleanMessage(exception.Message);
             return (null, Diagnostic.Error(DiagnosticCodes.InvalidYaml, $"invalid YAML: {message}", reader.At(exception.Start)));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException for some malformed input, such as a tab
+            // after an unclosed flow mapping ("a: b\n{c\n/\t-"); found by the front-matter property tests.
+            return (null, Diagnostic.Error(DiagnosticCodes.InvalidYaml, "invalid YAML after this point: check brackets, indentation and tabs", reader.At(reader._lastSeen)));
+        }
     }
 
     private YamlNode? ReadDocument(IParser parser)
@@ -63,6 +72,7 @@ internal sealed class YamlTreeReader
     private YamlNode ReadNode(IParser parser, int depth)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of YAML");
+        _lastSeen = current.Start;
         if (depth > _limits.MaxDepth)
         {
             throw Problem(DiagnosticCodes.YamlTooComplex, $"YAML is nested deeper than {_limits.MaxDepth} levels", current.Start);

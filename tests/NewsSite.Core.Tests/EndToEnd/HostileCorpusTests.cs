@@ -181,6 +181,22 @@ public sealed class HostileCorpusTests
         jsonLd.ForEach(j => j.Dispose());
     }
 
+    [Fact]
+    public async Task The_inertness_check_fails_on_a_site_that_allows_raw_html()
+    {
+        // The check above proves something only if it can fail: with raw_html: allow the attacks are published.
+        using var site = TestSite.Create("""
+            -- site.yaml --
+            title: Test Times
+            base_url: https://news.example/
+            markdown: { raw_html: allow }
+            """);
+        site.WriteBytes("content/world/raw-html-attacks.md", await File.ReadAllBytesAsync(Path.Combine(CorpusFolder, "raw-html-attacks.md")));
+        var built = site.Build();
+        built.AssertSucceeded();
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => OutputSafety.AssertInert(built));
+    }
+
     private static string CorpusFolder => Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Hostile");
 
     /// <summary>Builds within <see cref="BuildLimit"/> and checks what every hostile build must hold.</summary>

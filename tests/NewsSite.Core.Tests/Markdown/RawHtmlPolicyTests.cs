@@ -265,4 +265,12 @@ public sealed class RawHtmlPolicyTests
             warning.ToString());
         Assert.Contains("javascript:", Allow.RenderInline("[x](javascript:alert(1))"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_pasted_page_with_thousands_of_removals_lists_twenty_and_counts_the_rest()
+    {
+        var body = Sanitize.RenderBody(string.Concat(Enumerable.Repeat("<b onclick=x>a</b>\n", 500)), null, 0, BodyAtLine5);
+        Assert.Equal(MarkdownRenderer.MaxWarningsPerBody + 1, body.Diagnostics.Count);
+        Assert.Equal("content/world/x.md:5:1: warning NS0702: 480 more links or tags after line 24 were removed and are not listed one by one", body.Diagnostics[^1].ToString());
+    }
 }

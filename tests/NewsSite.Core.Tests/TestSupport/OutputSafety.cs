@@ -21,14 +21,15 @@ public static class OutputSafety
 
     private static readonly string[] ActiveElements = ["iframe", "object", "embed", "applet", "base", "form", "frame", "frameset", "svg", "math", "template"];
 
-    public static void AssertInert(BuiltSite site)
+    /// <param name="embedHosts">Hosts whose https iframes the site allows (<c>markdown.embed_hosts</c>).</param>
+    public static void AssertInert(BuiltSite site, params string[] embedHosts)
     {
         foreach (var file in site.Files())
         {
             var path = Path.Combine(site.Output, file);
             if (file.EndsWith(".html", StringComparison.Ordinal))
             {
-                AssertInertDocument(Parser.ParseDocument(File.ReadAllText(path)), file);
+                AssertInertDocument(Parser.ParseDocument(File.ReadAllText(path)), file, embedHosts);
             }
             else if (file.EndsWith(".xml", StringComparison.Ordinal) || file.EndsWith(".rss", StringComparison.Ordinal) || file.EndsWith(".atom", StringComparison.Ordinal))
             {
@@ -43,7 +44,7 @@ public static class OutputSafety
     }
 
     /// <summary>A whole page: only our own scripts, and nothing from content that acts.</summary>
-    public static void AssertInertDocument(IDocument document, string where)
+    public static void AssertInertDocument(IDocument document, string where, IReadOnlyCollection<string> embedHosts)
     {
         foreach (var script in document.QuerySelectorAll("script"))
         {
@@ -61,7 +62,7 @@ public static class OutputSafety
             Check(src is not null && src.StartsWith('/') && !src.StartsWith("//", StringComparison.Ordinal) && script.TextContent.Length == 0, where, "a script that is neither JSON-LD nor a theme file", script);
         }
 
-        AssertInertElements(document.DocumentElement, where, isFragment: false);
+        AssertInertElements(document.DocumentElement, where, isFragment: false, embedHosts);
     }
 
     /// <summary>HTML that a feed or an index carries, parsed as a fragment.</summary>
@@ -73,16 +74,16 @@ public static class OutputSafety
             Check(false, where, "carried HTML holds a script element", script);
         }
 
-        AssertInertElements(document.Body!, where, isFragment: true);
+        AssertInertElements(document.Body!, where, isFragment: true, []);
     }
 
-    private static void AssertInertElements(IElement root, string where, bool isFragment)
+    private static void AssertInertElements(IElement root, string where, bool isFragment, IReadOnlyCollection<string> embedHosts)
     {
         // Messages are built only on failure: serializing a large element for every check would take minutes.
         foreach (var element in root.QuerySelectorAll("*").Prepend(root))
         {
             var name = element.LocalName;
-            Check(!ActiveElements.Contains(name, StringComparer.Ordinal), where, "content brought an active element", element);
+            Check(!ActiveElements.Contains(name, StringComparer.Ordinal) || IsAllowedEmbed(element, embedHosts), where, "content brought an active element", element);
             Check(!(name == "meta" && element.HasAttribute("http-equiv")), where, "a meta refresh or similar", element);
             Check(!(isFragment && name is "link" or "style" or "meta"), where, "carried HTML holds a head element", element);
             foreach (var attribute in element.Attributes)
@@ -100,6 +101,10 @@ public static class OutputSafety
             }
         }
     }
+
+    private static bool IsAllowedEmbed(IElement element, IReadOnlyCollection<string> embedHosts) =>
+        element.LocalName == "iframe" && !element.HasAttribute("srcdoc")
+        && Uri.TryCreate(element.GetAttribute("src"), UriKind.Absolute, out var src) && src.Scheme == "https" && embedHosts.Contains(src.Host);
 
     private static void Check(bool holds, string where, string problem, IElement element)
     {

@@ -273,4 +273,28 @@ public sealed class RawHtmlPolicyTests
         Assert.Equal(MarkdownRenderer.MaxWarningsPerBody + 1, body.Diagnostics.Count);
         Assert.Equal("content/world/x.md:5:1: warning NS0702: 480 more links or tags after line 24 were removed and are not listed one by one", body.Diagnostics[^1].ToString());
     }
+
+    [Fact]
+    public void One_sanitizer_shared_by_parallel_renders_keeps_each_body_and_its_warnings_apart()
+    {
+        var results = new RenderedBody[200];
+        Parallel.For(0, results.Length, i =>
+            results[i] = Sanitize.RenderBody(new string('\n', i % 7) + $"Body {i} <b onclick=x>{i}</b> <script>{i}</script>\n", null, 0, new SourceLocation($"content/{i}.md", 5, 1)));
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal($"<p>Body {i} <b>{i}</b> </p>\n", results[i].Html);
+            Assert.Equal(2, results[i].Diagnostics.Count);
+            Assert.All(results[i].Diagnostics, d => Assert.Equal(new SourceLocation($"content/{i}.md", 5 + (i % 7), d.Location!.Value.Column), d.Location));
+        }
+    }
+
+    [Fact]
+    public void Sanitized_output_is_the_same_bytes_every_time()
+    {
+        const string markdown = "Intro <span>x</span> and <a href=\"javascript:y\" title=\"t\">z</a>.\n\n## H\n\nMore.[^1]\n\n[^1]: Note.\n";
+        var first = Sanitize.RenderBody(markdown, "Paris", 1, BodyAtLine5);
+        var second = Sanitize.RenderBody(markdown, "Paris", 1, BodyAtLine5);
+        Assert.Equal((first.Head, first.Tail), (second.Head, second.Tail));
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+    }
 }

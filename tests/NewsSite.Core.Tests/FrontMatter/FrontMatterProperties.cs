@@ -24,11 +24,12 @@ public sealed class FrontMatterProperties
                 return error is { IsError: true, Location.Line: 1 };
             }
 
-            // The parts are the file's own text, and the body starts on the line after the closing fence.
+            // The parts are the file's own text, and a body starts on the line after the closing fence
+            // (an empty body at the end of a file without a final newline has no line of its own).
             return error is null
                 && text.EndsWith(split.Body, StringComparison.Ordinal)
                 && text.Contains(split.Yaml, StringComparison.Ordinal)
-                && split.BodyLine == text[..(text.Length - split.Body.Length)].Count(c => c == '\n') + 1;
+                && (split.Body.Length == 0 || split.BodyLine == text[..(text.Length - split.Body.Length)].Count(c => c == '\n') + 1);
         });
 
     [Property(MaxTest = 1000)]

@@ -59,16 +59,20 @@ public sealed class SiteBuilder
         var cut = config.Ads.Enabled ? config.Ads.AfterParagraph : 0;
         foreach (var entry in site.Entries)
         {
-            entry.BodyRenderer = e => markdown.RenderBody(e.Article.Body, e.Article.Dateline, cut);
+            entry.BodyRenderer = e => markdown.RenderBody(e.Article.Body, e.Article.Dateline, cut, new SourceLocation(e.Article.SourcePath, e.Article.BodyLine, 1));
         }
 
         var urls = new SiteUrls(config);
         var output = OutputWriter.Begin(options.OutputRoot, incremental: options.Incremental && !options.DryRun);
         using (output)
         {
-            options.Progress?.Report(new BuildStage("summarising articles", site.Entries.Count));
+            options.Progress?.Report(new BuildStage("rendering changed article bodies", site.Entries.Count));
             var configKey = ConfigKey(source, options);
-            Summarise(site, markdown, configKey, output);
+            new ArticleBodies(markdown, configKey, output).Prepare(site, diagnostics);
+            if (diagnostics.HasErrors)
+            {
+                return Failed(diagnostics, clock, site);
+            }
 
             var views = new ViewFactory(site, urls, markdown, ImageSizes(site, assets, diagnostics));
             var themeAssets = new ThemeAssets(templates);
@@ -116,37 +120,6 @@ public sealed class SiteBuilder
                 NextChange = site.NextChange,
                 NextScheduledChange = site.Upcoming is [var next, ..] ? next : null,
             };
-        }
-    }
-
-    /// <summary>
-    /// Each article's summary: its own, or its body's first paragraph. The latter needs the Markdown parsed, so it
-    /// is kept between builds, keyed by the article's bytes and the configuration.
-    /// </summary>
-    private static void Summarise(SiteModel site, MarkdownRenderer markdown, string configKey, OutputWriter output)
-    {
-        var derived = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        Parallel.ForEach(site.Entries, entry =>
-        {
-            if (entry.Article.Summary is { } own)
-            {
-                entry.Summary = own;
-                return;
-            }
-
-            var key = "summary:" + entry.Article.SourceHash + ":" + configKey;
-            if (!output.PreviousDerived.TryGetValue(key, out var summary))
-            {
-                summary = Summaries.Cut(markdown.FirstParagraph(entry.Article.Body, entry.Article.Dateline));
-            }
-
-            entry.Summary = summary;
-            derived[key] = summary;
-        });
-
-        foreach (var (key, summary) in derived)
-        {
-            output.Derived[key] = summary;
         }
     }
 

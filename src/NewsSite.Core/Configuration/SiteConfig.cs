@@ -52,6 +52,12 @@ public sealed record MarkdownConfig
 {
     /// <summary>Curly quotes, dashes and ellipses, as newsrooms print them.</summary>
     public bool SmartPunctuation { get; init; } = true;
+
+    /// <summary>What happens to raw HTML in article bodies; see <see cref="RawHtmlMode"/>.</summary>
+    public RawHtmlMode RawHtml { get; init; } = RawHtmlMode.Sanitize;
+
+    /// <summary>Host names (lowercase, e.g. <c>www.youtube.com</c>) whose iframes a sanitized body may embed.</summary>
+    public IReadOnlyList<string> EmbedHosts { get; init; } = [];
 }
 
 /// <summary>Where advertisement slots go. Off by default: no trace in the markup.</summary>

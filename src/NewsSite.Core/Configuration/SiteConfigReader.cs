@@ -269,7 +269,60 @@ internal static partial class SiteConfigReader
         var map = reader.Mapping(node, "markdown");
         return map is null
             ? new MarkdownConfig()
-            : new MarkdownConfig { SmartPunctuation = reader.Bool(map["smart_punctuation"], "smart_punctuation") ?? true };
+            : new MarkdownConfig
+            {
+                SmartPunctuation = reader.Bool(map["smart_punctuation"], "smart_punctuation") ?? true,
+                RawHtml = ReadRawHtmlMode(reader, map["raw_html"]),
+                EmbedHosts = ReadEmbedHosts(reader, map["embed_hosts"]),
+            };
+    }
+
+    private static RawHtmlMode ReadRawHtmlMode(YamlFieldReader reader, YamlNode? node)
+    {
+        var text = reader.String(node, "raw_html")?.Trim();
+        switch (text)
+        {
+            case null or "sanitize":
+                return RawHtmlMode.Sanitize;
+            case "allow":
+                return RawHtmlMode.Allow;
+            case "strip":
+                return RawHtmlMode.Strip;
+            default:
+                reader.Error(DiagnosticCodes.InvalidConfig, $"'raw_html' must be sanitize, allow or strip, not '{text}'", node!);
+                return RawHtmlMode.Sanitize;
+        }
+    }
+
+    private static IReadOnlyList<string> ReadEmbedHosts(YamlFieldReader reader, YamlNode? node)
+    {
+        if (node is not YamlSequence sequence)
+        {
+            // Reports anything but a list; a missing or empty value means no embeds.
+            _ = reader.StringList(node, "embed_hosts");
+            return [];
+        }
+
+        var hosts = new List<string>();
+        foreach (var item in sequence.Items)
+        {
+            var text = reader.String(item, "embed_hosts")?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            var host = text.ToLowerInvariant();
+            if (Uri.CheckHostName(host) is not (UriHostNameType.Dns or UriHostNameType.IPv4))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, $"'embed_hosts' lists host names such as www.youtube.com, not '{text}'", item);
+                continue;
+            }
+
+            hosts.Add(host);
+        }
+
+        return hosts;
     }
 
     private static AdsConfig ReadAds(YamlFieldReader reader, YamlNode? node)

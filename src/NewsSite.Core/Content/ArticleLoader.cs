@@ -58,7 +58,13 @@ internal sealed class ArticleLoader(ArticleReader reader, ArticleLimits limits)
             return null;
         }
 
-        var (article, problems) = reader.Read(text!, file.RelativePath);
+        var (clean, controlWarning) = ControlCharacters.Replace(text!, file.RelativePath);
+        if (controlWarning is not null)
+        {
+            diagnostics.Add(controlWarning);
+        }
+
+        var (article, problems) = reader.Read(clean, file.RelativePath);
         diagnostics.AddRange(problems);
         return article is null ? null : article with { SourceHash = Output.ContentHash.Of(bytes) };
     }

@@ -51,4 +51,8 @@ public static class DiagnosticCodes
 
     // The tool itself: a bug, reported where a process must keep running (serve)
     public const string InternalError = "NS0901";
+    public const string RawHtmlRemoved = "NS0702";
+    public const string EmbedNotAllowed = "NS0703";
+    public const string BodyTooComplex = "NS0704";
+    public const string ControlCharacter = "NS0705";
 }

@@ -24,7 +24,8 @@ internal static class RssFeedWriter
         w.WriteStartElement("channel");
         Text(w, "title", feed.Title);
         Text(w, "link", feed.PageUrl);
-        Text(w, "description", feed.Description);
+        // RSS readers take description as HTML: plain text is escaped so a name like "<script>" stays text.
+        Text(w, "description", Templates.HtmlText.Escape(feed.Description));
         Text(w, "language", feed.Language);
         Text(w, "lastBuildDate", InternetDates.Rfc822(feed.Updated));
         Text(w, "generator", FeedNamespaces.Generator);
@@ -53,7 +54,7 @@ internal static class RssFeedWriter
         w.WriteString(item.Url);
         w.WriteEndElement();
         Text(w, "pubDate", InternetDates.Rfc822(item.Published));
-        Text(w, "description", item.Summary);
+        Text(w, "description", Templates.HtmlText.Escape(item.Summary));
         if (item.ContentHtml is { } content)
         {
             w.WriteElementString("content", "encoded", FeedNamespaces.Content, XmlOutput.Clean(content));

@@ -209,7 +209,7 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
                     switch (item)
                     {
                         case YamlScalar { IsNull: false } scalar when !string.IsNullOrWhiteSpace(scalar.Value):
-                            points.Add(new KeyPoint(null, scalar.Value.Trim()));
+                            points.Add(new KeyPoint(null, scalar.Value.Trim()) { Location = reader.At(scalar) });
                             break;
                         case YamlMapping entry:
                             var label = NonEmpty(reader.String(entry["label"], "label"));
@@ -220,7 +220,7 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
                             }
                             else
                             {
-                                points.Add(new KeyPoint(label, text));
+                                points.Add(new KeyPoint(label, text) { Location = reader.At(entry["text"]!) });
                             }
 
                             break;
@@ -265,7 +265,7 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
                         continue;
                     }
 
-                    corrections.Add(new Correction(date.Value, text));
+                    corrections.Add(new Correction(date.Value, text) { Location = reader.At(entry["text"]!) });
                 }
 
                 return [.. corrections.OrderBy(c => c.Date)];

@@ -1,22 +1,35 @@
+using System.Globalization;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NewsSite.Configuration;
+using NewsSite.Diagnostics;
 
 namespace NewsSite.Markdown;
 
 /// <summary>
-/// Renders article bodies and inline snippets with one shared, immutable Markdig pipeline (safe across threads).
+/// Renders article bodies and inline snippets with one shared, immutable Markdig pipeline (safe across threads),
+/// applying the site's raw-HTML policy (<see cref="RawHtmlMode"/>) and URL policy (<see cref="UrlPolicy"/>).
 /// </summary>
 public sealed class MarkdownRenderer
 {
+    /// <summary>Time one body may take to render before it is reported instead (see <see cref="RenderBudget"/>).</summary>
+    public static readonly TimeSpan DefaultRenderBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>Warnings listed per body; a pasted page can hold thousands of removed attributes.</summary>
+    public const int MaxWarningsPerBody = 20;
+
     private readonly MarkdownPipeline _pipeline;
 
     /// <summary>Front-matter snippets (key points, corrections) are short text: raw HTML in them is shown as text.</summary>
     private readonly MarkdownPipeline _inlinePipeline;
 
-    public MarkdownRenderer(MarkdownConfig config)
+    private readonly RawHtmlMode _rawHtml;
+    private readonly BodySanitizer? _sanitizer;
+    private readonly TimeSpan _renderBudget;
+
+    public MarkdownRenderer(MarkdownConfig config, TimeSpan? renderBudget = null)
     {
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
@@ -27,6 +40,7 @@ public sealed class MarkdownRenderer
             builder.UseSmartyPants();
         }
 
+        builder.InlineParsers.Insert(0, new RenderBudget());
         _pipeline = builder.Build();
         var inline = new MarkdownPipelineBuilder().DisableHtml();
         if (config.SmartPunctuation)
@@ -35,58 +49,33 @@ public sealed class MarkdownRenderer
         }
 
         _inlinePipeline = inline.Build();
+        _rawHtml = config.RawHtml;
+        _sanitizer = config.RawHtml == RawHtmlMode.Sanitize ? new BodySanitizer(config.EmbedHosts) : null;
+        _renderBudget = renderBudget ?? DefaultRenderBudget;
     }
 
     /// <param name="dateline">Printed before the first paragraph, unless the paragraph already opens with it.</param>
     /// <param name="cutAfterParagraph">Top-level paragraph after which the body is cut (0: no cut).</param>
-    public RenderedBody RenderBody(string markdown, string? dateline, int cutAfterParagraph)
+    /// <param name="bodyStart">Where the body starts in its file, so that warnings point into the file.</param>
+    public RenderedBody RenderBody(string markdown, string? dateline, int cutAfterParagraph, SourceLocation? bodyStart = null)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        var firstParagraph = document.Descendants<ParagraphBlock>().FirstOrDefault();
-        var firstText = firstParagraph is null ? "" : PlainText.Of(firstParagraph.Inline);
-        if (firstParagraph is not null && dateline is not null)
+        var origin = bodyStart is { } start ? new BodyOrigin(start.Path, start.Line) : new BodyOrigin("", 1);
+        using var budget = new CancellationTokenSource(_renderBudget);
+        try
         {
-            Datelines.Mark(firstParagraph, dateline);
-            firstText = Datelines.StripLeading(firstText, dateline);
+            return Render(markdown, dateline, cutAfterParagraph, origin, budget.Token);
         }
-
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        string? head = null;
-        var paragraphs = 0;
-        foreach (var block in document)
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
-            renderer.Render(block);
-            if (block is ParagraphBlock && ++paragraphs == cutAfterParagraph && head is null)
-            {
-                renderer.Writer.Flush();
-                head = writer.ToString();
-            }
+            return Refused(origin, string.Create(
+                CultureInfo.InvariantCulture,
+                $"the body took longer than {_renderBudget.TotalSeconds:0.#} s to render; it may hold thousands of unclosed links, brackets or tags"));
         }
-
-        renderer.Writer.Flush();
-        var all = writer.ToString();
-        var isCut = head is not null && head.Length < all.Length;
-        return new RenderedBody(
-            isCut ? head! : all,
-            isCut ? all[head!.Length..] : "",
-            firstText,
-            PlainText.CountWords(document));
-    }
-
-    /// <summary>The first paragraph as plain text, as <see cref="RenderBody"/> gives it, without rendering the body.</summary>
-    public string FirstParagraph(string markdown, string? dateline)
-    {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        var first = document.Descendants<ParagraphBlock>().FirstOrDefault();
-        if (first is null)
+        catch (ArgumentException exception)
         {
-            return "";
+            // Markdig's own guard against runaway nesting ("too deeply nested - depth limit exceeded").
+            return Refused(origin, $"the body cannot be rendered: {exception.Message.TrimEnd('.')}");
         }
-
-        var text = PlainText.Of(first.Inline);
-        return dateline is null ? text : Datelines.StripLeading(text, dateline);
     }
 
     /// <summary>Inline Markdown (key points, corrections) as HTML without a wrapping paragraph.</summary>
@@ -97,13 +86,26 @@ public sealed class MarkdownRenderer
             return markdown.Trim();
         }
 
-        var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
+        var document = ParseInline(markdown, null, []);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
         _inlinePipeline.Setup(renderer);
         renderer.Render(document);
         renderer.Writer.Flush();
         return writer.ToString().Trim();
+    }
+
+    /// <summary>The unsafe links of an inline snippet, reported at the snippet's place in the front matter.</summary>
+    public IReadOnlyList<Diagnostic> CheckInline(string markdown, SourceLocation at)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (IsPlainText(markdown))
+        {
+            return diagnostics;
+        }
+
+        ParseInline(markdown, at, diagnostics);
+        return diagnostics;
     }
 
     /// <summary>
@@ -129,4 +131,101 @@ public sealed class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
         return string.Join(' ', document.Descendants<LeafBlock>().Select(b => PlainText.Of(b.Inline)).Where(t => t.Length > 0));
     }
+
+    private MarkdownDocument ParseInline(string markdown, SourceLocation? at, List<Diagnostic> diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
+        if (_rawHtml != RawHtmlMode.Allow)
+        {
+            var found = new List<Diagnostic>();
+            UnsafeLinks.Neutralise(document, new BodyOrigin(at?.Path ?? "", 1), found);
+
+            // A YAML value has no line structure of its own to point into: every finding points at the value.
+            diagnostics.AddRange(found.Select(d => d with { Location = at, Message = d.Message + " (in the front matter)" }));
+        }
+
+        return document;
+    }
+
+    private RenderedBody Render(string markdown, string? dateline, int cutAfterParagraph, BodyOrigin origin, CancellationToken cancellation)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var document = Markdig.Markdown.Parse(markdown, _pipeline, RenderBudget.Context(cancellation));
+        List<MarkdownObject> raw = [];
+        if (_rawHtml != RawHtmlMode.Allow)
+        {
+            UnsafeLinks.Neutralise(document, origin, diagnostics);
+            raw = RawHtmlNodes.In(document);
+            if (_rawHtml == RawHtmlMode.Strip)
+            {
+                RawHtmlNodes.Strip(raw);
+                raw = [];
+            }
+        }
+
+        var firstParagraph = document.Descendants<ParagraphBlock>().FirstOrDefault();
+        var firstText = firstParagraph is null ? "" : PlainText.Of(firstParagraph.Inline);
+        if (firstParagraph is not null && dateline is not null)
+        {
+            Datelines.Mark(firstParagraph, dateline);
+            firstText = Datelines.StripLeading(firstText, dateline);
+        }
+
+        // Only a body with raw HTML goes through the sanitizer: everything else Markdig escapes itself.
+        var markers = raw.Count > 0 && _sanitizer is not null ? new RawHtmlMarkers(raw, origin) : null;
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        markers?.Install(renderer);
+        string? head = null;
+        var paragraphs = 0;
+        foreach (var block in document)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            renderer.Render(block);
+            if (block is ParagraphBlock && ++paragraphs == cutAfterParagraph && head is null)
+            {
+                renderer.Writer.Flush();
+                head = writer.ToString();
+                if (markers is not null)
+                {
+                    renderer.Write(markers.Cut);
+                }
+            }
+        }
+
+        renderer.Writer.Flush();
+        var all = writer.ToString();
+        var words = PlainText.CountWords(document);
+        if (markers is not null)
+        {
+            var clean = _sanitizer!.Sanitize(all, markers, origin, cancellation);
+            diagnostics.AddRange(clean.Diagnostics);
+            var hasTail = !string.IsNullOrWhiteSpace(clean.Tail);
+            return new RenderedBody(hasTail ? clean.Head : clean.Head + clean.Tail, hasTail ? clean.Tail : "", firstText, words) { Diagnostics = Limit(diagnostics, origin) };
+        }
+
+        var isCut = head is not null && head.Length < all.Length;
+        return new RenderedBody(isCut ? head! : all, isCut ? all[head!.Length..] : "", firstText, words) { Diagnostics = Limit(diagnostics, origin) };
+    }
+
+    /// <summary>The first <see cref="MaxWarningsPerBody"/> findings in file order, and a count of the rest.</summary>
+    private static List<Diagnostic> Limit(List<Diagnostic> diagnostics, BodyOrigin origin)
+    {
+        if (diagnostics.Count <= MaxWarningsPerBody)
+        {
+            return diagnostics;
+        }
+
+        var kept = diagnostics.OrderBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column).Take(MaxWarningsPerBody).ToList();
+        var last = kept[^1].Location ?? origin.Start;
+        kept.Add(Diagnostic.Warning(
+            DiagnosticCodes.RawHtmlRemoved,
+            string.Create(CultureInfo.InvariantCulture, $"{diagnostics.Count - MaxWarningsPerBody} more links or tags after line {last.Line} were removed and are not listed one by one"),
+            origin.Start));
+        return kept;
+    }
+
+    private static RenderedBody Refused(BodyOrigin origin, string message) =>
+        new("", "", "", 0) { Diagnostics = [Diagnostic.Error(DiagnosticCodes.BodyTooComplex, message, origin.Start)] };
 }

@@ -1,3 +1,5 @@
+using NewsSite.Diagnostics;
+
 namespace NewsSite.Markdown;
 
 /// <summary>An article body as HTML, cut where the in-body advertisement slot goes.</summary>
@@ -10,4 +12,7 @@ public sealed record RenderedBody(string Head, string Tail, string FirstParagrap
     public string Html => Head + Tail;
 
     public bool HasCut => Tail.Length > 0;
+
+    /// <summary>What rendering removed or refused (unsafe links, raw HTML), at file positions.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 }

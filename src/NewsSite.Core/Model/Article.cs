@@ -69,9 +69,25 @@ public sealed record Article
 }
 
 /// <summary>One entry of the key points box; <see cref="Text"/> is inline Markdown.</summary>
-public sealed record KeyPoint(string? Label, string Text);
+public sealed record KeyPoint(string? Label, string Text)
+{
+    /// <summary>Where the text was written in the front matter, for warnings; not part of the value.</summary>
+    public Diagnostics.SourceLocation? Location { get; init; }
+
+    public bool Equals(KeyPoint? other) => other is not null && Label == other.Label && Text == other.Text;
+
+    public override int GetHashCode() => HashCode.Combine(Label, Text);
+}
 
 /// <summary>A correction or clarification appended to an article; <see cref="Text"/> is inline Markdown.</summary>
-public sealed record Correction(DateTimeOffset Date, string Text);
+public sealed record Correction(DateTimeOffset Date, string Text)
+{
+    /// <summary>Where the text was written in the front matter, for warnings; not part of the value.</summary>
+    public Diagnostics.SourceLocation? Location { get; init; }
+
+    public bool Equals(Correction? other) => other is not null && Date == other.Date && Text == other.Text;
+
+    public override int GetHashCode() => HashCode.Combine(Date, Text);
+}
 
 public sealed record ArticleImage(string Src, string Alt, string? Caption, string? Credit);

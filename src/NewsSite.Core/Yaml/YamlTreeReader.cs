@@ -13,6 +13,9 @@ internal sealed class YamlTreeReader
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private long _expanded;
 
+    /// <summary>The last event read, so that a failure inside the YAML library can still point near its cause.</summary>
+    private Mark _lastSeen = Mark.Empty;
+
     /// <param name="path">The file the YAML came from, for diagnostics.</param>
     /// <param name="firstLine">The file line (1-based) on which the YAML text starts.</param>
     private YamlTreeReader(string path, int firstLine, YamlLimits limits)
@@ -40,12 +43,11 @@ internal sealed class YamlTreeReader
             var message = CleanMessage(exception.Message);
             return (null, Diagnostic.Error(DiagnosticCodes.InvalidYaml, $"invalid YAML: {message}", reader.At(exception.Start)));
         }
-        catch (InvalidOperationException exception) when (exception.Source == "YamlDotNet")
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner fails this way, not with a YamlException, on a flow collection left open at the
-            // end of the text (`headline: [never closed`).
-            var at = parser.Current?.Start ?? Mark.Empty;
-            return (null, Diagnostic.Error(DiagnosticCodes.InvalidYaml, "invalid YAML: the text ends inside a '[' or '{' that was never closed", reader.At(at)));
+            // YamlDotNet 18 throws this instead of a YamlException for some malformed input, such as a tab
+            // after an unclosed flow mapping ("a: b\n{c\n/\t-"); found by the front-matter property tests.
+            return (null, Diagnostic.Error(DiagnosticCodes.InvalidYaml, "invalid YAML after this point: check brackets, indentation and tabs", reader.At(reader._lastSeen)));
         }
     }
 
@@ -71,6 +73,7 @@ internal sealed class YamlTreeReader
     private YamlNode ReadNode(IParser parser, int depth)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of YAML");
+        _lastSeen = current.Start;
         if (depth > _limits.MaxDepth)
         {
             throw Problem(DiagnosticCodes.YamlTooComplex, $"YAML is nested deeper than {_limits.MaxDepth} levels", current.Start);
@@ -91,6 +94,15 @@ internal sealed class YamlTreeReader
             case Scalar scalar:
                 parser.MoveNext();
                 Count(1, scalar.Start);
+                if (Content.ControlCharacters.IndexOfDisallowed(scalar.Value) is var control and >= 0)
+                {
+                    // Mostly an escape such as "\0": an article's own control characters are replaced on reading.
+                    throw Problem(
+                        DiagnosticCodes.ControlCharacter,
+                        $"the value holds the control character {Content.ControlCharacters.Describe(scalar.Value[control])}, which no page or feed can show; remove it",
+                        scalar.Start);
+                }
+
                 var (line, column) = Position(scalar.Start);
                 return Remember(scalar.Anchor, new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, line, column));
 

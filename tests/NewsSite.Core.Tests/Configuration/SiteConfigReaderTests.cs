@@ -75,4 +75,39 @@ public sealed class SiteConfigReaderTests
         var config = SiteConfigReader.Parse("title: T\nbase_url: https://a.example/\n", bag, "https://preview.example/pr-7/");
         Assert.Equal("https://preview.example/pr-7/", config!.BaseUrl.AbsoluteUri);
     }
+
+    [Fact]
+    public void Raw_html_policy_and_embed_hosts_are_read()
+    {
+        var bag = new DiagnosticBag();
+        var config = SiteConfigReader.Parse("""
+            title: T
+            markdown:
+              raw_html: strip
+              embed_hosts: [www.YouTube.com, player.vimeo.com]
+            """, bag);
+        Assert.Empty(bag.ToSortedList());
+        Assert.Equal(RawHtmlMode.Strip, config!.Markdown.RawHtml);
+        Assert.Equal(["www.youtube.com", "player.vimeo.com"], config.Markdown.EmbedHosts);
+        Assert.Equal(RawHtmlMode.Sanitize, SiteConfigReader.Parse("title: T\n", new DiagnosticBag())!.Markdown.RawHtml);
+    }
+
+    [Fact]
+    public void Wrong_raw_html_values_and_embed_urls_are_errors_at_their_position()
+    {
+        var bag = new DiagnosticBag();
+        var config = SiteConfigReader.Parse("""
+            title: T
+            markdown:
+              raw_html: yes please
+              embed_hosts: [https://www.youtube.com/, ok.example]
+            """, bag);
+        Assert.Null(config);
+        Assert.Equal(
+            [
+                "site.yaml:3:13: error NS0501: 'raw_html' must be sanitize, allow or strip, not 'yes please'",
+                "site.yaml:4:17: error NS0501: 'embed_hosts' lists host names such as www.youtube.com, not 'https://www.youtube.com/'",
+            ],
+            bag.ToSortedList().Select(d => d.ToString()));
+    }
 }

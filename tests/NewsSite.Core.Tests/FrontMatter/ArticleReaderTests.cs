@@ -95,4 +95,24 @@ public sealed class ArticleReaderTests
         var (_, diagnostics) = Reader.Read($"---\nheadline: H\ndate: 2025-01-01\ntags: [{tags}]\n---\n", "content/a.md");
         Assert.Contains(diagnostics, d => d.Code == "NS0207" && d.Location!.Value.Line == 4);
     }
+
+    [Theory]
+    [InlineData("key_points", 21, "content/a.md:4:13: error NS0207: 'key_points' has 21 entries; at most 20 are allowed")]
+    [InlineData("authors", 21, "content/a.md:4:10: error NS0207: 'authors' has 21 entries; at most 20 are allowed")]
+    [InlineData("tags", 51, "content/a.md:4:7: error NS0207: 'tags' has 51 entries; at most 50 are allowed")]
+    public void Lists_beyond_their_limit_are_errors_with_a_clear_message(string field, int count, string expected)
+    {
+        var items = string.Join(", ", Enumerable.Range(0, count).Select(i => $"v{i}"));
+        var (article, diagnostics) = Reader.Read($"---\nheadline: H\ndate: 2025-01-01\n{field}: [{items}]\n---\n", "content/a.md");
+        Assert.Null(article);
+        Assert.Equal([expected], diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Corrections_beyond_their_limit_are_an_error()
+    {
+        var items = string.Join(", ", Enumerable.Range(0, 51).Select(i => "{date: 2025-01-02, text: t}"));
+        var (_, diagnostics) = Reader.Read($"---\nheadline: H\ndate: 2025-01-01\ncorrections: [{items}]\n---\n", "content/a.md");
+        Assert.Equal(["content/a.md:4:14: error NS0207: 'corrections' has more than 50 entries"], diagnostics.Select(d => d.ToString()));
+    }
 }

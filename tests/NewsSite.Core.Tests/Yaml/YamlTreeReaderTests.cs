@@ -15,6 +15,21 @@ public sealed class YamlTreeReaderTests
     }
 
     [Fact]
+    public void Input_that_trips_the_yaml_library_is_invalid_yaml_not_a_crash()
+    {
+        // YamlDotNet throws InvalidOperationException here; the property tests found it.
+        var (_, error) = YamlTreeReader.Read("a: b\n{c\n/\t-", "f.md", firstLine: 2, YamlLimits.Default);
+        Assert.Equal("f.md:2:4: error NS0103: invalid YAML after this point: check brackets, indentation and tabs", error!.ToString());
+    }
+
+    [Fact]
+    public void Control_characters_from_escapes_are_refused_at_the_value()
+    {
+        var (_, error) = YamlTreeReader.Read("headline: \"a\\0b\"\n", "f.md", firstLine: 2, YamlLimits.Default);
+        Assert.Equal("f.md:2:11: error NS0705: the value holds the control character U+0000, which no page or feed can show; remove it", error!.ToString());
+    }
+
+    [Fact]
     public void Duplicate_keys_are_reported_at_the_second_key()
     {
         var (_, error) = YamlTreeReader.Read("a: 1\nb: 2\na: 3\n", "f.md", 1, YamlLimits.Default);

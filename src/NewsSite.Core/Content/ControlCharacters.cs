@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using NewsSite.Diagnostics;
+
+namespace NewsSite.Content;
+
+/// <summary>
+/// Characters that text from a newsroom never needs and that break what we write: NUL and the other C0
+/// controls (XML cannot hold them at all, so a feed would fail) and the noncharacters U+FFFE and U+FFFF.
+/// Tabs and line breaks are ordinary text.
+/// </summary>
+internal static class ControlCharacters
+{
+    public const char Replacement = '\uFFFD';
+
+    public static bool IsDisallowed(char ch) => (ch < '\u0020' && ch is not ('\t' or '\n' or '\r')) || ch is '\uFFFE' or '\uFFFF';
+
+    public static int IndexOfDisallowed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsDisallowed(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Replaces them with U+FFFD, with one warning at the first (pasted binary or a damaged file).</summary>
+    /// <param name="text">Text with '\n' line endings.</param>
+    public static (string Text, Diagnostic? Warning) Replace(string text, string path)
+    {
+        var first = IndexOfDisallowed(text);
+        if (first < 0)
+        {
+            return (text, null);
+        }
+
+        var builder = new StringBuilder(text);
+        var count = 0;
+        for (var i = first; i < builder.Length; i++)
+        {
+            if (IsDisallowed(builder[i]))
+            {
+                builder[i] = Replacement;
+                count++;
+            }
+        }
+
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < first; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var warning = Diagnostic.Warning(
+            DiagnosticCodes.ControlCharacter,
+            string.Create(CultureInfo.InvariantCulture, $"{count} control character(s) such as U+{(int)text[first]:X4} were replaced with U+FFFD; is the file damaged, or pasted from a binary?"),
+            new SourceLocation(path, line, first - lineStart + 1));
+        return (builder.ToString(), warning);
+    }
+
+    public static string Describe(char ch) => string.Create(CultureInfo.InvariantCulture, $"U+{(int)ch:X4}");
+}

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Lighthouse audit of a built site: the home page, an article page and a tag page, served on 127.0.0.1.
 #   tests/html-check/lighthouse.sh _site [ARTICLE_PATH] [TAG_PATH]
+# Without paths it takes the first article page with a lead image and the first topic page.
 # Prints performance, accessibility, best-practices and SEO per page; exits 1 if any score is below 0.95.
 # Needs Debian's chromium (CHROME_PATH, default /usr/bin/chromium), python3, and `npm ci --ignore-scripts` here.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 site=$(cd "${1:?usage: lighthouse.sh SITE_FOLDER [ARTICLE_PATH] [TAG_PATH]}" && pwd)
-article=${2:-$(cd "$site" && find . -path './*/20[0-9][0-9]/[01][0-9]/[0-3][0-9]/*/index.html' | sort | head -1 | sed 's#^\.##; s#index.html$##')}
+# By default: the first article page with a lead image (the heaviest kind), else the first article page.
+articles=$(cd "$site" && find . -path './*/20[0-9][0-9]/[01][0-9]/[0-3][0-9]/*/index.html' | sort)
+pictured=$(cd "$site" && for f in $articles; do grep -q 'class="lead-image"' "$f" && { echo "$f"; break; }; done || true)
+article=${2:-$(echo "${pictured:-$articles}" | head -1 | sed 's#^\.##; s#index.html$##')}
 tag=${3:-$(cd "$site" && find ./tags -mindepth 2 -name index.html | sort | head -1 | sed 's#^\.##; s#index.html$##')}
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 lighthouse="$here/node_modules/lighthouse/cli/index.js"

@@ -227,6 +227,24 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void Configuration_errors_are_reported_with_line_and_column_and_exit_1()
+    {
+        using var site = TestSite.Create(GoodArticle + """
+
+            -- site.yaml --
+            title: Test
+            base_url: not a url
+            page_size: lots
+            """);
+        var (code, _, error) = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
+        Assert.Equal(1, code);
+        var lines = error.Split('\n');
+        Assert.Contains("site.yaml:2:11: error NS0501: 'base_url' must be an absolute http or https URL such as https://example.org/, not 'not a url'", lines);
+        Assert.Contains("site.yaml:3:12: error NS0202: 'page_size' must be a whole number from 1 to 500, not 'lots'", lines);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
     public void Unknown_option_is_a_usage_error_with_exit_2()
     {
         var (code, _, error) = CliRunner.Run("build", "--no-such-option");

@@ -5,24 +5,50 @@ namespace NewsSite.Search;
 /// <summary>The articles a term occurs in, ascending by document id, each with its weight level (1..15).</summary>
 internal sealed class PostingList
 {
-    private readonly List<int> _documents = [];
-    private readonly List<byte> _levels = [];
+    private int[] _documents;
+    private byte[] _levels;
 
-    public int Count => _documents.Count;
+    public PostingList()
+    {
+        _documents = [];
+        _levels = [];
+    }
 
-    public IReadOnlyList<int> Documents => _documents;
+    /// <summary>Takes the arrays as they are: documents ascending, levels 1..15, the same length.</summary>
+    public PostingList(int[] documents, byte[] levels)
+    {
+        if (documents.Length != levels.Length)
+        {
+            throw new ArgumentException("one level per document", nameof(levels));
+        }
 
-    public IReadOnlyList<byte> Levels => _levels;
+        _documents = documents;
+        _levels = levels;
+        Count = documents.Length;
+    }
+
+    public int Count { get; private set; }
+
+    public IReadOnlyList<int> Documents => new ArraySegment<int>(_documents, 0, Count);
+
+    public IReadOnlyList<byte> Levels => new ArraySegment<byte>(_levels, 0, Count);
 
     public void Add(int document, int level)
     {
-        if (_documents.Count > 0 && document <= _documents[^1])
+        if (Count > 0 && document <= _documents[Count - 1])
         {
             throw new InvalidOperationException("postings must be added in ascending document order");
         }
 
-        _documents.Add(document);
-        _levels.Add((byte)level);
+        if (Count == _documents.Length)
+        {
+            Array.Resize(ref _documents, Math.Max(4, Count * 2));
+            Array.Resize(ref _levels, _documents.Length);
+        }
+
+        _documents[Count] = document;
+        _levels[Count] = (byte)level;
+        Count++;
     }
 
     /// <summary>
@@ -31,9 +57,9 @@ internal sealed class PostingList
     /// </summary>
     public string Encode()
     {
-        var text = new StringBuilder(_documents.Count * 2);
+        var text = new StringBuilder(Count * 2);
         var previous = -1;
-        for (var i = 0; i < _documents.Count; i++)
+        for (var i = 0; i < Count; i++)
         {
             var gap = _documents[i] - previous;
             VarintText.Append(text, ((gap - 1) * 16) + (_levels[i] - 1));

@@ -1,65 +1,98 @@
-using System.Collections.Concurrent;
-
 namespace NewsSite.Search;
 
 /// <summary>An article to index: what results show, and its text by field.</summary>
 internal sealed record SearchSource(IndexedDocument Document, IReadOnlyList<WeightedText> Fields);
 
 /// <summary>
-/// Builds the inverted index. Articles are analysed in parallel into small per-article term tables; the merge
-/// runs in document order, so the index never depends on which thread finished first.
+/// Builds the inverted index from the articles' analyses. The merge runs in document order and sorts the terms
+/// once at the end, so the index never depends on which thread finished first or on the numbers terms were given.
 /// </summary>
 internal static class SearchIndexBuilder
 {
-    public static SearchIndex Build(IReadOnlyList<SearchSource> sources, IReadOnlyList<(string Slug, string Name)> sections) =>
-        Build(sources.Count, i => sources[i], sections);
-
-    /// <summary>
-    /// Builds from sources made on demand, so that only one article's text per thread is held at a time.
-    /// </summary>
-    public static SearchIndex Build(int count, Func<int, SearchSource> source, IReadOnlyList<(string Slug, string Name)> sections)
+    /// <summary>Analyses and indexes articles whose text is at hand (no cache).</summary>
+    public static SearchIndex Build(IReadOnlyList<SearchSource> sources, IReadOnlyList<(string Slug, string Name)> sections)
     {
-        var stems = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var termPool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var words = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var analysed = new DocumentTerms[count];
-        var documents = new IndexedDocument[count];
-        Parallel.For(0, count, i =>
-        {
-            var item = source(i);
-            documents[i] = item.Document;
-            analysed[i] = Analyse(item.Fields, stems, termPool, words);
-        });
+        var articles = sources.Select(s => new SearchArticle(
+            s.Document.Url, s.Document.Headline, s.Document.SectionIndex, s.Document.Date, s.Document.DisplayDate, s.Document.IsoDate, UInt128.Zero,
+            () => new SearchText(s.Fields, s.Document.Snippet))).ToList();
+        var table = new TermTable();
+        var analyses = ArticleAnalyses.Collect(articles, table, SearchAnalysisCache.Empty);
+        return Build(articles, analyses.Analyses, table, sections);
+    }
 
-        var averageLength = analysed.Length == 0 ? 0 : analysed.Average(d => d.Length);
-        var postings = new SortedDictionary<string, PostingList>(StringComparer.Ordinal);
-        for (var document = 0; document < analysed.Length; document++)
+    public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, IReadOnlyList<ArticleAnalysis> analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections)
+    {
+        var strings = table.ToArray();
+        var documents = new IndexedDocument[articles.Count];
+        var totalLength = 0L;
+        var counts = new int[strings.Length];
+        var isWord = new bool[strings.Length];
+        var wordTerm = new int[strings.Length];
+        for (var document = 0; document < analyses.Count; document++)
         {
-            var entry = analysed[document];
-            for (var i = 0; i < entry.Terms.Length; i++)
+            var analysis = analyses[document];
+            documents[document] = articles[document].Document(analysis.Snippet);
+            totalLength += analysis.Length;
+            foreach (var term in analysis.Terms)
             {
-                if (!postings.TryGetValue(entry.Terms[i], out var list))
-                {
-                    list = new PostingList();
-                    postings[entry.Terms[i]] = list;
-                }
+                counts[term]++;
+            }
 
-                list.Add(document, TermWeighting.Level(entry.Frequencies[i], entry.Length, averageLength));
+            for (var i = 0; i < analysis.Words.Length; i++)
+            {
+                isWord[analysis.Words[i]] = true;
+                wordTerm[analysis.Words[i]] = analysis.WordTerms[i];
             }
         }
 
-        var prefixWords = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (word, term) in words)
+        // Lengths and frequencies are sums of whole field weights, so this is the same average as summing doubles.
+        var averageLength = analyses.Count == 0 ? 0 : (double)totalLength / analyses.Count;
+        var postingDocuments = new int[strings.Length][];
+        var postingLevels = new byte[strings.Length][];
+        var filled = new int[strings.Length];
+        for (var document = 0; document < analyses.Count; document++)
         {
-            prefixWords[word] = term;
+            var analysis = analyses[document];
+            for (var i = 0; i < analysis.Terms.Length; i++)
+            {
+                var term = analysis.Terms[i];
+                var at = filled[term]++;
+                if (at == 0)
+                {
+                    postingDocuments[term] = new int[counts[term]];
+                    postingLevels[term] = new byte[counts[term]];
+                }
+
+                postingDocuments[term][at] = document;
+                postingLevels[term][at] = (byte)TermWeighting.Level(analysis.Frequencies[i], analysis.Length, averageLength);
+            }
+        }
+
+        var termKeys = new List<string>();
+        var termValues = new List<PostingList>();
+        var wordKeys = new List<string>();
+        var wordValues = new List<string>();
+        for (var id = 0; id < strings.Length; id++)
+        {
+            if (counts[id] > 0)
+            {
+                termKeys.Add(strings[id]);
+                termValues.Add(new PostingList(postingDocuments[id], postingLevels[id]));
+            }
+
+            if (isWord[id])
+            {
+                wordKeys.Add(strings[id]);
+                wordValues.Add(strings[wordTerm[id]]);
+            }
         }
 
         return new SearchIndex
         {
             Documents = documents,
             Sections = sections,
-            Terms = postings,
-            Words = prefixWords,
+            Terms = new SortedKeyTable<PostingList>([.. termKeys], [.. termValues]),
+            Words = new SortedKeyTable<string>([.. wordKeys], [.. wordValues]),
         };
     }
 
@@ -74,35 +107,4 @@ internal static class SearchIndexBuilder
 
         return word.Length - common >= 2;
     }
-
-    private static DocumentTerms Analyse(IReadOnlyList<WeightedText> fields, ConcurrentDictionary<string, string> stems, ConcurrentDictionary<string, string> termPool, ConcurrentDictionary<string, string> words)
-    {
-        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
-        var length = 0.0;
-        foreach (var field in fields)
-        {
-            foreach (var word in SearchAnalyzer.Words(field.Text))
-            {
-                // A news archive has a small vocabulary: stem each word once, and share one string per term.
-                if (!stems.TryGetValue(word, out var term))
-                {
-                    var stemmed = EnglishStemmer.Stem(word);
-                    term = stems.GetOrAdd(word, termPool.GetOrAdd(stemmed, stemmed));
-                    if (NeedsWordEntry(word, term))
-                    {
-                        words.TryAdd(word, term);
-                    }
-                }
-
-                frequencies[term] = frequencies.GetValueOrDefault(term) + field.Weight;
-                length += field.Weight;
-            }
-        }
-
-        var keys = frequencies.Keys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-        return new DocumentTerms(keys, [.. keys.Select(k => frequencies[k])], length);
-    }
-
-    private sealed record DocumentTerms(string[] Terms, double[] Frequencies, double Length);
 }

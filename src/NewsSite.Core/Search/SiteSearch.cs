@@ -30,14 +30,41 @@ internal static class SiteSearch
         }
 
         var sectionIndex = scope.Sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        var index = SearchIndexBuilder.Build(
-            scope.Entries.Count,
-            i => Source(scope.Entries[i], sectionIndex, views, markdown),
-            [.. scope.Sections.Select(s => (s.Slug, s.Name))]);
+        var articles = new SearchArticle[scope.Entries.Count];
+        Parallel.For(0, articles.Length, i => articles[i] = Article(scope.Entries[i], sectionIndex, views, markdown));
+
+        var table = new TermTable();
+        var context = SearchCacheKeys.Context(site.Config);
+        var cachePath = Path.Combine(output.CacheRoot, SearchAnalysisCache.FileName);
+        var cache = SearchAnalysisCache.Load(cachePath, context, table);
+        var analyses = ArticleAnalyses.Collect(articles, table, cache);
+        // Rewritten only when it would change: some article was analysed, or some cached one has gone.
+        if (!articles.Select(a => a.Key).ToHashSet().SetEquals(cache.Keys))
+        {
+            SearchAnalysisCache.Save(cachePath, context, table, [.. articles.Select((a, i) => (a.Key, analyses.Analyses[i]))]);
+        }
+
+        var index = SearchIndexBuilder.Build(articles, analyses.Analyses, table, [.. scope.Sections.Select(s => (s.Slug, s.Name))]);
         return SearchIndexWriter.Write(index, output);
     }
 
-    private static SearchSource Source(Entry entry, Dictionary<Section, int> sectionIndex, ViewFactory views, MarkdownRenderer markdown)
+    private static SearchArticle Article(Entry entry, Dictionary<Section, int> sectionIndex, ViewFactory views, MarkdownRenderer markdown)
+    {
+        var article = entry.Article;
+        var date = views.Date(article.Date);
+        return new SearchArticle(
+            views.Urls.Link(entry.Route),
+            article.Headline,
+            entry.Section is { } section && sectionIndex.TryGetValue(section, out var found) ? found : -1,
+            article.Date,
+            date.Day,
+            date.Iso,
+            SearchCacheKeys.Of(entry),
+            () => Text(entry, markdown));
+    }
+
+    /// <summary>Everything indexed of an article, by field; called only for articles the cache does not have.</summary>
+    private static SearchText Text(Entry entry, MarkdownRenderer markdown)
     {
         var article = entry.Article;
         var keyPoints = article.KeyPoints
@@ -54,17 +81,7 @@ internal static class SiteSearch
             new(entry.Section?.Name ?? "", SearchFieldWeights.Section),
             new(HtmlTextExtractor.Extract(entry.Body?.Html ?? ""), SearchFieldWeights.Body),
         };
-
-        var date = views.Date(article.Date);
-        var document = new IndexedDocument(
-            views.Urls.Link(entry.Route),
-            article.Headline,
-            entry.Section is { } section && sectionIndex.TryGetValue(section, out var found) ? found : -1,
-            article.Date,
-            date.Day,
-            date.Iso,
-            Snippet(article.Dek, entry.Summary, keyPoints));
-        return new SearchSource(document, fields);
+        return new SearchText(fields, Snippet(article.Dek, entry.Summary, keyPoints));
     }
 
     private static string Snippet(string? dek, string summary, IReadOnlyList<string> keyPoints)

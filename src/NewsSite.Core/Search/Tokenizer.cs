@@ -61,7 +61,7 @@ internal static class Tokenizer
         return IsWordRune(rune);
     }
 
-    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    public static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber

@@ -1,0 +1,87 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using NewsSite.Configuration;
+using NewsSite.Model;
+
+namespace NewsSite.Search;
+
+/// <summary>
+/// What the analysis cache is keyed by. <see cref="Of"/>: per article, everything of it that its analysis and
+/// snippet read. <see cref="Context"/>: per build, everything else they depend on (this build of the generator,
+/// which holds the analyser and the Markdown renderer, and the Markdown settings); a cache made in another
+/// context is not used at all.
+/// </summary>
+internal static class SearchCacheKeys
+{
+    /// <summary>Raise when the analysis changes in a way the generator's own identity would not show.</summary>
+    private const int AnalysisVersion = 1;
+
+    public static UInt128 Context(SiteConfig config)
+    {
+        var hash = new KeyHash();
+        hash.Add(AnalysisVersion);
+        hash.Add(typeof(SearchCacheKeys).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        hash.Add(typeof(Markdig.Markdown).Assembly.FullName);
+        hash.Add(config.Markdown.ToString());
+        hash.Add(config.Ads.Enabled ? config.Ads.AfterParagraph : 0);
+        return hash.Finish();
+    }
+
+    /// <remarks>
+    /// The article's own fields, not its file: the body is rendered from <see cref="Article.Body"/> and
+    /// <see cref="Article.Dateline"/>. A content hash of the article file (plus the section name and the summary,
+    /// which come from elsewhere) would do as well and be cheaper.
+    /// </remarks>
+    public static UInt128 Of(Entry entry)
+    {
+        var article = entry.Article;
+        var hash = new KeyHash();
+        hash.Add(article.Headline);
+        hash.Add(article.KeyPoints.Count);
+        foreach (var point in article.KeyPoints)
+        {
+            hash.Add(point.Label);
+            hash.Add(point.Text);
+        }
+
+        hash.Add(article.Tags);
+        hash.Add(article.Dek);
+        hash.Add(article.Authors);
+        hash.Add(article.Summary);
+        hash.Add(entry.Section?.Name);
+        hash.Add(article.Dateline);
+        hash.Add(article.Body);
+        hash.Add(entry.Summary);
+        return hash.Finish();
+    }
+
+    /// <summary>Each part is length-prefixed, so ("ab", "c") and ("a", "bc") differ, and null differs from "".</summary>
+    private sealed class KeyHash
+    {
+        private readonly XxHash128 _hash = new();
+
+        public void Add(string? text)
+        {
+            Add(text?.Length ?? -1);
+            _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+
+        public void Add(IReadOnlyList<string> texts)
+        {
+            Add(texts.Count);
+            foreach (var text in texts)
+            {
+                Add(text);
+            }
+        }
+
+        public void Add(int value)
+        {
+            Span<byte> bytes = stackalloc byte[4];
+            BitConverter.TryWriteBytes(bytes, value);
+            _hash.Append(bytes);
+        }
+
+        public UInt128 Finish() => _hash.GetCurrentHashAsUInt128();
+    }
+}

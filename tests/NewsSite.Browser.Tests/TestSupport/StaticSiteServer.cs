@@ -92,6 +92,11 @@ public sealed class StaticSiteServer : IDisposable
             ".js" => "text/javascript; charset=utf-8",
             ".json" => "application/json",
             ".png" => "image/png",
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".gif" => "image/gif",
+            ".webp" => "image/webp",
+            ".svg" => "image/svg+xml",
+            ".txt" => "text/plain; charset=utf-8",
             ".xml" => "application/xml",
             _ => "application/octet-stream",
         };

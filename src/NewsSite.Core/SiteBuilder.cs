@@ -44,6 +44,7 @@ public sealed class SiteBuilder
 
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());
         var rules = new PublishingRules(now, options.IncludeDrafts, options.IncludeFuture);
+        options.Progress?.Report(new BuildStage("linking sections, topics, authors and related articles", articles.Count));
         var assets = files.Where(f => !f.IsArticle).ToList();
         var assetRoutes = assets.Select(AssetRoute).ToHashSet(StringComparer.Ordinal);
         var site = new SiteModelBuilder(config, rules, assetRoutes, diagnostics).Build(articles);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using NewsSite.Diagnostics;
 using Scriban;
 using Scriban.Runtime;
@@ -6,61 +8,77 @@ using Scriban.Syntax;
 namespace NewsSite.Templates;
 
 /// <summary>
-/// Renders a page template, then the base layout around it. A context per render (Scriban contexts are not
-/// thread-safe); the parsed templates are shared.
+/// Renders a page template, then the base layout around it. The parsed templates are shared; Scriban contexts
+/// are not thread-safe, so each render borrows one from a pool and hands it back clean.
 /// </summary>
-public sealed class PageRenderer(TemplateSet templates)
+public sealed class PageRenderer
 {
-    private static readonly HtmlIncludeFunction IncludeFunction = new();
-
     public const string LayoutName = "layouts/base.html";
+
+    // A page's globals are its model's properties under their template names (site, page, article, ...).
+    // Reflected once: importing the model object by object costs a reflection walk per page.
+    private static readonly (string Name, PropertyInfo Property)[] ModelMembers =
+        [.. typeof(PageModel).GetProperties().Select(p => (StandardMemberRenamer.Default(p), p))];
+
+    private readonly TemplateSet _templates;
+    private readonly TemplateContextPool _contexts;
+
+    public PageRenderer(TemplateSet templates)
+    {
+        _templates = templates;
+        var include = new HtmlIncludeFunction();
+        _contexts = new TemplateContextPool(templates, include, new TeaserCards(new TemplateContextPool(templates, include, teaserCards: null), templates));
+    }
 
     /// <returns>The page's HTML, or a diagnostic naming the template position and the page.</returns>
     public (string? Html, Diagnostic? Error) Render(string templateName, PageModel model, string pageDescription)
     {
-        if (!templates.Contains(templateName))
+        if (!_templates.Contains(templateName))
         {
             return (null, Diagnostic.Error(DiagnosticCodes.MissingTemplate, $"template '{templateName}' is missing from the theme", null));
         }
 
-        var context = CreateContext(model);
+        var context = _contexts.Rent();
+        var clean = false;
         try
         {
-            var content = templates.Get(templateName).Render(context);
-            if (!templates.Contains(LayoutName))
+            context.PushGlobal(Globals(model));
+            var content = _templates.Get(templateName).Render(context);
+            var html = content;
+            if (_templates.Contains(LayoutName))
             {
-                return (content, null);
+                context.PushGlobal(new ScriptObject { ["content"] = new RawHtml(content) });
+                html = _templates.Get(LayoutName).Render(context);
+                context.PopGlobal();
             }
 
-            context.PushGlobal(new ScriptObject { ["content"] = new RawHtml(content) });
-            return (templates.Get(LayoutName).Render(context), null);
+            context.PopGlobal();
+            clean = true;
+            return (html, null);
         }
         catch (ScriptRuntimeException exception)
         {
             var where = TemplateSet.Locate(exception.Span.FileName ?? templateName, exception.Span);
             return (null, Diagnostic.Error(DiagnosticCodes.TemplateRuntime, $"{exception.OriginalMessage} (while rendering {pageDescription})", where));
         }
+        finally
+        {
+            // A render that threw may have left scopes and output behind: that context is dropped, not reused.
+            if (clean)
+            {
+                _contexts.Return(context);
+            }
+        }
     }
 
-    private HtmlTemplateContext CreateContext(PageModel model)
+    private static ScriptObject Globals(PageModel model)
     {
-        var globals = new ScriptObject();
-        globals.Import(model, renamer: StandardMemberRenamer.Default);
-        globals["include"] = IncludeFunction;
-        var context = new HtmlTemplateContext
+        var globals = new ScriptObject(ModelMembers.Length);
+        foreach (var (name, property) in ModelMembers)
         {
-            TemplateLoader = new ThemeTemplateLoader(templates),
-            LoopLimit = 0,
-            RecursiveLimit = 50,
-            NewLine = "\n",
-            StrictVariables = false,
-        };
-        foreach (var (name, template) in templates.Templates)
-        {
-            context.CachedTemplates[name] = template;
+            globals[name] = property.GetValue(model);
         }
 
-        context.PushGlobal(globals);
-        return context;
+        return globals;
     }
 }

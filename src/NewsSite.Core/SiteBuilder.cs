@@ -27,6 +27,29 @@ public sealed class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
+        try
+        {
+            return Build(options, clock);
+        }
+        catch (Exception exception) when (ChangedContent(exception) is { } changed)
+        {
+            // Bodies are read back from their files when rendered; one that changed since makes this build stale.
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, changed.Message, SourceLocation.StartOf(changed.Path)));
+            return Failed(diagnostics, clock);
+        }
+    }
+
+    private static ContentChangedException? ChangedContent(Exception exception) => exception switch
+    {
+        ContentChangedException changed => changed,
+        AggregateException many when many.Flatten().InnerExceptions.All(e => e is ContentChangedException) =>
+            many.Flatten().InnerExceptions.OfType<ContentChangedException>().MinBy(e => e.Path, StringComparer.Ordinal),
+        _ => null,
+    };
+
+    private static BuildResult Build(BuildOptions options, Stopwatch clock)
+    {
         var diagnostics = new DiagnosticBag();
         var source = Path.GetFullPath(options.SourceRoot);
 
@@ -67,13 +90,10 @@ public sealed class SiteBuilder
         var output = OutputWriter.Begin(options.OutputRoot, incremental: options.Incremental && !options.DryRun);
         using (output)
         {
-            options.Progress?.Report(new BuildStage("rendering changed article bodies", site.Entries.Count));
+            options.Progress?.Report(new BuildStage("summaries", site.Entries.Count));
             var configKey = ConfigKey(source, options);
-            new ArticleBodies(markdown, configKey, output).Prepare(site, diagnostics);
-            if (diagnostics.HasErrors)
-            {
-                return Failed(diagnostics, clock, site);
-            }
+            var bodies = new ArticleBodies(markdown, configKey, output, diagnostics);
+            bodies.Prepare(site);
 
             var views = new ViewFactory(site, urls, markdown, ImageSizes(site, assets, diagnostics));
             var themeAssets = new ThemeAssets(templates);
@@ -82,11 +102,18 @@ public sealed class SiteBuilder
                 .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "")
                 .Finish();
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics, globalKey, themeAssets);
+            var search = SiteSearch.Begin(site, views, markdown, output, diagnostics);
             options.Progress?.Report(new BuildStage("writing pages", site.Entries.Count));
-            var pageCount = pages.WriteArticles() + pages.WriteLists();
+            var pageCount = pages.WriteArticles((entry, body) =>
+            {
+                bodies.Observe(entry, body);
+                search?.Observe(entry, body);
+            });
+            bodies.Finish();
+            pageCount += pages.WriteLists();
             WriteFeedsAndSitemaps(site, urls, assets, pages, output, diagnostics);
             options.Progress?.Report(new BuildStage("indexing for search", site.Entries.Count));
-            SiteSearch.Write(site, views, markdown, output, diagnostics);
+            search?.Write(output);
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
             CopyAssets(assets, themeAssets, output, diagnostics);
 

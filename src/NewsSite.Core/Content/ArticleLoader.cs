@@ -6,8 +6,19 @@ using NewsSite.Model;
 namespace NewsSite.Content;
 
 /// <summary>Reads and parses every article file in parallel; one bad file never stops the others.</summary>
-internal sealed class ArticleLoader(ArticleReader reader, ArticleLimits limits)
+internal sealed class ArticleLoader
 {
+    private readonly ArticleReader _reader;
+    private readonly ArticleLimits _limits;
+    private readonly BodyStore _bodies;
+
+    public ArticleLoader(ArticleReader reader, ArticleLimits limits)
+    {
+        _reader = reader;
+        _limits = limits;
+        _bodies = new BodyStore(limits.HeldBodyBytes, Reread);
+    }
+
     public IReadOnlyList<Article> Load(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
     {
         var articles = new ConcurrentBag<Article>();
@@ -29,11 +40,11 @@ internal sealed class ArticleLoader(ArticleReader reader, ArticleLimits limits)
         try
         {
             var info = new FileInfo(file.FullPath);
-            if (info.Length > limits.MaxFileBytes)
+            if (info.Length > _limits.MaxFileBytes)
             {
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.FileTooLarge,
-                    $"file is {info.Length / 1024 / 1024.0:0.0} MB; an article may be at most {limits.MaxFileBytes / 1024 / 1024.0:0.#} MB",
+                    $"file is {info.Length / 1024 / 1024.0:0.0} MB; an article may be at most {_limits.MaxFileBytes / 1024 / 1024.0:0.#} MB",
                     SourceLocation.StartOf(file.RelativePath)));
                 return null;
             }
@@ -64,8 +75,40 @@ internal sealed class ArticleLoader(ArticleReader reader, ArticleLimits limits)
             diagnostics.Add(controlWarning);
         }
 
-        var (article, problems) = reader.Read(clean, file.RelativePath);
+        var (article, problems) = _reader.Read(clean, file.RelativePath);
         diagnostics.AddRange(problems);
-        return article is null ? null : article with { SourceHash = Output.ContentHash.Of(bytes) };
+        if (article is null)
+        {
+            return null;
+        }
+
+        var hash = Output.ContentHash.Of(bytes);
+        return (article with { SourceHash = hash }).WithBodyFrom(_bodies.Keep(article.Body, file, hash));
+    }
+
+    /// <summary>The body of a file read again, or null when the file is gone or no longer what was read.</summary>
+    private static string? Reread(SourceFile file, string expectedHash)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (Output.ContentHash.Of(bytes) != expectedHash || SourceText.Decode(bytes, file.RelativePath).Text is not { } text)
+        {
+            return null;
+        }
+
+        var (clean, _) = ControlCharacters.Replace(text, file.RelativePath);
+        return FrontMatterSplitter.Split(clean, file.RelativePath).Split?.Body;
     }
 }

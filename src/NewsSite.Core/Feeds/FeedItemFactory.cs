@@ -30,9 +30,9 @@ internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnl
         }
 
         string? content = null;
-        if (config.Feeds.FullContent && entry.Body is { } body)
+        if (config.Feeds.FullContent)
         {
-            content = HtmlUrlResolver.Absolutize(body.Html, new Uri(url));
+            content = HtmlUrlResolver.Absolutize(entry.RenderBody().Html, new Uri(url));
         }
 
         return new FeedItem

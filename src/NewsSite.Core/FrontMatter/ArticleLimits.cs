@@ -15,5 +15,11 @@ public sealed record ArticleLimits
 
     public int MaxCorrections { get; init; } = 50;
 
+    /// <summary>
+    /// How many bytes of Markdown bodies a build holds in memory (as UTF-8); bodies beyond it are read back from
+    /// their files when rendered. Sized so a 100,000-article archive still builds within a gigabyte.
+    /// </summary>
+    public long HeldBodyBytes { get; init; } = 192L * 1024 * 1024;
+
     public Yaml.YamlLimits Yaml { get; init; } = global::NewsSite.Yaml.YamlLimits.Default;
 }

@@ -13,31 +13,65 @@ namespace NewsSite.Markdown;
 /// builds, keyed by the article's bytes and the configuration: an incremental build renders only changed bodies
 /// and still reports every article's problems.
 /// </summary>
-internal sealed class ArticleBodies(MarkdownRenderer markdown, string configKey, OutputWriter output)
+/// <remarks>
+/// Bodies are not kept in memory. An article whose front matter has a summary is checked when its page renders
+/// its body (<see cref="Observe"/>); only one without a summary is rendered up front, because every list that
+/// shows it needs the summary cut from its first paragraph before any page is written.
+/// </remarks>
+internal sealed class ArticleBodies(MarkdownRenderer markdown, string configKey, OutputWriter output, DiagnosticBag diagnostics)
 {
-    public void Prepare(SiteModel site, DiagnosticBag diagnostics)
-    {
-        var derived = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        Parallel.ForEach(site.Entries, entry =>
-        {
-            var key = "body:" + entry.Article.SourceHash + ":" + configKey;
-            var known = output.PreviousDerived.TryGetValue(key, out var cached) ? Deserialize(cached) : null;
-            var result = known ?? Analyse(entry);
-            entry.Summary = entry.Article.Summary ?? result.Summary;
-            diagnostics.AddRange(result.Diagnostics.Select(d => d.ToDiagnostic()));
-            derived[key] = known is null ? JsonSerializer.Serialize(result, BodyJson.Default.BodyResult) : cached!;
-        });
+    private readonly ConcurrentDictionary<Entry, string> _pending = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, string> _derived = new(StringComparer.Ordinal);
 
-        foreach (var (key, value) in derived)
+    /// <summary>Gives every entry its summary; the checks of bodies rendered later wait for <see cref="Observe"/>.</summary>
+    public void Prepare(SiteModel site) => Parallel.ForEach(site.Entries, entry =>
+    {
+        var key = "body:" + entry.Article.SourceHash + ":" + configKey;
+        if (output.PreviousDerived.TryGetValue(key, out var cached) && Deserialize(cached) is { } known)
+        {
+            Apply(entry, key, known, cached);
+        }
+        else if (entry.Article.Summary is { } summary)
+        {
+            entry.Summary = summary;
+            _pending[entry] = key;
+        }
+        else
+        {
+            Apply(entry, key, Analyse(entry, entry.RenderBody()), json: null);
+        }
+    });
+
+    /// <summary>Takes the checks from a body the page writer rendered anyway. Thread-safe.</summary>
+    public void Observe(Entry entry, RenderedBody body)
+    {
+        if (_pending.TryRemove(entry, out var key))
+        {
+            Apply(entry, key, Analyse(entry, body), json: null);
+        }
+    }
+
+    /// <summary>Checks the bodies no page rendered (pages an incremental build kept), then records every result.</summary>
+    public void Finish()
+    {
+        Parallel.ForEach(_pending.ToArray(), pair => Apply(pair.Key, pair.Value, Analyse(pair.Key, pair.Key.RenderBody()), json: null));
+        _pending.Clear();
+        foreach (var (key, value) in _derived)
         {
             output.Derived[key] = value;
         }
     }
 
-    private BodyResult Analyse(Entry entry)
+    private void Apply(Entry entry, string key, BodyResult result, string? json)
+    {
+        entry.Summary = entry.Article.Summary ?? result.Summary;
+        diagnostics.AddRange(result.Diagnostics.Select(d => d.ToDiagnostic()));
+        _derived[key] = json ?? JsonSerializer.Serialize(result, BodyJson.Default.BodyResult);
+    }
+
+    private BodyResult Analyse(Entry entry, RenderedBody body)
     {
         var article = entry.Article;
-        var body = entry.Body!;
         var problems = new List<Diagnostic>(body.Diagnostics);
         foreach (var (text, location) in article.KeyPoints.Select(k => (k.Text, k.Location)).Concat(article.Corrections.Select(c => (c.Text, c.Location))))
         {

@@ -44,10 +44,23 @@ public sealed record Article
     /// <summary>Front-matter fields we do not know, handed to templates as <c>page.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 
-    public required string Body { get; init; }
+    /// <summary>The Markdown body; an article loaded from a file may hold it compactly or read it back on use.</summary>
+    public required string Body
+    {
+        get => HeldBody ?? BodyLoader?.Invoke() ?? "";
+        init => HeldBody = value;
+    }
+
+    private string? HeldBody { get; init; }
+
+    /// <summary>Where <see cref="Body"/> comes from when this article does not hold it as a string.</summary>
+    private Func<string>? BodyLoader { get; init; }
 
     /// <summary>The file line on which the body starts, so Markdown positions map back to the file.</summary>
     public int BodyLine { get; init; } = 1;
+
+    /// <summary>This article with its body given by <paramref name="loader"/> from now on, not held as a string.</summary>
+    public Article WithBodyFrom(Func<string> loader) => this with { HeldBody = null, BodyLoader = loader };
 
     /// <summary>The latest of <see cref="Updated"/> and the corrections' dates.</summary>
     public DateTimeOffset? LastModified

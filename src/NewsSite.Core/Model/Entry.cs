@@ -22,17 +22,15 @@ public sealed class Entry
     /// <summary>Site path of the lead image, or an absolute URL; null when there is none.</summary>
     public string? ImageUrl { get; init; }
 
-    private RenderedBody? _body;
-
-    /// <summary>Renders the body on first use; bodies of pages an incremental build keeps are never rendered.</summary>
+    /// <summary>How this entry's body is rendered; set by the build once the Markdown settings are known.</summary>
     public Func<Entry, RenderedBody>? BodyRenderer { get; set; }
 
-    /// <summary>The rendered body, made on first use by <see cref="BodyRenderer"/>.</summary>
-    public RenderedBody? Body
-    {
-        get => _body ??= BodyRenderer?.Invoke(this);
-        set => _body = value;
-    }
+    /// <summary>
+    /// Renders the body anew on every call. Bodies are never kept: the page, the body checks and search all take
+    /// what they need from one render, so memory does not grow with the archive.
+    /// </summary>
+    public RenderedBody RenderBody() =>
+        (BodyRenderer ?? throw new InvalidOperationException($"{Article.SourcePath}: no body renderer was set"))(this);
 
     /// <summary>The front-matter summary, or the body's first paragraph cut at a word boundary.</summary>
     public string Summary { get; set; } = "";

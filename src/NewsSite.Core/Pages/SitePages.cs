@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using NewsSite.Diagnostics;
 using NewsSite.Feeds;
+using NewsSite.Markdown;
 using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Routing;
@@ -29,17 +30,22 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
     /// <summary>The routes of the pages written so far that search engines may index (for the sitemap).</summary>
     public IReadOnlyCollection<string> IndexableRoutes => _indexable;
 
-    /// <param name="afterRender">Called with each article whose page was rendered, once the page is written.</param>
-    public int WriteArticles(Action<Entry>? afterRender = null)
+    /// <param name="afterRender">
+    /// Called with each article whose page was rendered, and the body rendered for it, once the page is written:
+    /// the body checks and search take what they need from that one render.
+    /// </param>
+    public int WriteArticles(Action<Entry, RenderedBody>? afterRender = null)
     {
         var count = 0;
         Parallel.ForEach(site.Entries, entry =>
         {
             var feeds = _feeds.ForArticle(entry.Section?.Route);
             var fingerprint = _fingerprints.Article(entry, feeds);
+            RenderedBody? body = null;
             var written = Write("article.html", entry.Route, fingerprint, entry.Article.Draft, () =>
             {
-                var article = views.Article(entry);
+                body = entry.RenderBody();
+                var article = views.Article(entry, body);
                 var page = new PageView
                 {
                     Kind = "article",
@@ -59,9 +65,9 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
                 Interlocked.Increment(ref count);
             }
 
-            if (rendered)
+            if (rendered && body is not null)
             {
-                afterRender?.Invoke(entry);
+                afterRender?.Invoke(entry, body);
             }
         });
         return count;

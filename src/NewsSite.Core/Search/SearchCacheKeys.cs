@@ -50,7 +50,8 @@ internal static class SearchCacheKeys
         hash.Add(article.Summary);
         hash.Add(entry.Section?.Name);
         hash.Add(article.Dateline);
-        hash.Add(article.Body);
+        // An article read from a file is keyed by the file's hash, which covers the body without reading it back.
+        hash.Add(article.SourceHash.Length > 0 ? article.SourceHash : article.Body);
         hash.Add(entry.Summary);
         return hash.Finish();
     }

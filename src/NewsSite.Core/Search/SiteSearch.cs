@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NewsSite.Configuration;
 using NewsSite.Diagnostics;
 using NewsSite.Markdown;
@@ -7,8 +8,12 @@ using NewsSite.Templates;
 
 namespace NewsSite.Search;
 
-/// <summary>The search stage of a build: the articles in scope, their text by field, the index files.</summary>
-internal static class SiteSearch
+/// <summary>
+/// The search stage of a build: the articles in scope, their text by field, the index files. An article is
+/// analysed from the body its page rendered (<see cref="Observe"/>), from the analysis cache, or, failing both,
+/// by rendering its body once more when the index is written.
+/// </summary>
+internal sealed class SiteSearch
 {
     /// <summary>
     /// Dek, summary and key points are what a result's snippet is cut from, up to this many characters: enough
@@ -16,35 +21,72 @@ internal static class SiteSearch
     /// </summary>
     private const int SnippetSourceLength = 320;
 
-    /// <returns>The number of files written (0 when search is off).</returns>
-    public static int Write(SiteModel site, ViewFactory views, MarkdownRenderer markdown, OutputWriter output, DiagnosticBag diagnostics)
+    private readonly SearchScope _scope;
+    private readonly SearchArticle[] _articles;
+    private readonly Dictionary<Entry, int> _slots;
+    private readonly ArticleAnalysis?[] _analysed;
+    private readonly TermTable _table = new();
+    private readonly UInt128 _context;
+    private readonly string _cachePath;
+    private readonly SearchAnalysisCache _cache;
+    private readonly MarkdownRenderer _markdown;
+    private readonly ConcurrentBag<ArticleAnalyzer> _analyzers = [];
+
+    private SiteSearch(SiteModel site, SearchScope scope, ViewFactory views, MarkdownRenderer markdown, OutputWriter output)
+    {
+        _scope = scope;
+        _markdown = markdown;
+        var sectionIndex = scope.Sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        _articles = new SearchArticle[scope.Entries.Count];
+        Parallel.For(0, _articles.Length, i => _articles[i] = Article(scope.Entries[i], sectionIndex, views, markdown));
+        _slots = new Dictionary<Entry, int>(scope.Entries.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < scope.Entries.Count; i++)
+        {
+            _slots[scope.Entries[i]] = i;
+        }
+
+        _analysed = new ArticleAnalysis?[_articles.Length];
+        _context = SearchCacheKeys.Context(site.Config);
+        _cachePath = Path.Combine(output.CacheRoot, SearchAnalysisCache.FileName);
+        _cache = SearchAnalysisCache.Load(_cachePath, _context, _table);
+    }
+
+    /// <returns>Null when the site has search switched off (or nothing in its scope).</returns>
+    public static SiteSearch? Begin(SiteModel site, ViewFactory views, MarkdownRenderer markdown, OutputWriter output, DiagnosticBag diagnostics)
     {
         foreach (var slug in SearchScope.UnknownSections(site))
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownConfigKey, $"search.sections names '{slug}', which is not a section of this site", SourceLocation.StartOf(SiteConfigReader.FileName)));
         }
 
-        if (SearchScope.Of(site) is not { } scope)
+        return SearchScope.Of(site) is { } scope ? new SiteSearch(site, scope, views, markdown, output) : null;
+    }
+
+    /// <summary>Analyses an article from the body its page just rendered, unless the cache has it. Thread-safe.</summary>
+    public void Observe(Entry entry, RenderedBody body)
+    {
+        if (!_slots.TryGetValue(entry, out var slot) || _cache.TryGet(_articles[slot].Key, out _))
         {
-            return 0;
+            return;
         }
 
-        var sectionIndex = scope.Sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        var articles = new SearchArticle[scope.Entries.Count];
-        Parallel.For(0, articles.Length, i => articles[i] = Article(scope.Entries[i], sectionIndex, views, markdown));
+        var analyzer = _analyzers.TryTake(out var free) ? free : new ArticleAnalyzer(_table);
+        _analysed[slot] = analyzer.Analyse(Text(entry, body, _markdown));
+        _analyzers.Add(analyzer);
+    }
 
-        var table = new TermTable();
-        var context = SearchCacheKeys.Context(site.Config);
-        var cachePath = Path.Combine(output.CacheRoot, SearchAnalysisCache.FileName);
-        var cache = SearchAnalysisCache.Load(cachePath, context, table);
-        var analyses = ArticleAnalyses.Collect(articles, table, cache);
+    /// <returns>The number of files written.</returns>
+    public int Write(OutputWriter output)
+    {
+        var analyses = ArticleAnalyses.Collect(_articles, _table, _cache, _analysed);
+
         // Rewritten only when it would change: some article was analysed, or some cached one has gone.
-        if (!articles.Select(a => a.Key).ToHashSet().SetEquals(cache.Keys))
+        if (!_articles.Select(a => a.Key).ToHashSet().SetEquals(_cache.Keys))
         {
-            SearchAnalysisCache.Save(cachePath, context, table, [.. articles.Select((a, i) => (a.Key, analyses.Analyses[i]))]);
+            SearchAnalysisCache.Save(_cachePath, _context, _table, [.. _articles.Select((a, i) => (a.Key, analyses.Analyses[i]))]);
         }
 
-        var index = SearchIndexBuilder.Build(articles, analyses.Analyses, table, [.. scope.Sections.Select(s => (s.Slug, s.Name))]);
+        var index = SearchIndexBuilder.Build(_articles, analyses.Analyses, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);
         return SearchIndexWriter.Write(index, output);
     }
 
@@ -60,11 +102,11 @@ internal static class SiteSearch
             date.Day,
             date.Iso,
             SearchCacheKeys.Of(entry),
-            () => Text(entry, markdown));
+            () => Text(entry, entry.RenderBody(), markdown));
     }
 
     /// <summary>Everything indexed of an article, by field; called only for articles the cache does not have.</summary>
-    private static SearchText Text(Entry entry, MarkdownRenderer markdown)
+    private static SearchText Text(Entry entry, RenderedBody body, MarkdownRenderer markdown)
     {
         var article = entry.Article;
         var keyPoints = article.KeyPoints
@@ -79,7 +121,7 @@ internal static class SiteSearch
             new(string.Join('\n', article.Authors), SearchFieldWeights.Authors),
             new(article.Summary ?? "", SearchFieldWeights.Summary),
             new(entry.Section?.Name ?? "", SearchFieldWeights.Section),
-            new(HtmlTextExtractor.Extract(entry.Body?.Html ?? ""), SearchFieldWeights.Body),
+            new(HtmlTextExtractor.Extract(body.Html), SearchFieldWeights.Body),
         };
         return new SearchText(fields, Snippet(article.Dek, entry.Summary, keyPoints));
     }

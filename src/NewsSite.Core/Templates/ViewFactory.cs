@@ -68,10 +68,9 @@ public sealed class ViewFactory
             local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation);
     }
 
-    public ArticleView Article(Entry entry)
+    public ArticleView Article(Entry entry, RenderedBody body)
     {
         var article = entry.Article;
-        var body = entry.Body ?? throw new InvalidOperationException($"{article.SourcePath} was not rendered");
         return new ArticleView
         {
             Teaser = Teaser(entry),

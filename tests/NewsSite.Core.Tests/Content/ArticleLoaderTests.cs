@@ -1,0 +1,66 @@
+using NewsSite.Content;
+using NewsSite.Diagnostics;
+using NewsSite.FrontMatter;
+using NewsSite.Tests.TestSupport;
+using NewsSite.Time;
+
+namespace NewsSite.Tests.Content;
+
+public sealed class ArticleLoaderTests
+{
+    private const string Fixture = """
+        -- content/world/a.md --
+        ---
+        headline: A
+        date: 2025-04-30T18:45:00+05:30
+        ---
+        First body, with a café.
+
+        ## More
+        -- content/world/b.md --
+        ---
+        headline: B
+        date: 2025-04-29T18:45:00+05:30
+        ---
+        Second body.
+        """;
+
+    private static (IReadOnlyList<NewsSite.Model.Article> Articles, DiagnosticBag Diagnostics) Load(TestSite site, long heldBytes)
+    {
+        var limits = ArticleLimits.Default with { HeldBodyBytes = heldBytes };
+        var diagnostics = new DiagnosticBag();
+        var files = ContentSource.Discover(site.Source, diagnostics);
+        return (new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits).Load(files, diagnostics), diagnostics);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    [InlineData(1 << 20)]
+    public void Bodies_are_the_same_whether_held_or_read_back_from_the_file(long heldBytes)
+    {
+        using var site = TestSite.Create(Fixture);
+        site.WriteFile("content/world/c.md", "---\r\nheadline: C\r\ndate: 2025-04-28T00:00:00Z\r\n---\r\nWindows\r\nline endings\r\n");
+
+        var (articles, diagnostics) = Load(site, heldBytes);
+
+        Assert.Empty(diagnostics.ToSortedList());
+        Assert.Equal(
+            ["First body, with a café.\n\n## More\n", "Second body.\n", "Windows\nline endings\n"],
+            articles.Select(a => a.Body));
+        Assert.Equal(articles.Select(a => a.Body), articles.Select(a => a.Body));
+    }
+
+    [Fact]
+    public void A_file_edited_after_it_was_read_is_reported_not_silently_mixed_in()
+    {
+        using var site = TestSite.Create(Fixture);
+        var (articles, _) = Load(site, heldBytes: 0);
+
+        site.WriteFile("content/world/a.md", "---\nheadline: A\ndate: 2025-04-30T18:45:00+05:30\n---\nRewritten.\n");
+
+        var changed = Assert.Throws<ContentChangedException>(() => articles[0].Body);
+        Assert.Equal("content/world/a.md", changed.Path);
+        Assert.Equal("Second body.\n", articles[1].Body);
+    }
+}

@@ -73,30 +73,33 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return count;
     }
 
-    /// <summary>Home, section, tag, author and archive lists, the indexes, 404 and search: rendered in parallel.</summary>
+    /// <summary>
+    /// Home, section, tag, author and archive lists, the indexes, 404 and search: rendered in parallel, one job
+    /// per page, so a long list (the home page's hundreds of pages) never leaves a core idle at the end.
+    /// </summary>
     public int WriteLists()
     {
-        var jobs = new List<Func<int>> { WriteHome };
+        var jobs = new List<Func<int>>(HomeJobs());
         foreach (var section in site.Sections)
         {
-            jobs.Add(() => WriteList("section", views.Link(section), section.Entries, section.Route, $"The latest {section.Name} news from {site.Config.Title}."));
+            jobs.AddRange(ListJobs("section", views.Link(section), section.Entries, section.Route, $"The latest {section.Name} news from {site.Config.Title}."));
         }
 
         foreach (var tag in site.Tags)
         {
-            jobs.Add(() => WriteList("tag", views.Link(tag), tag.Entries, tag.Route, $"Articles about {tag.Name} from {site.Config.Title}."));
+            jobs.AddRange(ListJobs("tag", views.Link(tag), tag.Entries, tag.Route, $"Articles about {tag.Name} from {site.Config.Title}."));
         }
 
         foreach (var author in site.Authors)
         {
-            jobs.Add(() => WriteList("author", views.Link(author), author.Entries, author.Route, $"Articles by {author.Name} for {site.Config.Title}."));
+            jobs.AddRange(ListJobs("author", views.Link(author), author.Entries, author.Route, $"Articles by {author.Name} for {site.Config.Title}."));
         }
 
         foreach (var archive in site.Archives)
         {
             var link = ArchiveLink(archive);
             IReadOnlyList<LinkView> parents = archive.Month == 0 ? [] : [ArchiveLink(site.Archives.First(a => a.Year == archive.Year && a.Month == 0))];
-            jobs.Add(() => WriteList("archive", link, archive.Entries, archive.Route, $"Articles published in {link.Name}.", parents));
+            jobs.AddRange(ListJobs("archive", link, archive.Entries, archive.Route, $"Articles published in {link.Name}.", parents));
         }
 
         jobs.Add(() => WriteIndex("tags", "Topics", "/tags/", site.Tags.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).Select(views.Link)));
@@ -110,40 +113,36 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return written;
     }
 
-    private int WriteHome()
+    private IEnumerable<Func<int>> HomeJobs() =>
+        Pager.Paginate(site.Entries, site.Config.PageSize, "/").Select(pager => (Func<int>)(() => WriteHome(pager)));
+
+    private int WriteHome(Pager<Entry> pager)
     {
-        var pagers = Pager.Paginate(site.Entries, site.Config.PageSize, "/");
-        var written = 0;
-        foreach (var pager in pagers)
+        // Page 1 leads with the newest stories, then a block per section of the stories not shown above.
+        var lead = pager.PageNumber == 1 ? site.Entries.Take(1).ToList() : [];
+        var top = pager.PageNumber == 1 ? site.Entries.Skip(1).Take(HomeTopStories).ToList() : [];
+        var shown = lead.Concat(top).ToHashSet(ReferenceEqualityComparer.Instance);
+        var blocks = pager.PageNumber != 1 ? [] : site.Sections
+            .Where(s => s.Entries.Count > 0)
+            .Select(s => (Section: s, Entries: s.Entries.Where(e => !shown.Contains(e)).Take(HomeSectionStories).ToList()))
+            .Where(b => b.Entries.Count > 0)
+            .ToList();
+
+        var title = pager.PageNumber == 1 ? site.Config.Title : $"Latest news, page {pager.PageNumber}";
+        var page = ListPage("home", title, site.Config.Description, pager.Route, []);
+        var structure = string.Join('\n', blocks.Select(b => $"{b.Section.Name}\t{b.Section.Route}\t{b.Entries.Count}"));
+        var fingerprint = _fingerprints.List("home.html", page, null, pager, [.. lead, .. top, .. blocks.SelectMany(b => b.Entries), .. pager.Items], structure);
+        return Write("home.html", pager.Route, fingerprint, false, () => new PageModel
         {
-            // Page 1 leads with the newest stories, then a block per section of the stories not shown above.
-            var lead = pager.PageNumber == 1 ? site.Entries.Take(1).ToList() : [];
-            var top = pager.PageNumber == 1 ? site.Entries.Skip(1).Take(HomeTopStories).ToList() : [];
-            var shown = lead.Concat(top).ToHashSet(ReferenceEqualityComparer.Instance);
-            var blocks = pager.PageNumber != 1 ? [] : site.Sections
-                .Where(s => s.Entries.Count > 0)
-                .Select(s => (Section: s, Entries: s.Entries.Where(e => !shown.Contains(e)).Take(HomeSectionStories).ToList()))
-                .Where(b => b.Entries.Count > 0)
-                .ToList();
-
-            var title = pager.PageNumber == 1 ? site.Config.Title : $"Latest news, page {pager.PageNumber}";
-            var page = ListPage("home", title, site.Config.Description, pager.Route, []);
-            var structure = string.Join('\n', blocks.Select(b => $"{b.Section.Name}\t{b.Section.Route}\t{b.Entries.Count}"));
-            var fingerprint = _fingerprints.List("home.html", page, null, pager, [.. lead, .. top, .. blocks.SelectMany(b => b.Entries), .. pager.Items], structure);
-            written += Write("home.html", pager.Route, fingerprint, false, () => new PageModel
-            {
-                Site = _siteView,
-                Page = page,
-                Home = pager.PageNumber != 1 ? null : new HomeView(
-                    lead.Count > 0 ? views.Teaser(lead[0]) : null,
-                    views.Teasers(top),
-                    [.. blocks.Select(b => new SectionBlockView(views.Ref(b.Section), views.Teasers(b.Entries)))]),
-                Articles = views.Teasers(pager.Items),
-                Pagination = views.Pagination(pager),
-            }, new PageJob(pager.Route, null), out _) ? 1 : 0;
-        }
-
-        return written;
+            Site = _siteView,
+            Page = page,
+            Home = pager.PageNumber != 1 ? null : new HomeView(
+                lead.Count > 0 ? views.Teaser(lead[0]) : null,
+                views.Teasers(top),
+                [.. blocks.Select(b => new SectionBlockView(views.Ref(b.Section), views.Teasers(b.Entries)))]),
+            Articles = views.Teasers(pager.Items),
+            Pagination = views.Pagination(pager),
+        }, new PageJob(pager.Route, null), out _) ? 1 : 0;
     }
 
     private LinkView ArchiveLink(Archive archive)
@@ -154,27 +153,24 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return new LinkView(name, views.Urls.Link(archive.Route), archive.Entries.Count);
     }
 
-    private int WriteList(string kind, LinkView term, IReadOnlyList<Entry> entries, string route, string description, IReadOnlyList<LinkView>? parents = null)
-    {
-        var written = 0;
-        var template = templates.Contains($"{kind}.html") ? $"{kind}.html" : "list.html";
-        foreach (var pager in Pager.Paginate(entries, site.Config.PageSize, route))
-        {
-            var title = pager.PageNumber == 1 ? term.Name : $"{term.Name}, page {pager.PageNumber}";
-            List<LinkView> crumbs = [new("Home", views.Urls.Link("/")), .. parents ?? [], new(term.Name, term.Url)];
-            var page = ListPage(kind, title, description, pager.Route, crumbs);
-            var fingerprint = _fingerprints.List(template, page, term, pager, pager.Items);
-            written += Write(template, pager.Route, fingerprint, false, () => new PageModel
-            {
-                Site = _siteView,
-                Page = page,
-                Term = term,
-                Articles = views.Teasers(pager.Items),
-                Pagination = views.Pagination(pager),
-            }, new PageJob(pager.Route, null), out _) ? 1 : 0;
-        }
+    private IEnumerable<Func<int>> ListJobs(string kind, LinkView term, IReadOnlyList<Entry> entries, string route, string description, IReadOnlyList<LinkView>? parents = null) =>
+        Pager.Paginate(entries, site.Config.PageSize, route).Select(pager => (Func<int>)(() => WriteList(kind, term, pager, description, parents)));
 
-        return written;
+    private int WriteList(string kind, LinkView term, Pager<Entry> pager, string description, IReadOnlyList<LinkView>? parents)
+    {
+        var template = templates.Contains($"{kind}.html") ? $"{kind}.html" : "list.html";
+        var title = pager.PageNumber == 1 ? term.Name : $"{term.Name}, page {pager.PageNumber}";
+        List<LinkView> crumbs = [new("Home", views.Urls.Link("/")), .. parents ?? [], new(term.Name, term.Url)];
+        var page = ListPage(kind, title, description, pager.Route, crumbs);
+        var fingerprint = _fingerprints.List(template, page, term, pager, pager.Items);
+        return Write(template, pager.Route, fingerprint, false, () => new PageModel
+        {
+            Site = _siteView,
+            Page = page,
+            Term = term,
+            Articles = views.Teasers(pager.Items),
+            Pagination = views.Pagination(pager),
+        }, new PageJob(pager.Route, null), out _) ? 1 : 0;
     }
 
     private int WriteIndex(string kind, string title, string route, IEnumerable<LinkView> terms)

@@ -92,12 +92,51 @@ public sealed class ViewFactory
         };
     }
 
-    public PaginationView Pagination<T>(Pager<T> pager) => new(
-        pager.PageNumber,
-        pager.TotalPages,
-        pager.PreviousRoute is { } previous ? _urls.Link(previous) : null,
-        pager.NextRoute is { } next ? _urls.Link(next) : null,
-        [.. Enumerable.Range(1, pager.TotalPages).Select(n => new LinkView(n.ToString(CultureInfo.InvariantCulture), _urls.Link(pager.RouteOf(n)), 0, n == pager.PageNumber))]);
+    /// <summary>How many page links a pager shows either side of the current page.</summary>
+    public const int PagerWindow = 2;
+
+    /// <remarks>
+    /// Every page linking every other page would make a list's pages grow with its length, and the whole list
+    /// quadratic: 500 home pages of 500 links each is 12 MB of links alone. A window keeps each page's size fixed.
+    /// </remarks>
+    public PaginationView Pagination<T>(Pager<T> pager)
+    {
+        var current = pager.PageNumber;
+        var last = pager.TotalPages;
+        var shown = new SortedSet<int> { 1, last };
+        for (var n = Math.Max(1, current - PagerWindow); n <= Math.Min(last, current + PagerWindow); n++)
+        {
+            shown.Add(n);
+        }
+
+        var links = new List<LinkView>(shown.Count + 2);
+        var before = 0;
+        foreach (var n in shown)
+        {
+            // A gap of one page shows that page: "…" must never stand in for what one number would say.
+            if (n - before == 2)
+            {
+                links.Add(PageLink(pager, n - 1));
+            }
+            else if (n - before > 2)
+            {
+                links.Add(new LinkView("…", ""));
+            }
+
+            links.Add(PageLink(pager, n));
+            before = n;
+        }
+
+        return new PaginationView(
+            current,
+            last,
+            pager.PreviousRoute is { } previous ? _urls.Link(previous) : null,
+            pager.NextRoute is { } next ? _urls.Link(next) : null,
+            links);
+    }
+
+    private LinkView PageLink<T>(Pager<T> pager, int number) =>
+        new(number.ToString(CultureInfo.InvariantCulture), _urls.Link(pager.RouteOf(number)), 0, number == pager.PageNumber);
 
     public ImageView? Image(Entry entry)
     {

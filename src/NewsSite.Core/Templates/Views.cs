@@ -79,6 +79,10 @@ public sealed record ArticleView
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 }
 
+/// <param name="Pages">
+/// A window of page links, not all of them: the first, the last, and <see cref="Templates.ViewFactory.PagerWindow"/>
+/// either side of this one; a link with an empty <c>url</c> stands for the pages left out between them.
+/// </param>
 public sealed record PaginationView(int Page, int TotalPages, string? PrevUrl, string? NextUrl, IReadOnlyList<LinkView> Pages);
 
 public sealed record AdsView(bool Enabled, bool InBody, bool Sidebar, bool Home, string Label, RawHtml Html);

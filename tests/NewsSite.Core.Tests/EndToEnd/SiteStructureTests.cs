@@ -201,6 +201,38 @@ public sealed class SiteStructureTests
         }
     }
 
+    [Theory]
+    [InlineData(1, "[1] 2 3 … 12")]
+    [InlineData(4, "1 2 3 [4] 5 6 … 12")]
+    [InlineData(5, "1 2 3 4 [5] 6 7 … 12")]
+    [InlineData(6, "1 … 4 5 [6] 7 8 … 12")]
+    [InlineData(9, "1 … 7 8 [9] 10 11 12")]
+    [InlineData(12, "1 … 10 11 [12]")]
+    public void A_long_list_links_a_window_of_pages_not_every_page(int pageNumber, string expected)
+    {
+        var text = new StringBuilder(Config);
+        text.Append(Article("politics/anchor", "Anchor", "2024-01-01"));
+        for (var i = 1; i <= 24; i++)
+        {
+            text.Append(Article($"world/a{i}", $"A{i}", $"2025-01-{i:D2}"));
+        }
+
+        var (site, built) = TestSite.Build(text.ToString());
+        using var _ = site;
+        built.AssertSucceeded();
+
+        var page = built.Html(pageNumber == 1 ? "world/index.html" : $"world/page/{pageNumber}/index.html");
+        var items = page.QuerySelectorAll(".pager li").Select(li => li.QuerySelector("a") is { } link
+            ? (link.GetAttribute("aria-current") == "page" ? $"[{link.TextContent}]" : link.TextContent)
+            : li.TextContent.Trim());
+        Assert.Equal(expected, string.Join(' ', items));
+        foreach (var link in page.QuerySelectorAll(".pager li a"))
+        {
+            var n = int.Parse(link.TextContent, CultureInfo.InvariantCulture);
+            Assert.Equal(n == 1 ? "/world/" : $"/world/page/{n}/", link.GetAttribute("href"));
+        }
+    }
+
     [Fact]
     public void Article_page_has_section_breadcrumb_reading_time_related_and_neighbours()
     {

@@ -106,9 +106,10 @@ internal sealed class SearchAnalysisCache
         var used = new bool[strings.Length];
         foreach (var (_, analysis) in entries)
         {
-            MarkAll(used, analysis.Terms);
-            MarkAll(used, analysis.Words);
-            MarkAll(used, analysis.WordTerms);
+            var (words, wordTerms) = analysis.WordTerms();
+            MarkAll(used, analysis.TermFrequencies().Terms);
+            MarkAll(used, words);
+            MarkAll(used, wordTerms);
         }
 
         var ids = Enumerable.Range(0, strings.Length).Where(id => used[id]).ToArray();
@@ -137,8 +138,10 @@ internal sealed class SearchAnalysisCache
                 writer.Write((ulong)(key >> 64));
                 writer.Write(analysis.Snippet);
                 writer.Write7BitEncodedInt(analysis.Length);
-                WritePairs(writer, analysis.Terms, analysis.Frequencies, rank, mapSecond: false);
-                WritePairs(writer, analysis.Words, analysis.WordTerms, rank, mapSecond: true);
+                var (terms, frequencies) = analysis.TermFrequencies();
+                var (words, wordTerms) = analysis.WordTerms();
+                WritePairs(writer, terms, frequencies, rank, mapSecond: false);
+                WritePairs(writer, words, wordTerms, rank, mapSecond: true);
             }
         }
 

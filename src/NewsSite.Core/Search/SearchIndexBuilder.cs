@@ -33,15 +33,16 @@ internal static class SearchIndexBuilder
             var analysis = analyses[document];
             documents[document] = articles[document].Document(analysis.Snippet);
             totalLength += analysis.Length;
-            foreach (var term in analysis.Terms)
+            foreach (var term in analysis.TermFrequencies().Terms)
             {
                 counts[term]++;
             }
 
-            for (var i = 0; i < analysis.Words.Length; i++)
+            var (words, terms) = analysis.WordTerms();
+            for (var i = 0; i < words.Length; i++)
             {
-                isWord[analysis.Words[i]] = true;
-                wordTerm[analysis.Words[i]] = analysis.WordTerms[i];
+                isWord[words[i]] = true;
+                wordTerm[words[i]] = terms[i];
             }
         }
 
@@ -53,9 +54,10 @@ internal static class SearchIndexBuilder
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
-            for (var i = 0; i < analysis.Terms.Length; i++)
+            var (terms, frequencies) = analysis.TermFrequencies();
+            for (var i = 0; i < terms.Length; i++)
             {
-                var term = analysis.Terms[i];
+                var term = terms[i];
                 var at = filled[term]++;
                 if (at == 0)
                 {
@@ -64,7 +66,7 @@ internal static class SearchIndexBuilder
                 }
 
                 postingDocuments[term][at] = document;
-                postingLevels[term][at] = (byte)TermWeighting.Level(analysis.Frequencies[i], analysis.Length, averageLength);
+                postingLevels[term][at] = (byte)TermWeighting.Level(frequencies[i], analysis.Length, averageLength);
             }
         }
 

@@ -62,8 +62,8 @@ public sealed class SiteBuilder
 
         var files = ContentSource.Discover(source, diagnostics);
         options.Progress?.Report(new BuildStage("reading articles", files.Count(f => f.IsArticle)));
-        var reader = new ArticleReader(config.TimeZone, ArticleLimits.Default);
-        var articles = new ArticleLoader(reader, ArticleLimits.Default).Load(files, diagnostics);
+        var reader = new ArticleReader(config.TimeZone, options.Limits);
+        var articles = new ArticleLoader(reader, options.Limits).Load(files, diagnostics);
 
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());
         var rules = new PublishingRules(now, options.IncludeDrafts, options.IncludeFuture);

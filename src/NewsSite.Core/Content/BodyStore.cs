@@ -22,15 +22,13 @@ internal sealed class BodyStore(long budgetBytes, Func<SourceFile, string, strin
         }
 
         Interlocked.Add(ref _held, -size);
-        return () => reread(file, sourceHash) ?? throw new ContentChangedException(file.RelativePath, sourceHash);
+        return () => reread(file, sourceHash) ?? throw new ContentChangedException(file.RelativePath);
     }
 }
 
 /// <summary>An article file changed or vanished between being read and being rendered: the build must start over.</summary>
-public sealed class ContentChangedException(string path, string expectedHash)
+public sealed class ContentChangedException(string path)
     : IOException($"{path} changed while the site was being built; build again")
 {
     public string Path { get; } = path;
-
-    public string ExpectedHash { get; } = expectedHash;
 }

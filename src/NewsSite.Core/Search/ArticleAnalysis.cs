@@ -33,70 +33,42 @@ internal sealed class ArticleAnalysis
     /// <summary>The words the article brings to the prefix list, in ascending order, with their terms.</summary>
     public (int[] Words, int[] Terms) WordTerms() => Unpack(_words);
 
+    /// <remarks>The same 7-bit integers as the analysis cache file (<see cref="BinaryWriter.Write7BitEncodedInt"/>).</remarks>
     private static byte[] Pack(int[] keys, int[] values)
     {
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
+        var sortedKeys = (int[])keys.Clone();
+        var sortedValues = (int[])values.Clone();
+        Array.Sort(sortedKeys, sortedValues);
+        using var buffer = new MemoryStream(1 + (keys.Length * 4));
+        using (var writer = new BinaryWriter(buffer))
         {
-            order[i] = i;
+            writer.Write7BitEncodedInt(sortedKeys.Length);
+            var previous = 0;
+            for (var i = 0; i < sortedKeys.Length; i++)
+            {
+                writer.Write7BitEncodedInt(sortedKeys[i] - previous);
+                writer.Write7BitEncodedInt(sortedValues[i]);
+                previous = sortedKeys[i];
+            }
         }
 
-        Array.Sort((int[])keys.Clone(), order);
-        var buffer = new byte[5 + (keys.Length * 10)];
-        var at = Write(buffer, 0, keys.Length);
-        var previous = 0;
-        foreach (var i in order)
-        {
-            at = Write(buffer, at, keys[i] - previous);
-            at = Write(buffer, at, values[i]);
-            previous = keys[i];
-        }
-
-        return buffer[..at];
+        return buffer.ToArray();
     }
 
     private static (int[] Keys, int[] Values) Unpack(byte[] packed)
     {
-        var at = Read(packed, 0, out var count);
+        using var reader = new BinaryReader(new MemoryStream(packed, writable: false));
+        var count = reader.Read7BitEncodedInt();
         var keys = new int[count];
         var values = new int[count];
         var previous = 0;
         for (var i = 0; i < count; i++)
         {
-            at = Read(packed, at, out var gap);
-            at = Read(packed, at, out values[i]);
-            keys[i] = previous + gap;
+            keys[i] = previous + reader.Read7BitEncodedInt();
+            values[i] = reader.Read7BitEncodedInt();
             previous = keys[i];
         }
 
         return (keys, values);
-    }
-
-    private static int Write(byte[] buffer, int at, int value)
-    {
-        var rest = (uint)value;
-        while (rest >= 0x80)
-        {
-            buffer[at++] = (byte)(rest | 0x80);
-            rest >>= 7;
-        }
-
-        buffer[at++] = (byte)rest;
-        return at;
-    }
-
-    private static int Read(byte[] buffer, int at, out int value)
-    {
-        var result = 0u;
-        for (var shift = 0; ; shift += 7)
-        {
-            var b = buffer[at++];
-            result |= (uint)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                value = (int)result;
-                return at;
-            }
-        }
     }
 }

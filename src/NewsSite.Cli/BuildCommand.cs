@@ -52,7 +52,7 @@ internal static class BuildCommand
             if (!isQuiet)
             {
                 var next = result.NextScheduledChange is { } change
-                    ? string.Create(CultureInfo.InvariantCulture, $", next scheduled change {change.At:yyyy-MM-dd'T'HH:mm:sszzz} ({change.Article.SourcePath} {change.Kind.Name()})")
+                    ? string.Create(CultureInfo.InvariantCulture, $", next scheduled change {change.At:yyyy-MM-dd'T'HH:mm:sszzz} ({change.SourcePath} {change.Kind.Name()})")
                     : "";
                 terminal.Out.WriteLine(terminal.Paint(Summary(result, warnings) + next, TerminalColor.Green));
                 if (isVerbose)
@@ -70,5 +70,5 @@ internal static class BuildCommand
 
     public static string Summary(BuildResult result, int warnings) => string.Create(
         CultureInfo.InvariantCulture,
-        $"built {result.Articles} articles, {result.Pages} pages, {result.Feeds} feeds, {result.Files} files, {warnings} warning(s) in {result.Elapsed.TotalSeconds:0.00} s");
+        $"{(result.UpToDate ? "up to date, nothing changed since the last build:" : "built")} {result.Articles} articles, {result.Pages} pages, {result.Feeds} feeds, {result.Files} files, {warnings} warning(s) in {result.Elapsed.TotalSeconds:0.00} s");
 }

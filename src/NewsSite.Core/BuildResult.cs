@@ -30,5 +30,11 @@ public sealed record BuildResult
     public DateTimeOffset? NextChange { get; init; }
 
     /// <summary>What happens at <see cref="NextChange"/>: which article goes live or expires.</summary>
-    public ScheduledChange? NextScheduledChange { get; init; }
+    public UpcomingChange? NextScheduledChange { get; init; }
+
+    /// <summary>
+    /// True when nothing had changed since the last successful build (no input file touched, the output as that build
+    /// left it): nothing was read, rendered or written, and the counts and warnings are that build's.
+    /// </summary>
+    public bool UpToDate { get; init; }
 }

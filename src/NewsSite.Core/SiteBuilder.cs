@@ -11,6 +11,7 @@ using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Pages;
 using NewsSite.Routing;
+using NewsSite.Schedule;
 using NewsSite.Search;
 using NewsSite.Seo;
 using NewsSite.Sitemaps;
@@ -53,14 +54,29 @@ public sealed class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var source = Path.GetFullPath(options.SourceRoot);
 
-        options.Progress?.Report(new BuildStage("reading site.yaml"));
-        var config = SiteConfigReader.Read(source, diagnostics, options.BaseUrl);
-        if (config is null || !OutputFolderIsSafe(source, options.OutputRoot, diagnostics))
+        if (!OutputFolderIsSafe(source, options.OutputRoot, diagnostics))
         {
             return Failed(diagnostics, clock);
         }
 
+        options.Progress?.Report(new BuildStage("looking for changes"));
         var files = ContentSource.Discover(source, diagnostics);
+        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, OptionsKey(options), DateTime.UtcNow);
+        var cacheRoot = OutputWriter.CacheRootOf(options.OutputRoot);
+        if (stamp is { Settled: true } && options.Incremental
+            && BuildReceipt.Load(cacheRoot) is { } receipt
+            && receipt.Covers(stamp.Hash, options.Clock.GetUtcNow(), Path.GetFullPath(options.OutputRoot)))
+        {
+            return receipt.ToResult(clock.Elapsed);
+        }
+
+        options.Progress?.Report(new BuildStage("reading site.yaml"));
+        var config = SiteConfigReader.Read(source, diagnostics, options.BaseUrl);
+        if (config is null)
+        {
+            return Failed(diagnostics, clock);
+        }
+
         options.Progress?.Report(new BuildStage("reading articles", files.Count(f => f.IsArticle)));
         var reader = new ArticleReader(config.TimeZone, options.Limits);
         var articles = new ArticleLoader(reader, options.Limits).Load(files, diagnostics);
@@ -87,6 +103,11 @@ public sealed class SiteBuilder
         }
 
         var urls = new SiteUrls(config);
+        if (!options.DryRun)
+        {
+            BuildReceipt.Remove(cacheRoot);
+        }
+
         var output = OutputWriter.Begin(options.OutputRoot, incremental: options.Incremental && !options.DryRun);
         using (output)
         {
@@ -129,13 +150,7 @@ public sealed class SiteBuilder
                 return Failed(diagnostics, clock, site);
             }
 
-            if (!options.DryRun)
-            {
-                options.Progress?.Report(new BuildStage("replacing the output folder"));
-                output.Commit();
-            }
-
-            return new BuildResult
+            var result = new BuildResult
             {
                 Diagnostics = diagnostics.ToSortedList(),
                 Articles = site.Entries.Count,
@@ -146,10 +161,26 @@ public sealed class SiteBuilder
                 Feeds = output.WrittenFiles.Count(FeedFiles.IsFeed),
                 Elapsed = clock.Elapsed,
                 NextChange = site.NextChange,
-                NextScheduledChange = site.Upcoming is [var next, ..] ? next : null,
+                NextScheduledChange = site.Upcoming is [var next, ..] ? UpcomingChange.Of(next) : null,
             };
+
+            if (!options.DryRun)
+            {
+                options.Progress?.Report(new BuildStage("replacing the output folder"));
+                output.Commit();
+                if (stamp is { Settled: true })
+                {
+                    BuildReceipt.For(result, stamp.Hash, OutputDigest.Of(output.OutputRoot), OutputLifetime.End(site)).Save(output.CacheRoot);
+                }
+            }
+
+            return result with { Elapsed = clock.Elapsed };
         }
     }
+
+    /// <summary>The options that change what a build writes, for the stamp of its inputs.</summary>
+    private static string OptionsKey(BuildOptions options) => string.Join(
+        '\n', options.BaseUrl ?? "", options.IncludeDrafts, options.IncludeFuture, options.CheckLinks, options.Limits);
 
     /// <summary>site.yaml and the options that change what pages say: part of every page's fingerprint.</summary>
     private static string ConfigKey(string source, BuildOptions options) => new ContentHash.Builder()
@@ -243,6 +274,6 @@ public sealed class SiteBuilder
         Articles = site?.Entries.Count ?? 0,
         Elapsed = clock.Elapsed,
         NextChange = site?.NextChange,
-        NextScheduledChange = site?.Upcoming is [var next, ..] ? next : null,
+        NextScheduledChange = site?.Upcoming is [var next, ..] ? UpcomingChange.Of(next) : null,
     };
 }

@@ -96,6 +96,30 @@ public sealed class BuildOutputTests
     }
 
     [Fact]
+    public void A_build_with_nothing_to_do_says_the_site_is_up_to_date_and_repeats_the_warnings()
+    {
+        using var site = TestSite.Create(Site + """
+
+            -- content/world/risky.md --
+            ---
+            headline: A risky link
+            date: 2025-03-03T10:00:00Z
+            ---
+            See [this](javascript:alert(1)).
+            """);
+        site.Settle();
+
+        var first = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
+        var second = CliRunner.Run("build", "--source", site.Source, "--output", site.Output);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.StartsWith("built 3 articles", first.Out, StringComparison.Ordinal);
+        Assert.StartsWith("up to date, nothing changed since the last build: 3 articles", second.Out, StringComparison.Ordinal);
+        Assert.Contains("content/world/risky.md:", first.Error, StringComparison.Ordinal);
+        Assert.Equal(first.Error, second.Error);
+    }
+
+    [Fact]
     public void Errors_are_red_on_a_terminal()
     {
         using var site = TestSite.Create(Broken);

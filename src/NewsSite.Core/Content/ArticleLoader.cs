@@ -39,12 +39,11 @@ internal sealed class ArticleLoader
         byte[] bytes;
         try
         {
-            var info = new FileInfo(file.FullPath);
-            if (info.Length > _limits.MaxFileBytes)
+            if (file.Length > _limits.MaxFileBytes)
             {
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.FileTooLarge,
-                    $"file is {info.Length / 1024 / 1024.0:0.0} MB; an article may be at most {_limits.MaxFileBytes / 1024 / 1024.0:0.#} MB",
+                    $"file is {file.Length / 1024 / 1024.0:0.0} MB; an article may be at most {_limits.MaxFileBytes / 1024 / 1024.0:0.#} MB",
                     SourceLocation.StartOf(file.RelativePath)));
                 return null;
             }

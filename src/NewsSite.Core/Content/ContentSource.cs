@@ -45,10 +45,23 @@ internal static class ContentSource
                 case DirectoryInfo directory:
                     Walk(siteRoot, directory, files, diagnostics);
                     break;
-                case FileInfo file:
-                    files.Add(new SourceFile(relative, file.FullName));
+                case FileInfo file when Found(file) is { } found:
+                    files.Add(found with { RelativePath = relative });
                     break;
             }
+        }
+    }
+
+    /// <summary>The file with its size and time, or null when it vanished since it was listed (an editor's temporary file).</summary>
+    private static SourceFile? Found(FileInfo file)
+    {
+        try
+        {
+            return new SourceFile("", file.FullName) { Length = file.Length, LastWriteTimeUtc = file.LastWriteTimeUtc };
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
         }
     }
 

@@ -1,9 +1,14 @@
 namespace NewsSite.Content;
 
-/// <summary>A file found under the source folder.</summary>
+/// <summary>A file found under the source folder, with the size and time it had when it was found.</summary>
 /// <param name="RelativePath">Path from the site root with '/' separators, as printed in diagnostics.</param>
 /// <param name="FullPath">Absolute path on disk.</param>
 public sealed record SourceFile(string RelativePath, string FullPath)
 {
     public bool IsArticle => RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Size in bytes when discovered (of the link's target, for a symbolic link).</summary>
+    public long Length { get; init; }
+
+    public DateTime LastWriteTimeUtc { get; init; }
 }

@@ -96,13 +96,5 @@ internal sealed class ArticleBodies(MarkdownRenderer markdown, string configKey,
 
 internal sealed record BodyResult(string Summary, IReadOnlyList<StoredDiagnostic> Diagnostics);
 
-internal sealed record StoredDiagnostic(Severity Severity, string Code, string Message, string? Path, int Line, int Column)
-{
-    public static StoredDiagnostic From(Diagnostic d) =>
-        new(d.Severity, d.Code, d.Message, d.Location?.Path, d.Location?.Line ?? 0, d.Location?.Column ?? 0);
-
-    public Diagnostic ToDiagnostic() => new(Severity, Code, Message, Path is null ? null : new SourceLocation(Path, Line, Column));
-}
-
 [JsonSerializable(typeof(BodyResult))]
 internal sealed partial class BodyJson : JsonSerializerContext;

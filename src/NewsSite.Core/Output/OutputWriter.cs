@@ -70,6 +70,13 @@ public sealed class OutputWriter : IDisposable
 
     public Dictionary<string, string> Derived { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cache folder of an output folder: <c>.&lt;output&gt;.newssite/</c> beside it.</summary>
+    public static string CacheRootOf(string outputRoot)
+    {
+        var output = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.newssite");
+    }
+
     /// <param name="incremental">False (<c>--clean</c>) ignores and removes what earlier builds left.</param>
     public static OutputWriter Begin(string outputRoot, bool incremental = true)
     {
@@ -78,7 +85,7 @@ public sealed class OutputWriter : IDisposable
         var name = Path.GetFileName(output);
         Directory.CreateDirectory(parent);
         StagingFolders.RemoveStale(parent, name);
-        var cacheRoot = Path.Combine(parent, $".{name}.newssite");
+        var cacheRoot = CacheRootOf(output);
         var spare = Path.Combine(cacheRoot, "spare");
 
         var state = incremental ? OutputState.Load(Path.Combine(cacheRoot, "state.json")) : null;

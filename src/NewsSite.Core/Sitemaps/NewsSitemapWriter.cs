@@ -26,6 +26,23 @@ internal static class NewsSitemapWriter
             .OrderByDescending(e => e.Article.Date)
             .Take(MaxArticles)];
 
+    /// <summary>The next moment after <paramref name="now"/> at which <see cref="Select"/> would choose differently.</summary>
+    public static DateTimeOffset? NextChange(IEnumerable<Entry> entries, DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var entry in entries.Where(e => !e.Article.Draft))
+        {
+            var date = entry.Article.Date;
+            DateTimeOffset? moment = date > now ? date : date >= now - Window ? date + Window : null;
+            if (moment is { } m && (next is null || m < next))
+            {
+                next = m;
+            }
+        }
+
+        return next;
+    }
+
     /// <param name="articles">The selected articles with their absolute URLs.</param>
     /// <param name="publication">The publication's name as Google News knows it.</param>
     /// <param name="language">An ISO 639 code, see <see cref="Language"/>.</param>

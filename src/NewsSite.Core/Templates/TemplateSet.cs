@@ -44,17 +44,9 @@ public sealed class TemplateSet
             files[file.Name] = file;
         }
 
-        var siteTemplates = Path.Combine(siteRoot, FolderName);
-        if (Directory.Exists(siteTemplates))
+        foreach (var (name, full) in SiteFiles(siteRoot))
         {
-            foreach (var full in Directory.EnumerateFiles(siteTemplates, "*", SearchOption.AllDirectories))
-            {
-                var name = Path.GetRelativePath(siteTemplates, full).Replace('\\', '/');
-                if (!name.Split('/').Any(part => part.StartsWith('.')))
-                {
-                    files[name] = new ThemeFile(name, $"{FolderName}/{name}", () => File.ReadAllBytes(full));
-                }
-            }
+            files[name] = new ThemeFile(name, $"{FolderName}/{name}", () => File.ReadAllBytes(full));
         }
 
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
@@ -94,6 +86,25 @@ public sealed class TemplateSet
         }
 
         return ok ? new TemplateSet(templates, assets, fingerprint.Finish()) : null;
+    }
+
+    /// <summary>The site's own theme files under <c>templates/</c> (hidden ones skipped): name and full path.</summary>
+    public static IEnumerable<(string Name, string FullPath)> SiteFiles(string siteRoot)
+    {
+        var siteTemplates = Path.Combine(siteRoot, FolderName);
+        if (!Directory.Exists(siteTemplates))
+        {
+            yield break;
+        }
+
+        foreach (var full in Directory.EnumerateFiles(siteTemplates, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(siteTemplates, full).Replace('\\', '/');
+            if (!name.Split('/').Any(part => part.StartsWith('.')))
+            {
+                yield return (name, full);
+            }
+        }
     }
 
     /// <summary>Scriban spans are 0-based; ours are 1-based.</summary>

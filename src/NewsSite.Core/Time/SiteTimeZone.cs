@@ -72,6 +72,10 @@ public sealed class SiteTimeZone
     /// <summary>The same instant expressed with this zone's offset.</summary>
     public DateTimeOffset InZone(DateTimeOffset value) => InZone(Instant.FromDateTimeOffset(value));
 
+    /// <summary>The instant the year after <paramref name="value"/>'s year begins in this zone.</summary>
+    public DateTimeOffset StartOfNextYear(DateTimeOffset value) =>
+        _zone.AtStartOfDay(new LocalDate(InZone(value).Year + 1, 1, 1)).ToDateTimeOffset();
+
     /// <summary>The zone's abbreviation in force at that instant (IST, CET, CEST), or its offset where it has none.</summary>
     public string Abbreviation(DateTimeOffset value)
     {

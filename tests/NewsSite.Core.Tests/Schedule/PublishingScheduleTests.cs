@@ -82,7 +82,7 @@ public sealed class PublishingScheduleTests
         var built = site.Build();
         built.AssertSucceeded();
         Assert.Equal(schedule.Entries[0].At, built.Result.NextChange);
-        Assert.Equal("content/politics/leaving.md", built.Result.NextScheduledChange!.Article.SourcePath);
+        Assert.Equal("content/politics/leaving.md", built.Result.NextScheduledChange!.SourcePath);
         Assert.Equal(ScheduledChangeKind.Expires, built.Result.NextScheduledChange.Kind);
     }
 

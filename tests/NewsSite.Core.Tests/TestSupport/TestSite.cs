@@ -78,6 +78,19 @@ public sealed class TestSite : IDisposable
         File.WriteAllBytes(full, bytes);
     }
 
+    /// <summary>
+    /// Dates every source file an hour back, as if the last edit were long past: only then does a build trust file
+    /// times to mean "unchanged" (a file written in the last seconds may change again within the same clock tick).
+    /// </summary>
+    public void Settle()
+    {
+        var past = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.EnumerateFiles(Source, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, past);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Root))

@@ -1,0 +1,57 @@
+using System.Globalization;
+using NewsSite.Configuration;
+using NewsSite.Output;
+using NewsSite.Templates;
+
+namespace NewsSite.Content;
+
+/// <summary>
+/// The site's inputs as the file system describes them, hashed: the path, size and modification time of site.yaml and
+/// of every file under content/ and templates/, with the build options that change the output. Equal stamps mean that
+/// no input was touched, without reading a byte of them.
+/// </summary>
+/// <param name="Settled">
+/// False when a file changed in the last <see cref="SettleTime"/>: a write in the same tick of the file system's
+/// clock could leave its time as it was, so such a stamp is never trusted to mean "unchanged" (git calls these
+/// entries racily clean).
+/// </param>
+internal sealed record SourceStamp(string Hash, bool Settled)
+{
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+
+    /// <param name="content">The files under content/, as discovered for this build.</param>
+    /// <param name="options">The options that change what is written, in a stable text form.</param>
+    /// <param name="utcNow">The file system's "now" (not the build's publishing clock).</param>
+    public static SourceStamp Take(string siteRoot, IReadOnlyList<SourceFile> content, string options, DateTime utcNow)
+    {
+        var hash = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(options);
+        var newest = DateTime.MinValue;
+        void Add(string name, long length, DateTime written)
+        {
+            hash.Add(name).Add(length.ToString(CultureInfo.InvariantCulture)).Add(written.Ticks.ToString(CultureInfo.InvariantCulture));
+            newest = written > newest ? written : newest;
+        }
+
+        var config = new FileInfo(Path.Combine(siteRoot, SiteConfigReader.FileName));
+        if (config.Exists)
+        {
+            Add(SiteConfigReader.FileName, config.Length, config.LastWriteTimeUtc);
+        }
+
+        hash.Add(content.Count);
+        foreach (var file in content)
+        {
+            Add(file.RelativePath, file.Length, file.LastWriteTimeUtc);
+        }
+
+        var templates = TemplateSet.SiteFiles(siteRoot).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        hash.Add(templates.Count);
+        foreach (var (name, fullPath) in templates)
+        {
+            var file = new FileInfo(fullPath);
+            Add(TemplateSet.FolderName + "/" + name, file.Exists ? file.Length : -1, file.LastWriteTimeUtc);
+        }
+
+        return new SourceStamp(hash.Finish(), newest <= utcNow - SettleTime);
+    }
+}

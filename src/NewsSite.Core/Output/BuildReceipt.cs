@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NewsSite.Diagnostics;
+using NewsSite.Model;
+
+namespace NewsSite.Output;
+
+/// <summary>
+/// What the last successful build left in the cache folder (<c>receipt.json</c>): the stamp of the inputs it was
+/// built from, a digest of the output it wrote, until when that output stays right, and the summary and warnings it
+/// reported. A build whose inputs and output still match the receipt has nothing to do and reports it again.
+/// </summary>
+internal sealed class BuildReceipt
+{
+    public const string FileName = "receipt.json";
+    public const int CurrentVersion = 1;
+
+    public int Version { get; set; } = CurrentVersion;
+
+    public string Inputs { get; set; } = "";
+
+    public string Output { get; set; } = "";
+
+    /// <summary>The first moment at which the same inputs would give a different site; null for never.</summary>
+    public DateTimeOffset? ValidUntil { get; set; }
+
+    public int Articles { get; set; }
+
+    public int Pages { get; set; }
+
+    public int Files { get; set; }
+
+    public int Feeds { get; set; }
+
+    public DateTimeOffset? NextChange { get; set; }
+
+    public UpcomingChange? NextScheduledChange { get; set; }
+
+    public List<StoredDiagnostic> Diagnostics { get; set; } = [];
+
+    /// <summary>The receipt, or null when there is none, it cannot be read, or another version of the tool wrote it.</summary>
+    public static BuildReceipt? Load(string cacheRoot)
+    {
+        try
+        {
+            var path = Path.Combine(cacheRoot, FileName);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var receipt = JsonSerializer.Deserialize(File.ReadAllBytes(path), BuildReceiptJson.Default.BuildReceipt);
+            return receipt is { Version: CurrentVersion } ? receipt : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Before a build changes anything, the receipt of the last one stops vouching for the output.</summary>
+    public static void Remove(string cacheRoot)
+    {
+        var path = Path.Combine(cacheRoot, FileName);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static BuildReceipt For(BuildResult result, string inputs, string output, DateTimeOffset? validUntil) => new()
+    {
+        Inputs = inputs,
+        Output = output,
+        ValidUntil = validUntil,
+        Articles = result.Articles,
+        Pages = result.Pages,
+        Files = result.Files,
+        Feeds = result.Feeds,
+        NextChange = result.NextChange,
+        NextScheduledChange = result.NextScheduledChange,
+        Diagnostics = [.. result.Diagnostics.Select(StoredDiagnostic.From)],
+    };
+
+    /// <summary>True when a build of <paramref name="inputs"/> at <paramref name="now"/> would write what is in the output now.</summary>
+    public bool Covers(string inputs, DateTimeOffset now, string outputRoot) =>
+        Inputs == inputs && (ValidUntil is null || now < ValidUntil) && Output == OutputDigest.Of(outputRoot);
+
+    /// <summary>Written to a temporary file and renamed, so a killed build never leaves half a receipt.</summary>
+    public void Save(string cacheRoot)
+    {
+        Directory.CreateDirectory(cacheRoot);
+        var path = Path.Combine(cacheRoot, FileName);
+        File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(this, BuildReceiptJson.Default.BuildReceipt));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    public BuildResult ToResult(TimeSpan elapsed) => new()
+    {
+        Diagnostics = [.. Diagnostics.Select(d => d.ToDiagnostic())],
+        UpToDate = true,
+        Articles = Articles,
+        Pages = Pages,
+        Files = Files,
+        Feeds = Feeds,
+        Elapsed = elapsed,
+        NextChange = NextChange,
+        NextScheduledChange = NextScheduledChange,
+    };
+}
+
+[JsonSerializable(typeof(BuildReceipt))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
+internal sealed partial class BuildReceiptJson : JsonSerializerContext;

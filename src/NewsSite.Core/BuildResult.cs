@@ -11,6 +11,9 @@ public sealed record BuildResult
 
     public int Articles { get; init; }
 
+    /// <summary>Article files this build read and parsed; the others were unchanged and came from the cache.</summary>
+    public int ArticlesRead { get; init; }
+
     public int Pages { get; init; }
 
     /// <summary>Pages this build rendered; the rest of <see cref="Pages"/> were kept unchanged from the previous build.</summary>

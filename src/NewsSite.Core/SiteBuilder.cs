@@ -60,8 +60,9 @@ public sealed class SiteBuilder
         }
 
         options.Progress?.Report(new BuildStage("looking for changes"));
+        var lookedAt = DateTime.UtcNow;
         var files = ContentSource.Discover(source, diagnostics);
-        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, OptionsKey(options), DateTime.UtcNow);
+        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, OptionsKey(options), lookedAt);
         var cacheRoot = OutputWriter.CacheRootOf(options.OutputRoot);
         if (stamp is { Settled: true } && options.Incremental
             && BuildReceipt.Load(cacheRoot) is { } receipt
@@ -79,7 +80,15 @@ public sealed class SiteBuilder
 
         options.Progress?.Report(new BuildStage("reading articles", files.Count(f => f.IsArticle)));
         var reader = new ArticleReader(config.TimeZone, options.Limits);
-        var articles = new ArticleLoader(reader, options.Limits).Load(files, diagnostics);
+        var articleCache = Path.Combine(cacheRoot, ArticleCache.FileName);
+        var articleCacheKey = string.Join('\n', OutputState.ToolIdentity, config.TimeZone.Id, options.Limits);
+        var loaded = new ArticleLoader(reader, options.Limits).Load(
+            files, diagnostics, options.Incremental ? ArticleCache.Load(articleCache, articleCacheKey) : ArticleCache.Empty);
+        var articles = loaded.Articles;
+        if (!options.DryRun)
+        {
+            ArticleCache.Save(articleCache, articleCacheKey, loaded.Entries, lookedAt - SourceStamp.SettleTime);
+        }
 
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());
         var rules = new PublishingRules(now, options.IncludeDrafts, options.IncludeFuture);
@@ -108,6 +117,7 @@ public sealed class SiteBuilder
             BuildReceipt.Remove(cacheRoot);
         }
 
+        options.Progress?.Report(new BuildStage("opening the last build's state"));
         var output = OutputWriter.Begin(options.OutputRoot, incremental: options.Incremental && !options.DryRun);
         using (output)
         {
@@ -154,6 +164,7 @@ public sealed class SiteBuilder
             {
                 Diagnostics = diagnostics.ToSortedList(),
                 Articles = site.Entries.Count,
+                ArticlesRead = loaded.Read,
                 Pages = pageCount,
                 PagesRendered = pages.Rendered,
                 Files = output.FileCount,

@@ -160,10 +160,10 @@ public sealed class BuildOutputTests
 
         var again = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose");
         Assert.Equal(0, again.ExitCode);
-        Assert.Matches(@"(?m)^  pages rendered: 0 of \d+; files written: \d+ of \d+$", again.Out);
+        Assert.Matches(@"(?m)^  articles read: 2 of 2; pages rendered: 0 of \d+; files written: \d+ of \d+$", again.Out);
 
         var clean = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose", "--clean");
-        var match = System.Text.RegularExpressions.Regex.Match(clean.Out, @"(?m)^  pages rendered: (\d+) of (\d+);");
+        var match = System.Text.RegularExpressions.Regex.Match(clean.Out, @"(?m)^  articles read: \d+ of \d+; pages rendered: (\d+) of (\d+);");
         Assert.True(match.Success, clean.ToString());
         Assert.Equal(match.Groups[2].Value, match.Groups[1].Value);
     }

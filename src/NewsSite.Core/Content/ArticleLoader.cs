@@ -19,22 +19,35 @@ internal sealed class ArticleLoader
         _bodies = new BodyStore(limits.HeldBodyBytes, Reread);
     }
 
-    public IReadOnlyList<Article> Load(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
+    /// <param name="cache">Articles parsed by earlier builds: a file found there unchanged is not read again.</param>
+    public LoadedArticles Load(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, ArticleCache cache)
     {
-        var articles = new ConcurrentBag<Article>();
+        var loaded = new ConcurrentBag<CachedArticle>();
+        var read = 0;
         Parallel.ForEach(files.Where(f => f.IsArticle), file =>
         {
-            var article = LoadOne(file, diagnostics);
+            if (cache.Find(file) is { } known)
+            {
+                diagnostics.AddRange(known.Diagnostics);
+                loaded.Add(known with { Article = known.Article.WithBodyFrom(_bodies.FromFile(file, known.Article.SourceHash)) });
+                return;
+            }
+
+            Interlocked.Increment(ref read);
+            var problems = new List<Diagnostic>();
+            var article = LoadOne(file, problems);
+            diagnostics.AddRange(problems);
             if (article is not null)
             {
-                articles.Add(article);
+                loaded.Add(new CachedArticle(file.Length, file.LastWriteTimeUtc.Ticks, article, problems));
             }
         });
 
-        return [.. articles.OrderBy(a => a.SourcePath, StringComparer.Ordinal)];
+        var ordered = loaded.OrderBy(a => a.Article.SourcePath, StringComparer.Ordinal).ToList();
+        return new LoadedArticles([.. ordered.Select(a => a.Article)], ordered, read);
     }
 
-    private Article? LoadOne(SourceFile file, DiagnosticBag diagnostics)
+    private Article? LoadOne(SourceFile file, List<Diagnostic> diagnostics)
     {
         byte[] bytes;
         try
@@ -111,3 +124,8 @@ internal sealed class ArticleLoader
         return FrontMatterSplitter.Split(clean, file.RelativePath).Split?.Body;
     }
 }
+
+/// <param name="Articles">Every article that loaded, in source-path order.</param>
+/// <param name="Entries">The same articles as the cache keeps them, for the next build.</param>
+/// <param name="Read">How many files were read and parsed; the others came from the cache.</param>
+internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, IReadOnlyList<CachedArticle> Entries, int Read);

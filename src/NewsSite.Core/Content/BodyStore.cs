@@ -22,8 +22,12 @@ internal sealed class BodyStore(long budgetBytes, Func<SourceFile, string, strin
         }
 
         Interlocked.Add(ref _held, -size);
-        return () => reread(file, sourceHash) ?? throw new ContentChangedException(file.RelativePath);
+        return FromFile(file, sourceHash);
     }
+
+    /// <returns>A function that reads the body back from its file, failing if the file is no longer what was read.</returns>
+    public Func<string> FromFile(SourceFile file, string sourceHash) =>
+        () => reread(file, sourceHash) ?? throw new ContentChangedException(file.RelativePath);
 }
 
 /// <summary>An article file changed or vanished between being read and being rendered: the build must start over.</summary>

@@ -25,7 +25,7 @@ public static class PublishingSchedule
 
         var files = ContentSource.Discover(source, diagnostics);
         var reader = new ArticleReader(config.TimeZone, ArticleLimits.Default);
-        var articles = new ArticleLoader(reader, ArticleLimits.Default).Load(files, diagnostics);
+        var articles = new ArticleLoader(reader, ArticleLimits.Default).Load(files, diagnostics, ArticleCache.Empty).Articles;
 
         // The same rules as a build without --drafts or --future, so the first entry is the build's "next change".
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());

@@ -30,7 +30,7 @@ public sealed class ArticleLoaderTests
         var limits = ArticleLimits.Default with { HeldBodyBytes = heldBytes };
         var diagnostics = new DiagnosticBag();
         var files = ContentSource.Discover(site.Source, diagnostics);
-        return (new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits).Load(files, diagnostics), diagnostics);
+        return (new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits).Load(files, diagnostics, ArticleCache.Empty).Articles, diagnostics);
     }
 
     [Theory]

@@ -57,7 +57,9 @@ public sealed class IncrementalBuildTests
     [MemberData(nameof(Changes))]
     public void An_incremental_build_after_a_change_equals_a_clean_build(string change, Action<TestSite> apply)
     {
+        // Settled files: the unchanged articles come from the article cache, as in a newsroom's repository.
         using var site = TestSite.Create(Corpus());
+        site.Settle();
         site.Build().AssertSucceeded();
 
         apply(site);
@@ -80,6 +82,7 @@ public sealed class IncrementalBuildTests
     public void Many_changes_in_a_row_stay_equal_to_clean_builds()
     {
         using var site = TestSite.Create(Corpus());
+        site.Settle();
         site.Build().AssertSucceeded();
         var step = 0;
         foreach (var (_, apply) in Changes().Select(row => ((string)row[0], (Action<TestSite>)row[1])))
@@ -134,6 +137,49 @@ public sealed class IncrementalBuildTests
         edited.AssertSucceeded();
         Assert.InRange(edited.Result.PagesRendered, 2, edited.Result.Pages / 2);
         Assert.Contains("A new headline", edited.Text("politics/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unchanged_articles_are_not_read_again_and_keep_their_warnings()
+    {
+        // A control character (a warning from reading the file) and unsafe links (warnings from its body's checks).
+        using var site = TestSite.Create(Corpus() + "\n-- content/world/risky.md --\n---\nheadline: A risky\u0001 link\n"
+            + "date: 2025-03-13T10:00:00Z\nkey_points: [\"See [this](javascript:alert(1))\"]\n---\nBody with a [bad link](javascript:alert(2)).\n");
+        site.Settle();
+        var first = site.Build();
+        first.AssertSucceeded();
+        Assert.Equal(13, first.Result.ArticlesRead);
+        var warnings = first.Messages.Where(m => m.Contains("risky.md", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, warnings.Count);
+
+        Edit(site, "content/world/story-3.md", "More text for 3.", "Rewritten text.");
+        var edited = site.Build();
+        edited.AssertSucceeded();
+        Assert.Equal(1, edited.Result.ArticlesRead);
+        Assert.Equal(warnings, edited.Messages.Where(m => m.Contains("risky.md", StringComparison.Ordinal)));
+
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        Assert.Equal(13, clean.Result.ArticlesRead);
+        Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+    }
+
+    [Fact]
+    public void A_cached_article_whose_file_changed_behind_its_stamp_fails_the_build_instead_of_mixing_versions()
+    {
+        using var site = TestSite.Create(Corpus());
+        site.Settle();
+        site.Build().AssertSucceeded();
+
+        // Same size, time put back: the cache still vouches for the front matter, but the body read for the page
+        // (its title changed, so the page renders) no longer matches the recorded hash.
+        var path = Path.Combine(site.Source, "content/world/story-3.md");
+        var time = File.GetLastWriteTimeUtc(path);
+        Edit(site, "content/world/story-3.md", "More text for 3.", "Less text for 3.");
+        File.SetLastWriteTimeUtc(path, time);
+        Edit(site, "site.yaml", "title: Test Times", "title: Best Times");
+        var build = site.Build();
+        Assert.False(build.Result.Succeeded);
+        Assert.Contains(build.Messages, m => m.StartsWith("content/world/story-3.md:1:1: error NS0003:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using NewsSite.Content;
+using NewsSite.Diagnostics;
+using NewsSite.Model;
+
+namespace NewsSite.Tests.Content;
+
+public sealed class ArticleCacheTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newssite-tests", Guid.NewGuid().ToString("N"));
+
+    private static readonly DateTime Written = new(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc);
+
+    private static Article Full() => new()
+    {
+        SourcePath = "content/world/quake.md",
+        SourceHash = "ABC123",
+        Headline = "Quake – “shakes” the coast",
+        Date = new DateTimeOffset(2026, 1, 1, 9, 30, 0, TimeSpan.FromHours(5.5)),
+        Updated = new DateTimeOffset(2026, 1, 2, 9, 30, 0, TimeSpan.FromHours(-4)),
+        Expires = null,
+        Section = "World",
+        Dateline = "KOCHI",
+        Dek = null,
+        Summary = "A summary.",
+        Authors = ["Asha Rao", "Tom Lee"],
+        Tags = ["Disasters"],
+        KeyPoints = [new KeyPoint("Toll", "At least **three** dead") { Location = new SourceLocation("content/world/quake.md", 7, 12) }, new KeyPoint(null, "Unlabelled")],
+        Corrections = [new Correction(new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero), "An earlier version misspelt a name.") { Location = new SourceLocation("content/other.md", 2, 3) }],
+        Image = new ArticleImage("/media/quake.jpg", "Rubble in the street", null, "Photo: Desk"),
+        Slug = "quake",
+        Draft = true,
+        BodyLine = 21,
+        Params = new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["embargo"] = null,
+            ["sources"] = new List<object?> { "agency", new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "Desk", ["ids"] = new List<object?> { "1", null } } },
+            ["story_id"] = "A-1",
+        },
+        Body = "",
+    };
+
+    [Fact]
+    public void Every_field_comes_back_as_it_was_written()
+    {
+        var path = Path.Combine(_folder, ArticleCache.FileName);
+        var warning = Diagnostic.Warning(DiagnosticCodes.UnreadableFile, "a warning", new SourceLocation("content/world/quake.md", 3, 4));
+        ArticleCache.Save(path, "key", [new CachedArticle(1234, Written.Ticks, Full(), [warning])], settledBefore: Written);
+
+        var cache = ArticleCache.Load(path, "key");
+        var found = cache.Find(new SourceFile("content/world/quake.md", "/x") { Length = 1234, LastWriteTimeUtc = Written });
+
+        Assert.NotNull(found);
+        Assert.Equal(JsonSerializer.Serialize(Full()), JsonSerializer.Serialize(found.Article));
+        Assert.Equal(Full().KeyPoints.Select(k => k.Location), found.Article.KeyPoints.Select(k => k.Location));
+        Assert.Equal(Full().Corrections.Select(k => k.Location), found.Article.Corrections.Select(k => k.Location));
+        Assert.IsType<List<object?>>(found.Article.Params["sources"]);
+        Assert.Equal([warning], found.Diagnostics);
+    }
+
+    [Fact]
+    public void Another_size_time_key_or_a_damaged_file_finds_nothing()
+    {
+        var path = Path.Combine(_folder, ArticleCache.FileName);
+        ArticleCache.Save(path, "key", [new CachedArticle(1234, Written.Ticks, Full(), [])], settledBefore: Written);
+        var file = new SourceFile("content/world/quake.md", "/x") { Length = 1234, LastWriteTimeUtc = Written };
+
+        Assert.Null(ArticleCache.Load(path, "key").Find(file with { Length = 1235 }));
+        Assert.Null(ArticleCache.Load(path, "key").Find(file with { LastWriteTimeUtc = Written.AddTicks(1) }));
+        Assert.Equal(0, ArticleCache.Load(path, "other key").Count);
+
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        Assert.Equal(0, ArticleCache.Load(path, "key").Count);
+    }
+
+    [Fact]
+    public void Files_changed_just_before_the_build_are_not_kept()
+    {
+        var path = Path.Combine(_folder, ArticleCache.FileName);
+        ArticleCache.Save(path, "key", [new CachedArticle(1234, Written.Ticks, Full(), [])], settledBefore: Written.AddTicks(-1));
+        Assert.Equal(0, ArticleCache.Load(path, "key").Count);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -18,7 +18,10 @@ cp "$article" "$WORK/edited-article.bak"
 for r in $(seq 1 "$RUNS"); do
   rm -rf "$OUT" "$CACHE"; sync
   cold+=("$(build | cut -d' ' -f1)")
-  build >/dev/null                       # the second build leaves a spare tree: the steady state of a newsroom
+  # The steady state of a newsroom: every real build leaves the previous output as a spare tree for the next one.
+  # A file touched (to an hour ago, so the build trusts its time) makes the second build a real one.
+  touch -d '-1 hour' "$article"
+  build >/dev/null
   nochange+=("$(build | cut -d' ' -f1)")
   printf '\nA sentence added in rebuild %s.\n' "$r" >> "$article"
   edited+=("$(build | cut -d' ' -f1)")

@@ -52,18 +52,19 @@ public sealed class CrashSafetyTests(ITestOutputHelper log) : IDisposable
 
         var killedWhileStaging = 0;
         var kills = new List<string>();
+        foreach (var files in new[] { 1, 500, 1_500 })
+        {
+            // Midway: once the staging folder holds this many files. These come first: a timed kill may land
+            // after the swap, and the builds after a completed one write into the spare tree, not a staging folder.
+            var stagingSeen = await KillChildBuild(pid => WaitForStagingFiles(pid, files));
+            kills.Add(Describe($"with {files}+ staged files", stagingSeen));
+            killedWhileStaging += AssertPreviousOrComplete(previous, next, stagingSeen) ? 1 : 0;
+        }
+
         foreach (var delay in new[] { 50, 400, 1_000, 2_000 })
         {
             var stagingSeen = await KillChildBuild(_ => Task.Delay(delay));
             kills.Add(Describe($"after {delay} ms", stagingSeen));
-            killedWhileStaging += AssertPreviousOrComplete(previous, next, stagingSeen) ? 1 : 0;
-        }
-
-        foreach (var files in new[] { 1, 500, 1_500 })
-        {
-            // Midway: once the staging folder holds this many files.
-            var stagingSeen = await KillChildBuild(pid => WaitForStagingFiles(pid, files));
-            kills.Add(Describe($"with {files}+ staged files", stagingSeen));
             killedWhileStaging += AssertPreviousOrComplete(previous, next, stagingSeen) ? 1 : 0;
         }
 

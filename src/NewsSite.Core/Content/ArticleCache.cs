@@ -65,32 +65,21 @@ internal sealed class ArticleCache
         }
     }
 
-    /// <summary>Written to a temporary file and renamed; a cache that cannot be written is simply not there next time.</summary>
+    /// <summary>A cache that cannot be written is simply not there next time.</summary>
     public static void Save(string path, string key, IReadOnlyList<CachedArticle> entries, DateTime settledBefore)
     {
         var settled = entries.Where(e => e.LastWriteTicks <= settledBefore.Ticks).ToList();
-        var temporary = path + ".tmp";
-        try
+        Output.CacheFile.TryReplace(path, file =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            using var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Version);
+            writer.Write(key);
+            writer.Write(settled.Count);
+            foreach (var entry in settled)
             {
-                writer.Write(Version);
-                writer.Write(key);
-                writer.Write(settled.Count);
-                foreach (var entry in settled)
-                {
-                    ArticleCodec.WriteEntry(writer, entry);
-                }
+                ArticleCodec.WriteEntry(writer, entry);
             }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (IOException)
-        {
-            File.Delete(temporary);
-        }
+        });
     }
 }
 

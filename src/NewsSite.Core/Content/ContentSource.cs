@@ -45,19 +45,19 @@ internal static class ContentSource
                 case DirectoryInfo directory:
                     Walk(siteRoot, directory, files, diagnostics);
                     break;
-                case FileInfo file when Found(file) is { } found:
-                    files.Add(found with { RelativePath = relative });
+                case FileInfo file when Found(relative, file) is { } found:
+                    files.Add(found);
                     break;
             }
         }
     }
 
     /// <summary>The file with its size and time, or null when it vanished since it was listed (an editor's temporary file).</summary>
-    private static SourceFile? Found(FileInfo file)
+    private static SourceFile? Found(string relative, FileInfo file)
     {
         try
         {
-            return new SourceFile("", file.FullName) { Length = file.Length, LastWriteTimeUtc = file.LastWriteTimeUtc };
+            return new SourceFile(relative, file.FullName) { Length = file.Length, LastWriteTimeUtc = file.LastWriteTimeUtc };
         }
         catch (FileNotFoundException)
         {

@@ -90,13 +90,9 @@ internal sealed class BuildReceipt
     public bool Covers(string inputs, DateTimeOffset now, string outputRoot) =>
         Inputs == inputs && (ValidUntil is null || now < ValidUntil) && Output == OutputDigest.Of(outputRoot);
 
-    /// <summary>Written to a temporary file and renamed, so a killed build never leaves half a receipt.</summary>
     public void Save(string cacheRoot)
     {
-        Directory.CreateDirectory(cacheRoot);
-        var path = Path.Combine(cacheRoot, FileName);
-        File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(this, BuildReceiptJson.Default.BuildReceipt));
-        File.Move(path + ".tmp", path, overwrite: true);
+        CacheFile.Replace(Path.Combine(cacheRoot, FileName), file => JsonSerializer.Serialize(file, this, BuildReceiptJson.Default.BuildReceipt));
     }
 
     public BuildResult ToResult(TimeSpan elapsed) => new()

@@ -48,13 +48,10 @@ internal sealed class OutputState
         }
     }
 
-    /// <summary>Written to a temporary file and renamed, so a killed build never leaves half a state file.</summary>
+    /// <summary>Replaced whole (see <see cref="CacheFile"/>), so a killed build never leaves half a state file.</summary>
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, OutputStateJson.Default.OutputState));
-        File.Move(temporary, path, overwrite: true);
+        CacheFile.Replace(path, file => JsonSerializer.Serialize(file, this, OutputStateJson.Default.OutputState));
     }
 }
 

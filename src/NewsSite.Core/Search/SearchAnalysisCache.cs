@@ -77,26 +77,11 @@ internal sealed class SearchAnalysisCache
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), payload.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(32), XxHash3.HashToUInt64(payload.Span));
 
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
+        Output.CacheFile.TryReplace(path, file =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                file.Write(header);
-                file.Write(payload.Span);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (IOException)
-        {
-            TryDelete(temporary);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-        }
+            file.Write(header);
+            file.Write(payload.Span);
+        });
     }
 
     private static ReadOnlyMemory<byte> Payload(TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries)
@@ -211,20 +196,6 @@ internal sealed class SearchAnalysisCache
         foreach (var id in ids)
         {
             used[id] = true;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 

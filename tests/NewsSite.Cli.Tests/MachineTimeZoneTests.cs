@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests;
@@ -92,7 +91,7 @@ public sealed class MachineTimeZoneTests
 
             var schedule = RunProgram(environment, "schedule", "--source", site.Source, "--format", "json");
             Assert.True(schedule.ExitCode == 0, $"TZ={zone}: exit {schedule.ExitCode}\n{schedule.Error}");
-            outputs.Add((zone, Hashes(output), schedule.Out));
+            outputs.Add((zone, OutputHashes.Of(output), schedule.Out));
         }
 
         var (_, first, firstSchedule) = outputs[0];
@@ -157,9 +156,4 @@ public sealed class MachineTimeZoneTests
         var current = Environment.ProcessPath;
         return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
-
-    private static SortedDictionary<string, string> Hashes(string folder) => new(
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
 }

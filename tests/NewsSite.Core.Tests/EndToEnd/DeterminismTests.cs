@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests.EndToEnd;
@@ -27,16 +26,11 @@ public sealed class DeterminismTests
         using var site = TestSite.Create(fixture);
         var first = site.Build();
         first.AssertSucceeded();
-        var firstHashes = Hashes(first.Output);
+        var firstHashes = OutputHashes.Of(first.Output);
 
         var second = site.Build();
         second.AssertSucceeded();
-        Assert.Equal(firstHashes, Hashes(second.Output));
+        Assert.Equal(firstHashes, OutputHashes.Of(second.Output));
         Assert.True(firstHashes.Count > 30);
     }
-
-    private static SortedDictionary<string, string> Hashes(string folder) => new(
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
 }

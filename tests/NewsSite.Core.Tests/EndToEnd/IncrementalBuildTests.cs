@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using NewsSite.Tests.TestSupport;
 
@@ -68,14 +67,14 @@ public sealed class IncrementalBuildTests
 
         var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
         clean.AssertSucceeded();
-        Assert.True(Hashes(site.Output).SequenceEqual(Hashes(clean.Output)), $"{change}: incremental and clean output differ");
+        Assert.True(OutputHashes.Of(site.Output).SequenceEqual(OutputHashes.Of(clean.Output)), $"{change}: incremental and clean output differ");
 
         // And once more, incremental on top of incremental (the spare tree is in use from now on).
         site.WriteFile("content/world/later.md", "---\nheadline: Later\ndate: 2025-03-25T10:00:00Z\ntags: [Tag 2]\n---\nLater.\n");
         var again = site.Build();
         again.AssertSucceeded();
         var cleanAgain = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean2"), Incremental = false });
-        Assert.True(Hashes(site.Output).SequenceEqual(Hashes(cleanAgain.Output)), $"{change} (twice): incremental and clean output differ");
+        Assert.True(OutputHashes.Of(site.Output).SequenceEqual(OutputHashes.Of(cleanAgain.Output)), $"{change} (twice): incremental and clean output differ");
     }
 
     [Fact]
@@ -90,7 +89,7 @@ public sealed class IncrementalBuildTests
             apply(site);
             site.Build().AssertSucceeded();
             var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, $"clean{step++}"), Incremental = false });
-            Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+            Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
         }
     }
 
@@ -160,7 +159,7 @@ public sealed class IncrementalBuildTests
 
         var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
         Assert.Equal(13, clean.Result.ArticlesRead);
-        Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+        Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
     }
 
     [Fact]
@@ -197,17 +196,17 @@ public sealed class IncrementalBuildTests
         using var site = TestSite.Create(Corpus());
         site.Build().AssertSucceeded();
         site.Build().AssertSucceeded();
-        var before = Hashes(site.Output);
+        var before = OutputHashes.Of(site.Output);
 
         Edit(site, "content/world/story-3.md", "More text for 3.", "Half done.");
         site.WriteFile("content/world/broken.md", "---\nheadline: Broken\n---\n");
         Assert.False(site.Build().Result.Succeeded);
-        Assert.Equal(before, Hashes(site.Output));
+        Assert.Equal(before, OutputHashes.Of(site.Output));
 
         File.Delete(Path.Combine(site.Source, "content/world/broken.md"));
         site.Build().AssertSucceeded();
         var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
-        Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+        Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
     }
 
     [Fact]
@@ -226,7 +225,7 @@ public sealed class IncrementalBuildTests
         site.Build().AssertSucceeded();
         Assert.False(File.Exists(Path.Combine(site.Output, "stray.html")));
         var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
-        Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+        Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
     }
 
     private static void Edit(TestSite site, string path, string from, string to)
@@ -236,9 +235,4 @@ public sealed class IncrementalBuildTests
         Assert.Contains(from, text, StringComparison.Ordinal);
         File.WriteAllText(full, text.Replace(from, to, StringComparison.Ordinal));
     }
-
-    private static SortedDictionary<string, string> Hashes(string folder) => new(
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests.EndToEnd;
@@ -35,7 +34,7 @@ public sealed class UpToDateBuildTests
         var first = site.Build();
         first.AssertSucceeded();
         Assert.False(first.Result.UpToDate);
-        var before = Hashes(site.Output);
+        var before = OutputHashes.Of(site.Output);
 
         var second = site.Build();
         second.AssertSucceeded();
@@ -48,7 +47,7 @@ public sealed class UpToDateBuildTests
         Assert.Equal(first.Result.NextScheduledChange, second.Result.NextScheduledChange);
         Assert.NotEmpty(first.Diagnostics);
         Assert.Equal(first.Messages, second.Messages);
-        Assert.Equal(before, Hashes(site.Output));
+        Assert.Equal(before, OutputHashes.Of(site.Output));
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class UpToDateBuildTests
         Assert.False(rebuilt.Result.UpToDate, change);
 
         var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
-        Assert.Equal(Hashes(clean.Output), Hashes(site.Output));
+        Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
     }
 
     [Fact]
@@ -134,9 +133,4 @@ public sealed class UpToDateBuildTests
         Assert.False(later.Result.UpToDate);
         Assert.DoesNotContain("/quake/", later.Text("news-sitemap.xml"), StringComparison.Ordinal);
     }
-
-    private static SortedDictionary<string, string> Hashes(string folder) => new(
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
 }

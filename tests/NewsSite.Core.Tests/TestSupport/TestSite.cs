@@ -65,8 +65,8 @@ public sealed class TestSite : IDisposable
             OutputRoot = Output,
             Clock = new FixedClock(DefaultNow),
         };
-        var result = SiteBuilder.Build(configure is null ? options : configure(options));
-        return new BuiltSite(result, Output);
+        var chosen = configure is null ? options : configure(options);
+        return new BuiltSite(SiteBuilder.Build(chosen), chosen.OutputRoot);
     }
 
     public void WriteFile(string relativePath, string text) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));

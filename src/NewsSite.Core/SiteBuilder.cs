@@ -142,7 +142,8 @@ public sealed class SiteBuilder
             });
             bodies.Finish();
             pageCount += pages.WriteLists();
-            WriteFeedsAndSitemaps(site, urls, assets, pages, output, diagnostics);
+            var feedKey = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(configKey).Finish();
+            WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics);
             options.Progress?.Report(new BuildStage("indexing for search", site.Entries.Count));
             search?.Write(output);
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
@@ -201,10 +202,12 @@ public sealed class SiteBuilder
         .Finish();
 
     /// <summary>Feeds, sitemaps and robots.txt; they come before the assets so a colliding asset is the one reported.</summary>
-    private static void WriteFeedsAndSitemaps(SiteModel site, SiteUrls urls, IReadOnlyList<SourceFile> assets, SitePages pages, OutputWriter output, DiagnosticBag diagnostics)
+    /// <param name="feedKey">What every feed is made from besides its items: the tool and the configuration.</param>
+    private static void WriteFeedsAndSitemaps(SiteModel site, SiteUrls urls, IReadOnlyList<SourceFile> assets, SitePages pages, OutputWriter output, string feedKey, DiagnosticBag diagnostics)
     {
         var assetFiles = assets.ToDictionary(AssetRoute, a => a.FullPath, StringComparer.Ordinal);
-        new SiteFeeds(site, urls, new FeedItemFactory(site.Config, urls, assetFiles)).Write(output, diagnostics);
+        var fingerprints = new FeedFingerprints(feedKey, site.Config.Feeds.FullContent);
+        new SiteFeeds(site, urls, new FeedItemFactory(site.Config, urls, assetFiles), fingerprints).Write(output, diagnostics);
         var ownRobots = assetFiles.ContainsKey("/" + CrawlerFiles.RobotsFileName);
         new CrawlerFiles(site, urls).Write(pages.IndexableRoutes, ownRobots, output, diagnostics);
     }

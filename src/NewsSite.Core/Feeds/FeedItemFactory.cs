@@ -7,6 +7,9 @@ namespace NewsSite.Feeds;
 /// <summary>Turns an entry into a <see cref="FeedItem"/>; made once per article and shared by all its feeds.</summary>
 internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnlyDictionary<string, string> assetFiles)
 {
+    public bool FullContent => config.Feeds.FullContent;
+
+    /// <summary>The item without its body; <see cref="WithContent"/> adds it when a feed has to be written.</summary>
     public FeedItem Create(Entry entry)
     {
         var article = entry.Article;
@@ -29,18 +32,11 @@ internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnl
             }
         }
 
-        string? content = null;
-        if (config.Feeds.FullContent)
-        {
-            content = HtmlUrlResolver.Absolutize(entry.RenderBody().Html, new Uri(url));
-        }
-
         return new FeedItem
         {
             Url = url,
             Title = article.Headline,
             Summary = entry.Summary,
-            ContentHtml = content,
             Published = published,
             Updated = updated,
             Authors = [.. entry.Authors.Select(a => new FeedPerson(a.Name, urls.Absolute(a.Route)))],
@@ -48,6 +44,11 @@ internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnl
             Image = Image(entry),
         };
     }
+
+    /// <summary>The item with the body as HTML with absolute links, when the site publishes full content.</summary>
+    public FeedItem WithContent(FeedItem item, Entry entry) => config.Feeds.FullContent
+        ? item with { ContentHtml = HtmlUrlResolver.Absolutize(entry.RenderBody().Html, new Uri(item.Url)) }
+        : item;
 
     private FeedImage? Image(Entry entry)
     {

@@ -6,30 +6,45 @@ using NewsSite.Routing;
 namespace NewsSite.Feeds;
 
 /// <summary>Writes every feed of the site: RSS and Atom for the site and each section, tag and author; JSON Feed for the site.</summary>
-internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory items)
+internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory items, FeedFingerprints fingerprints)
 {
-    /// <returns>The number of feed files written.</returns>
+    /// <returns>The number of feed files written or kept.</returns>
     public int Write(OutputWriter output, DiagnosticBag diagnostics)
     {
         var sources = FeedCatalog.Create(site);
 
-        // An article sits in many feeds; its item (and its absolutized body) is made once.
+        // An article sits in many feeds; its item, its key and its absolutized body are made once.
         var needed = sources.SelectMany(s => s.Entries).Distinct(ReferenceEqualityComparer.Instance).Cast<Entry>().ToList();
         var made = new FeedItem[needed.Count];
-        Parallel.For(0, needed.Count, i => made[i] = items.Create(needed[i]));
-        var byEntry = new Dictionary<Entry, FeedItem>(needed.Count, ReferenceEqualityComparer.Instance);
+        var keys = new string[needed.Count];
+        Parallel.For(0, needed.Count, i =>
+        {
+            made[i] = items.Create(needed[i]);
+            keys[i] = fingerprints.Item(needed[i], made[i]);
+        });
+        var slots = new Dictionary<Entry, int>(needed.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < needed.Count; i++)
         {
-            byEntry[needed[i]] = made[i];
+            slots[needed[i]] = i;
+        }
+
+        var full = new Lazy<FeedItem>[needed.Count];
+        for (var i = 0; i < needed.Count; i++)
+        {
+            var slot = i;
+            full[i] = new Lazy<FeedItem>(() => items.WithContent(made[slot], needed[slot]));
         }
 
         var written = 0;
         Parallel.ForEach(sources, source =>
         {
-            var channel = Channel(source, [.. source.Entries.Select(e => byEntry[e])]);
-            var count = Put(output, diagnostics, FeedRoutes.Rss(source.ListRoute), RssFeedWriter.Write(channel))
-                + Put(output, diagnostics, FeedRoutes.Atom(source.ListRoute), AtomFeedWriter.Write(channel))
-                + (source.HasJsonFeed ? Put(output, diagnostics, FeedRoutes.Json, JsonFeedWriter.Write(channel)) : 0);
+            var indexes = source.Entries.Select(e => slots[e]).ToList();
+            var channel = Channel(source, [.. indexes.Select(i => made[i])]);
+            var itemKeys = indexes.Select(i => keys[i]).ToList();
+            var withContent = new Lazy<FeedChannel>(() => channel with { Items = [.. indexes.Select(i => full[i].Value)] });
+            var count = Put(output, diagnostics, FeedRoutes.Rss(source.ListRoute), channel, itemKeys, () => RssFeedWriter.Write(withContent.Value))
+                + Put(output, diagnostics, FeedRoutes.Atom(source.ListRoute), channel, itemKeys, () => AtomFeedWriter.Write(withContent.Value))
+                + (source.HasJsonFeed ? Put(output, diagnostics, FeedRoutes.Json, channel, itemKeys, () => JsonFeedWriter.Write(withContent.Value)) : 0);
             Interlocked.Add(ref written, count);
         });
         return written;
@@ -54,15 +69,20 @@ internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory i
         };
     }
 
-    private static int Put(OutputWriter output, DiagnosticBag diagnostics, string route, byte[] bytes)
+    /// <summary>Keeps the previous build's file when its fingerprint is unchanged; otherwise writes the feed.</summary>
+    private int Put(OutputWriter output, DiagnosticBag diagnostics, string route, FeedChannel channel, IReadOnlyList<string> itemKeys, Func<byte[]> write)
     {
         var file = OutputPaths.ToRelativeFile(route);
-        if (file is null || !output.TryWrite(file, bytes))
+        if (file is not null)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"the feed {route} collides with another output file", null));
-            return 0;
+            var fingerprint = fingerprints.Feed(file, channel, itemKeys);
+            if (output.TryKeep(file, fingerprint) || output.TryWrite(file, write(), fingerprint))
+            {
+                return 1;
+            }
         }
 
-        return 1;
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"the feed {route} collides with another output file", null));
+        return 0;
     }
 }

@@ -139,6 +139,29 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_body_edit_reaches_the_feeds_that_carry_full_content_and_only_changes_those()
+    {
+        using var site = TestSite.Create(Corpus().Replace("page_size: 3", "page_size: 3\nfeeds: { full_content: true }", StringComparison.Ordinal));
+        site.Settle();
+        site.Build().AssertSucceeded();
+        var before = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "before"), Incremental = false });
+
+        Edit(site, "content/world/story-3.md", "More text for 3.", "Rewritten text for the feeds.");
+        var edited = site.Build();
+        edited.AssertSucceeded();
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
+
+        // The article's item, parsed from the world feed, carries the new body; a feed without it is unchanged.
+        var content = edited.Xml("world/index.xml").Descendants("item")
+            .Single(i => i.Element("title")?.Value == "Story number 3")
+            .Element(System.Xml.Linq.XName.Get("encoded", "http://purl.org/rss/1.0/modules/content/"))!.Value;
+        Assert.Contains("Rewritten text for the feeds.", content, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(before.Output, "politics/index.xml")), File.ReadAllBytes(Path.Combine(site.Output, "politics/index.xml")));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(before.Output, "world/index.xml")), File.ReadAllBytes(Path.Combine(site.Output, "world/index.xml")));
+    }
+
+    [Fact]
     public void Unchanged_articles_are_not_read_again_and_keep_their_warnings()
     {
         // A control character (a warning from reading the file) and unsafe links (warnings from its body's checks).

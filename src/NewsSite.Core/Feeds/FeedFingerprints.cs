@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NewsSite.Model;
+using NewsSite.Output;
+
+namespace NewsSite.Feeds;
+
+/// <summary>
+/// A fingerprint per feed file: a hash of its channel and of every item it carries. A feed whose fingerprint is
+/// the one the previous build recorded is kept as it is; after a one-article edit, that is all but a few feeds.
+/// </summary>
+/// <remarks>
+/// An item's key is its metadata as JSON, plus the article's source hash when the site publishes full content
+/// (the body's HTML is made from the article, the configuration and the tool, all in <c>feedKey</c> or that hash).
+/// </remarks>
+internal sealed class FeedFingerprints(string feedKey, bool fullContent)
+{
+    public string Item(Entry entry, FeedItem item) => new ContentHash.Builder()
+        .Add(JsonSerializer.Serialize(item with { ContentHtml = null }, FeedJson.Default.FeedItem))
+        .Add(fullContent ? entry.Article.SourceHash : null)
+        .Finish();
+
+    public string Feed(string file, FeedChannel channel, IEnumerable<string> itemKeys) => new ContentHash.Builder()
+        .Add(feedKey)
+        .Add(file)
+        .Add(JsonSerializer.Serialize(channel with { Items = [] }, FeedJson.Default.FeedChannel))
+        .Add(itemKeys)
+        .Finish();
+}
+
+[JsonSerializable(typeof(FeedItem))]
+[JsonSerializable(typeof(FeedChannel))]
+internal sealed partial class FeedJson : JsonSerializerContext;

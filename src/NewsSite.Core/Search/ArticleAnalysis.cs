@@ -6,9 +6,10 @@ namespace NewsSite.Search;
 /// terms, and its result snippet. This is what the analysis cache keeps.
 /// </summary>
 /// <remarks>
-/// Every article's analysis is held until the index is written, so it is packed: each list of pairs sorted by its
-/// first number, that number stored as the gap from the one before, both as variable-length integers. That is a
-/// third of four int arrays, a quarter of a gigabyte saved at 100,000 articles. Lists are unpacked on use.
+/// Every article's analysis is held until the index is written, so it is packed (<see cref="PackedPairs"/>): a
+/// third of four int arrays, a quarter of a gigabyte saved at 100,000 articles. Lists are unpacked on use. The
+/// packing is the analysis cache file's own, so an analysis read from the cache is its bytes, neither unpacked
+/// nor packed again, and goes back to the file as it came.
 /// </remarks>
 internal sealed class ArticleAnalysis
 {
@@ -16,9 +17,14 @@ internal sealed class ArticleAnalysis
     private readonly byte[] _words;
 
     public ArticleAnalysis(int[] terms, int[] frequencies, int length, int[] words, int[] wordTerms, string snippet)
+        : this(PackedPairs.Pack(terms, frequencies), PackedPairs.Pack(words, wordTerms), length, snippet)
     {
-        _terms = Pack(terms, frequencies);
-        _words = Pack(words, wordTerms);
+    }
+
+    private ArticleAnalysis(byte[] terms, byte[] words, int length, string snippet)
+    {
+        _terms = terms;
+        _words = words;
         Length = length;
         Snippet = snippet;
     }
@@ -27,48 +33,24 @@ internal sealed class ArticleAnalysis
 
     public string Snippet { get; }
 
+    /// <summary>The packed (term, frequency) and (word, term) lists, as the cache file stores them.</summary>
+    public ReadOnlySpan<byte> PackedTerms => _terms;
+
+    public ReadOnlySpan<byte> PackedWords => _words;
+
+    /// <summary>An analysis from lists already packed and checked (by the cache reader).</summary>
+    public static ArticleAnalysis FromPacked(byte[] terms, byte[] words, int length, string snippet) => new(terms, words, length, snippet);
+
     /// <summary>The article's terms in ascending order, with their weighted frequencies.</summary>
-    public (int[] Terms, int[] Frequencies) TermFrequencies() => Unpack(_terms);
+    public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(_terms);
 
     /// <summary>The words the article brings to the prefix list, in ascending order, with their terms.</summary>
-    public (int[] Words, int[] Terms) WordTerms() => Unpack(_words);
+    public (int[] Words, int[] Terms) WordTerms() => PackedPairs.Unpack(_words);
 
-    /// <remarks>The same 7-bit integers as the analysis cache file (<see cref="BinaryWriter.Write7BitEncodedInt"/>).</remarks>
-    private static byte[] Pack(int[] keys, int[] values)
+    /// <summary>Marks every string number the analysis refers to: its terms, its words and their terms.</summary>
+    public void MarkStrings(bool[] used)
     {
-        var sortedKeys = (int[])keys.Clone();
-        var sortedValues = (int[])values.Clone();
-        Array.Sort(sortedKeys, sortedValues);
-        using var buffer = new MemoryStream(1 + (keys.Length * 4));
-        using (var writer = new BinaryWriter(buffer))
-        {
-            writer.Write7BitEncodedInt(sortedKeys.Length);
-            var previous = 0;
-            for (var i = 0; i < sortedKeys.Length; i++)
-            {
-                writer.Write7BitEncodedInt(sortedKeys[i] - previous);
-                writer.Write7BitEncodedInt(sortedValues[i]);
-                previous = sortedKeys[i];
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static (int[] Keys, int[] Values) Unpack(byte[] packed)
-    {
-        using var reader = new BinaryReader(new MemoryStream(packed, writable: false));
-        var count = reader.Read7BitEncodedInt();
-        var keys = new int[count];
-        var values = new int[count];
-        var previous = 0;
-        for (var i = 0; i < count; i++)
-        {
-            keys[i] = previous + reader.Read7BitEncodedInt();
-            values[i] = reader.Read7BitEncodedInt();
-            previous = keys[i];
-        }
-
-        return (keys, values);
+        PackedPairs.Mark(_terms, used, secondIsString: false);
+        PackedPairs.Mark(_words, used, secondIsString: true);
     }
 }

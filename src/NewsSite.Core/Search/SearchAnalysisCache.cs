@@ -12,23 +12,38 @@ namespace NewsSite.Search;
 /// </summary>
 /// <remarks>
 /// Layout: magic, format version, context (16 bytes), payload length, XxHash3 of the payload; then the payload,
-/// written with <see cref="BinaryWriter"/>: the strings (terms and words, ordinal order), then per article its
-/// key, snippet, length, terms (string number as a gap from the previous one, frequency) and prefix words (gap,
-/// term number). Numbers are 7-bit encoded, so a typical article takes a few hundred bytes besides its snippet.
+/// written with <see cref="BinaryWriter"/>: the strings (terms and words), then per article its key, snippet,
+/// length, terms (string number, frequency) and prefix words (string number, term's number), both lists as
+/// <see cref="PackedPairs"/>. Numbers are 7-bit encoded, so a typical article takes a few hundred bytes besides
+/// its snippet.
+/// <para>
+/// The file's string numbers are the <see cref="TermTable"/>'s: the cache is read into an empty table, string
+/// by string. So a saved cache keeps the strings it was read with, in their order, and puts the new ones after
+/// them in ordinal order: the analyses it had are written back byte for byte, and only the new ones are
+/// renumbered. Once more than a quarter of the kept strings are no longer used, every string is renumbered in
+/// ordinal order, as in a first build.
+/// </para>
 /// </remarks>
 internal sealed class SearchAnalysisCache
 {
     public const string FileName = "search-analysis.bin";
 
     private const uint Magic = 0x4153534E; // "NSSA"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const int HeaderLength = 4 + 4 + 16 + 8 + 8;
 
     private readonly Dictionary<UInt128, ArticleAnalysis> _entries;
 
-    private SearchAnalysisCache(Dictionary<UInt128, ArticleAnalysis> entries) => _entries = entries;
+    private SearchAnalysisCache(Dictionary<UInt128, ArticleAnalysis> entries, int stringCount)
+    {
+        _entries = entries;
+        StringCount = stringCount;
+    }
 
-    public static SearchAnalysisCache Empty => new([]);
+    public static SearchAnalysisCache Empty => new([], 0);
+
+    /// <summary>How many strings the file had: the table's numbers below this are the file's.</summary>
+    public int StringCount { get; }
 
     public int Count => _entries.Count;
 
@@ -36,7 +51,7 @@ internal sealed class SearchAnalysisCache
 
     public bool TryGet(UInt128 key, [MaybeNullWhen(false)] out ArticleAnalysis analysis) => _entries.TryGetValue(key, out analysis);
 
-    /// <summary>Reads the cache, giving its strings numbers in <paramref name="table"/>; never throws.</summary>
+    /// <summary>Reads the cache into an empty <paramref name="table"/>, its strings first; never throws.</summary>
     public static SearchAnalysisCache Load(string path, UInt128 context, TermTable table)
     {
         try
@@ -67,9 +82,10 @@ internal sealed class SearchAnalysisCache
     /// temporary file renamed over the old one. A cache that cannot be written is left out without a word: the
     /// next build analyses again.
     /// </summary>
-    public static void Save(string path, UInt128 context, TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries)
+    /// <param name="previous">The cache this build read: its analyses are written back as they were read.</param>
+    public static void Save(string path, UInt128 context, TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
-        var payload = Payload(table, entries);
+        var payload = Payload(table, entries, previous);
         var header = new byte[HeaderLength];
         BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), FormatVersion);
@@ -84,32 +100,47 @@ internal sealed class SearchAnalysisCache
         });
     }
 
-    private static ReadOnlyMemory<byte> Payload(TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries)
+    private static ReadOnlyMemory<byte> Payload(TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
-        // Number the strings the entries use by their ordinal order, so the same analyses give the same file.
         var strings = table.ToArray();
         var used = new bool[strings.Length];
         foreach (var (_, analysis) in entries)
         {
-            var (words, wordTerms) = analysis.WordTerms();
-            MarkAll(used, analysis.TermFrequencies().Terms);
-            MarkAll(used, words);
-            MarkAll(used, wordTerms);
+            analysis.MarkStrings(used);
         }
 
-        var ids = Enumerable.Range(0, strings.Length).Where(id => used[id]).ToArray();
-        Array.Sort(ids, (a, b) => string.CompareOrdinal(strings[a], strings[b]));
-        var rank = new int[strings.Length];
-        for (var i = 0; i < ids.Length; i++)
+        var kept = previous.StringCount;
+        var stale = used.AsSpan(0, kept).Count(false);
+        if (stale * 4 > kept)
         {
-            rank[ids[i]] = i;
+            kept = 0;
+        }
+
+        // The kept strings keep their numbers; the others follow in ordinal order, so the same analyses read
+        // from the same cache give the same file.
+        var added = Enumerable.Range(kept, strings.Length - kept).Where(id => used[id]).ToArray();
+        Array.Sort(added, (a, b) => string.CompareOrdinal(strings[a], strings[b]));
+        var rank = new int[strings.Length];
+        for (var id = 0; id < kept; id++)
+        {
+            rank[id] = id;
+        }
+
+        for (var i = 0; i < added.Length; i++)
+        {
+            rank[added[i]] = kept + i;
         }
 
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write7BitEncodedInt(ids.Length);
-            foreach (var id in ids)
+            writer.Write7BitEncodedInt(kept + added.Length);
+            for (var id = 0; id < kept; id++)
+            {
+                writer.Write(strings[id]);
+            }
+
+            foreach (var id in added)
             {
                 writer.Write(strings[id]);
             }
@@ -123,17 +154,25 @@ internal sealed class SearchAnalysisCache
                 writer.Write((ulong)(key >> 64));
                 writer.Write(analysis.Snippet);
                 writer.Write7BitEncodedInt(analysis.Length);
-                var (terms, frequencies) = analysis.TermFrequencies();
-                var (words, wordTerms) = analysis.WordTerms();
-                WritePairs(writer, terms, frequencies, rank, mapSecond: false);
-                WritePairs(writer, words, wordTerms, rank, mapSecond: true);
+                if (kept > 0 && previous.TryGet(key, out var read) && ReferenceEquals(read, analysis))
+                {
+                    writer.Write(analysis.PackedTerms);
+                    writer.Write(analysis.PackedWords);
+                }
+                else
+                {
+                    var (terms, frequencies) = analysis.TermFrequencies();
+                    var (words, wordTerms) = analysis.WordTerms();
+                    WritePairs(writer, terms, frequencies, rank, mapSecond: false);
+                    WritePairs(writer, words, wordTerms, rank, mapSecond: true);
+                }
             }
         }
 
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    /// <summary>(string number, value) pairs, ascending by number, each number written as the gap from the last.</summary>
+    /// <summary>(string number, value) pairs renumbered by <paramref name="rank"/>, packed.</summary>
     private static void WritePairs(BinaryWriter writer, int[] ids, int[] values, int[] rank, bool mapSecond)
     {
         var ranks = new int[ids.Length];
@@ -145,14 +184,7 @@ internal sealed class SearchAnalysisCache
         }
 
         Array.Sort(ranks, seconds);
-        writer.Write7BitEncodedInt(ranks.Length);
-        var previous = -1;
-        for (var i = 0; i < ranks.Length; i++)
-        {
-            writer.Write7BitEncodedInt(ranks[i] - previous - 1);
-            writer.Write7BitEncodedInt(seconds[i]);
-            previous = ranks[i];
-        }
+        PackedPairs.Write(writer, ranks, seconds);
     }
 
     private static SearchAnalysisCache? Read(byte[] bytes, UInt128 context, TermTable table)
@@ -169,10 +201,13 @@ internal sealed class SearchAnalysisCache
 
         var reader = new CacheReader(bytes.AsSpan(HeaderLength));
         var stringCount = reader.Count();
-        var ids = new int[stringCount];
         for (var i = 0; i < stringCount; i++)
         {
-            ids[i] = table.Id(reader.String());
+            // A string twice (or a table not empty) would break the numbering the analyses are stored in.
+            if (table.Id(reader.String()) != i)
+            {
+                return null;
+            }
         }
 
         var recordCount = reader.Count();
@@ -183,20 +218,12 @@ internal sealed class SearchAnalysisCache
             var key = new UInt128(reader.UInt64(), low);
             var snippet = reader.String();
             var length = reader.Count();
-            var (terms, frequencies) = reader.Pairs(ids, mapSecond: false);
-            var (words, wordTerms) = reader.Pairs(ids, mapSecond: true);
-            entries[key] = new ArticleAnalysis(terms, frequencies, length, words, wordTerms, snippet);
+            var terms = reader.Pairs(stringCount, valueIsString: false);
+            var words = reader.Pairs(stringCount, valueIsString: true);
+            entries[key] = ArticleAnalysis.FromPacked(terms, words, length, snippet);
         }
 
-        return reader.AtEnd ? new SearchAnalysisCache(entries) : null;
-    }
-
-    private static void MarkAll(bool[] used, int[] ids)
-    {
-        foreach (var id in ids)
-        {
-            used[id] = true;
-        }
+        return reader.AtEnd ? new SearchAnalysisCache(entries, stringCount) : null;
     }
 
     /// <summary>Reads what <see cref="BinaryWriter"/> wrote, checking every number against what is left.</summary>
@@ -242,22 +269,22 @@ internal sealed class SearchAnalysisCache
             return text;
         }
 
-        public (int[] Ids, int[] Values) Pairs(int[] ids, bool mapSecond)
+        /// <summary>A packed list, checked: numbers below <paramref name="stringCount"/>, frequencies above 0.</summary>
+        public byte[] Pairs(int stringCount, bool valueIsString)
         {
+            var start = _position;
             var count = Count();
             Need(count * 2);
-            var first = new int[count];
-            var second = new int[count];
             var previous = -1;
             for (var i = 0; i < count; i++)
             {
                 previous += Count() + 1;
-                first[i] = ids[Index(previous, ids.Length)];
+                Index(previous, stringCount);
                 var value = Count();
-                second[i] = mapSecond ? ids[Index(value, ids.Length)] : value > 0 ? value : throw new InvalidDataException("a frequency of 0");
+                _ = valueIsString ? Index(value, stringCount) : value > 0 ? value : throw new InvalidDataException("a frequency of 0");
             }
 
-            return (first, second);
+            return _bytes[start.._position].ToArray();
         }
 
         private static int Index(int value, int count) => value >= 0 && value < count ? value : throw new InvalidDataException("string number out of range");

@@ -83,7 +83,7 @@ internal sealed class SiteSearch
         // Rewritten only when it would change: some article was analysed, or some cached one has gone.
         if (!_articles.Select(a => a.Key).ToHashSet().SetEquals(_cache.Keys))
         {
-            SearchAnalysisCache.Save(_cachePath, _context, _table, [.. _articles.Select((a, i) => (a.Key, analyses.Analyses[i]))]);
+            SearchAnalysisCache.Save(_cachePath, _context, _table, [.. _articles.Select((a, i) => (a.Key, analyses.Analyses[i]))], _cache);
         }
 
         var index = SearchIndexBuilder.Build(_articles, analyses.Analyses, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);

@@ -1,0 +1,92 @@
+using NewsSite.Search;
+
+namespace NewsSite.Tests.Search;
+
+public sealed class SearchAnalysisCacheTests : IDisposable
+{
+    private static readonly UInt128 Context = new(7, 11);
+    private readonly string _folder = Directory.CreateTempSubdirectory("newssite-analysis-").FullName;
+
+    private string CachePath => Path.Combine(_folder, SearchAnalysisCache.FileName);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static ArticleAnalysis Analyse(TermTable table, string headline, string body) =>
+        new ArticleAnalyzer(table).Analyse(new SearchText([new(headline, SearchFieldWeights.Headline), new(body, SearchFieldWeights.Body)], headline));
+
+    /// <summary>What an analysis says, in strings: the same whatever numbers a table gave them.</summary>
+    private static string Describe(ArticleAnalysis analysis, TermTable table)
+    {
+        var (terms, frequencies) = analysis.TermFrequencies();
+        var (words, wordTerms) = analysis.WordTerms();
+        return string.Join(' ', terms.Select((t, i) => $"{table[t]}={frequencies[i]}").Order(StringComparer.Ordinal))
+            + " | " + string.Join(' ', words.Select((w, i) => $"{table[w]}>{table[wordTerms[i]]}").Order(StringComparer.Ordinal))
+            + $" | {analysis.Length} | {analysis.Snippet}";
+    }
+
+    [Fact]
+    public void Analyses_read_back_say_what_was_saved_and_a_later_save_keeps_them_byte_for_byte()
+    {
+        var first = new TermTable();
+        var monsoon = Analyse(first, "Monsoon arrives early", "Rain reached the coast on Tuesday.");
+        var markets = Analyse(first, "Markets rally", "Shares rose as the rain lifted farm stocks.");
+        SearchAnalysisCache.Save(CachePath, Context, first, [(1, monsoon), (2, markets)], SearchAnalysisCache.Empty);
+
+        var second = new TermTable();
+        var read = SearchAnalysisCache.Load(CachePath, Context, second);
+        Assert.True(read.TryGet(1, out var monsoonRead));
+        Assert.Equal(Describe(monsoon, first), Describe(monsoonRead, second));
+
+        // The next build keeps both articles and adds one with words the cache has never seen.
+        Assert.True(read.TryGet(2, out var marketsRead));
+        var election = Analyse(second, "Election results", "Turnout was the highest in decades.");
+        SearchAnalysisCache.Save(CachePath, Context, second, [(1, monsoonRead), (2, marketsRead), (3, election)], read);
+
+        var third = new TermTable();
+        var again = SearchAnalysisCache.Load(CachePath, Context, third);
+        Assert.Equal(3, again.Count);
+        Assert.True(again.TryGet(1, out var monsoonAgain));
+        Assert.True(again.TryGet(3, out var electionAgain));
+        Assert.Equal(Describe(monsoon, first), Describe(monsoonAgain, third));
+        Assert.Equal(Describe(election, second), Describe(electionAgain, third));
+        Assert.True(monsoonRead.PackedTerms.SequenceEqual(monsoonAgain.PackedTerms));
+        Assert.True(monsoonRead.PackedWords.SequenceEqual(monsoonAgain.PackedWords));
+    }
+
+    [Fact]
+    public void Once_many_strings_are_unused_the_file_keeps_only_the_used_ones()
+    {
+        var table = new TermTable();
+        var entries = Enumerable.Range(0, 20)
+            .Select(i => ((UInt128)(ulong)i, Analyse(table, $"Story {i}", $"Word{i}a word{i}b word{i}c shared text.")))
+            .ToList();
+        SearchAnalysisCache.Save(CachePath, Context, table, entries, SearchAnalysisCache.Empty);
+
+        var next = new TermTable();
+        var read = SearchAnalysisCache.Load(CachePath, Context, next);
+        Assert.True(read.TryGet(0, out var kept));
+        SearchAnalysisCache.Save(CachePath, Context, next, [(0, kept)], read);
+
+        var last = new TermTable();
+        var compacted = SearchAnalysisCache.Load(CachePath, Context, last);
+        Assert.True(compacted.TryGet(0, out var keptAgain));
+        Assert.Equal(Describe(kept, next), Describe(keptAgain, last));
+        var used = new bool[last.Count];
+        keptAgain.MarkStrings(used);
+        Assert.All(used, Assert.True);
+        Assert.True(last.Count < read.StringCount / 4, $"{last.Count} strings kept of {read.StringCount}");
+    }
+
+    [Fact]
+    public void A_damaged_or_foreign_file_reads_as_an_empty_cache()
+    {
+        var table = new TermTable();
+        SearchAnalysisCache.Save(CachePath, Context, table, [(1, Analyse(table, "Headline", "Body text."))], SearchAnalysisCache.Empty);
+        Assert.Equal(0, SearchAnalysisCache.Load(CachePath, new UInt128(1, 1), new TermTable()).Count);
+
+        var bytes = File.ReadAllBytes(CachePath);
+        bytes[^3] ^= 0x5a;
+        File.WriteAllBytes(CachePath, bytes);
+        Assert.Equal(0, SearchAnalysisCache.Load(CachePath, Context, new TermTable()).Count);
+    }
+}

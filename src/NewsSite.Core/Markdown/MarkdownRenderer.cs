@@ -26,7 +26,9 @@ public sealed class MarkdownRenderer
     private readonly MarkdownPipeline _inlinePipeline;
 
     private readonly RawHtmlMode _rawHtml;
-    private readonly BodySanitizer? _sanitizer;
+    // Built on first use: the sanitizer's style parser takes a tenth of a second to set up, and a rebuild that
+    // renders no body with raw HTML in it never needs it.
+    private readonly Lazy<BodySanitizer>? _sanitizer;
     private readonly TimeSpan _renderBudget;
 
     public MarkdownRenderer(MarkdownConfig config, TimeSpan? renderBudget = null)
@@ -50,7 +52,7 @@ public sealed class MarkdownRenderer
 
         _inlinePipeline = inline.Build();
         _rawHtml = config.RawHtml;
-        _sanitizer = config.RawHtml == RawHtmlMode.Sanitize ? new BodySanitizer(config.EmbedHosts) : null;
+        _sanitizer = config.RawHtml == RawHtmlMode.Sanitize ? new Lazy<BodySanitizer>(() => new BodySanitizer(config.EmbedHosts)) : null;
         _renderBudget = renderBudget ?? DefaultRenderBudget;
     }
 
@@ -199,7 +201,7 @@ public sealed class MarkdownRenderer
         var words = PlainText.CountWords(document);
         if (markers is not null)
         {
-            var clean = _sanitizer!.Sanitize(all, markers, origin, cancellation);
+            var clean = _sanitizer!.Value.Sanitize(all, markers, origin, cancellation);
             diagnostics.AddRange(clean.Diagnostics);
             var hasTail = !string.IsNullOrWhiteSpace(clean.Tail);
             return new RenderedBody(hasTail ? clean.Head : clean.Head + clean.Tail, hasTail ? clean.Tail : "", firstText, words) { Diagnostics = Limit(diagnostics, origin) };

@@ -19,7 +19,7 @@ public sealed class OutputWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly ConcurrentDictionary<string, FileRecord> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileRecord> _written;
 
     // Pages share folders (world/2025/04/...): asking the file system to create a folder it already made costs
     // several system calls per file, a tenth of a cold build.
@@ -41,6 +41,9 @@ public sealed class OutputWriter : IDisposable
         _state = state;
         _previous = previous;
         _target = target;
+
+        // Sized for the previous build's files: growing a concurrent dictionary locks out every writer.
+        _written = new(Environment.ProcessorCount, Math.Max(previous?.Files.Count ?? 0, 31), StringComparer.Ordinal);
     }
 
     public string OutputRoot { get; }
@@ -125,15 +128,17 @@ public sealed class OutputWriter : IDisposable
             return false;
         }
 
+        // The spare tree already holding these bytes is the common case; asking the disk whether the previous
+        // output still has the file (a system call per page) is left to the pages that must be linked from it.
+        if (_target is not null && _target.Files.TryGetValue(relativePath, out var there) && there.Hash == record.Hash)
+        {
+            return _written.TryAdd(relativePath, record);
+        }
+
         var source = Path.Combine(OutputRoot, relativePath);
         if (!File.Exists(source) || !_written.TryAdd(relativePath, record))
         {
             return false;
-        }
-
-        if (_target is not null && _target.Files.TryGetValue(relativePath, out var there) && there.Hash == record.Hash)
-        {
-            return true;
         }
 
         var full = Prepare(relativePath);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using NewsSite.Model;
 using NewsSite.Output;
@@ -19,6 +20,10 @@ internal sealed class PageFingerprints(string globalKey, SiteView siteView, View
 {
     private readonly string _site = ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(siteView, ViewJson.Default.SiteView));
 
+    // Every article of a section shows the same feed links: serialized once per section, not once per article.
+    private readonly ConcurrentDictionary<string, string> _feedJson = new(StringComparer.Ordinal);
+
+    /// <param name="feeds">The feed links of the article's section (the same for every article in it).</param>
     public string Article(Entry entry, IReadOnlyList<FeedLinkView> feeds) => Start("article.html")
         .Add(entry.Article.SourceHash)
         .Add(views.TeaserKey(entry))
@@ -26,7 +31,7 @@ internal sealed class PageFingerprints(string globalKey, SiteView siteView, View
         .Add(entry.Related.Select(views.TeaserKey))
         .Add(entry.PreviousInSection is { } previous ? views.TeaserKey(previous) : null)
         .Add(entry.NextInSection is { } next ? views.TeaserKey(next) : null)
-        .Add(Json(feeds))
+        .Add(_feedJson.GetOrAdd(entry.Section?.Route ?? "", _ => Json(feeds)))
         .Finish();
 
     /// <param name="page">The page's own view, without the generated head (which is made from the same data).</param>

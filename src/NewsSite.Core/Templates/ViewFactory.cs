@@ -28,11 +28,17 @@ public sealed class ViewFactory
         _imageSizes = imageSizes;
         _teasers = new Dictionary<Entry, TeaserView>(site.Entries.Count, ReferenceEqualityComparer.Instance);
         _teaserKeys = new Dictionary<Entry, string>(site.Entries.Count, ReferenceEqualityComparer.Instance);
-        foreach (var entry in site.Entries)
+        var teasers = new TeaserView[site.Entries.Count];
+        var keys = new string[site.Entries.Count];
+        Parallel.For(0, teasers.Length, i =>
         {
-            var teaser = CreateTeaser(entry);
-            _teasers[entry] = teaser;
-            _teaserKeys[entry] = Output.ContentHash.Of(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(teaser, ViewJson.Default.TeaserView));
+            teasers[i] = CreateTeaser(site.Entries[i]);
+            keys[i] = Output.ContentHash.Of(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(teasers[i], ViewJson.Default.TeaserView));
+        });
+        for (var i = 0; i < teasers.Length; i++)
+        {
+            _teasers[site.Entries[i]] = teasers[i];
+            _teaserKeys[site.Entries[i]] = keys[i];
         }
     }
 

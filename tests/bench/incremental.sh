@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Rebuild times on a corpus the harness generated: nothing changed, and one article edited, against a cold build.
-#   tests/bench/incremental.sh WORK_DIR NEWSSITE_DLL      (RUNS, default 5)
+#   tests/bench/incremental.sh WORK_DIR NEWSSITE      (RUNS, default 5; NEWSSITE: the published executable)
 set -euo pipefail
-WORK=${1:?usage: incremental.sh WORK_DIR NEWSSITE_DLL}
-DLL=${2:?usage: incremental.sh WORK_DIR NEWSSITE_DLL}
+WORK=${1:?usage: incremental.sh WORK_DIR NEWSSITE}
+NEWSSITE=${2:?usage: incremental.sh WORK_DIR NEWSSITE}
 RUNS=${RUNS:-5}
 SRC=$WORK/newssite
 OUT=$WORK/incremental-out
 CACHE=$WORK/.incremental-out.newssite
-build() { ( cd "$SRC" && /usr/bin/time -f "%e %M" -o "$WORK/times/incremental.txt" dotnet "$DLL" build -q --source "$SRC" --output "$OUT" ); cat "$WORK/times/incremental.txt"; }
+build() { ( cd "$SRC" && /usr/bin/time -f "%e %M" -o "$WORK/times/incremental.txt" "$NEWSSITE" build -q --source "$SRC" --output "$OUT" ); cat "$WORK/times/incremental.txt"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 mkdir -p "$WORK/times"
 

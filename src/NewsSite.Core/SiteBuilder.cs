@@ -143,9 +143,12 @@ public sealed class SiteBuilder
             bodies.Finish();
             pageCount += pages.WriteLists();
             var feedKey = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(configKey).Finish();
-            WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics);
-            options.Progress?.Report(new BuildStage("indexing for search", site.Entries.Count));
-            search?.Write(output);
+            options.Progress?.Report(new BuildStage("feeds, sitemaps and the search index", site.Entries.Count));
+
+            // Independent outputs: the index is built (mostly on one core) while the feeds and sitemaps are written.
+            Parallel.Invoke(
+                () => WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics),
+                () => search?.Write(output));
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
             CopyAssets(assets, themeAssets, output, diagnostics);
 

@@ -12,12 +12,15 @@ namespace NewsSite.Content;
 /// <remarks>
 /// The file starts with a key (tool, time zone, limits: what parsing depends on); any other key, a damaged file or
 /// a read error means an empty cache. Entries are written only for files older than
-/// <see cref="SourceStamp.SettleTime"/>, for the same reason as <see cref="SourceStamp"/>.
+/// <see cref="SourceStamp.SettleTime"/>, for the same reason as <see cref="SourceStamp"/>. Entries are kept in
+/// chunks whose lengths the header lists, so that they are encoded and decoded on all cores: the cache is read and
+/// written by every rebuild, and at 10,000 articles it is some 16 MB.
 /// </remarks>
 internal sealed class ArticleCache
 {
     public const string FileName = "articles.bin";
-    private const int Version = 1;
+    private const int Version = 2;
+    private const int ChunkSize = 512;
 
     private readonly Dictionary<string, CachedArticle> _entries;
 
@@ -42,24 +45,50 @@ internal sealed class ArticleCache
                 return Empty;
             }
 
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadInt32() != Version || reader.ReadString() != key)
+            var bytes = File.ReadAllBytes(path);
+            using var header = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (header.ReadInt32() != Version || header.ReadString() != key)
             {
                 return Empty;
             }
 
-            var count = reader.ReadInt32();
-            var entries = new Dictionary<string, CachedArticle>(count, StringComparer.Ordinal);
-            for (var i = 0; i < count; i++)
+            var chunks = new (int Offset, int Length)[header.ReadInt32()];
+            var offset = 0;
+            for (var i = 0; i < chunks.Length; i++)
             {
-                var entry = ArticleCodec.ReadEntry(reader);
-                entries[entry.Article.SourcePath] = entry;
+                var length = header.ReadInt32();
+                chunks[i] = (offset, length);
+                offset = checked(offset + length);
             }
 
-            return new ArticleCache(entries);
+            var start = (int)header.BaseStream.Position;
+            if (start + (long)offset != bytes.Length)
+            {
+                return Empty;
+            }
+
+            var decoded = new CachedArticle[chunks.Length][];
+            Parallel.For(0, chunks.Length, i =>
+            {
+                using var reader = new BinaryReader(new MemoryStream(bytes, start + chunks[i].Offset, chunks[i].Length, writable: false), Encoding.UTF8);
+                var entries = new CachedArticle[reader.ReadInt32()];
+                for (var e = 0; e < entries.Length; e++)
+                {
+                    entries[e] = ArticleCodec.ReadEntry(reader);
+                }
+
+                decoded[i] = entries;
+            });
+
+            var all = new Dictionary<string, CachedArticle>(decoded.Sum(d => d.Length), StringComparer.Ordinal);
+            foreach (var entry in decoded.SelectMany(d => d))
+            {
+                all[entry.Article.SourcePath] = entry;
+            }
+
+            return new ArticleCache(all);
         }
-        catch (Exception exception) when (exception is IOException or FormatException or ArgumentException or InvalidDataException)
+        catch (Exception exception) when (Unreadable(exception))
         {
             return Empty;
         }
@@ -68,19 +97,46 @@ internal sealed class ArticleCache
     /// <summary>A cache that cannot be written is simply not there next time.</summary>
     public static void Save(string path, string key, IReadOnlyList<CachedArticle> entries, DateTime settledBefore)
     {
-        var settled = entries.Where(e => e.LastWriteTicks <= settledBefore.Ticks).ToList();
+        var settled = entries.Where(e => e.LastWriteTicks <= settledBefore.Ticks).Chunk(ChunkSize).ToList();
+        var chunks = new byte[settled.Count][];
+        Parallel.For(0, chunks.Length, i =>
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(settled[i].Length);
+                foreach (var entry in settled[i])
+                {
+                    ArticleCodec.WriteEntry(writer, entry);
+                }
+            }
+
+            chunks[i] = buffer.ToArray();
+        });
+
         Output.CacheFile.TryReplace(path, file =>
         {
             using var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
             writer.Write(Version);
             writer.Write(key);
-            writer.Write(settled.Count);
-            foreach (var entry in settled)
+            writer.Write(chunks.Length);
+            foreach (var chunk in chunks)
             {
-                ArticleCodec.WriteEntry(writer, entry);
+                writer.Write(chunk.Length);
+            }
+
+            foreach (var chunk in chunks)
+            {
+                writer.Write(chunk);
             }
         });
     }
+
+    private static bool Unreadable(Exception exception) => exception switch
+    {
+        AggregateException many => many.Flatten().InnerExceptions.All(Unreadable),
+        _ => exception is IOException or FormatException or ArgumentException or InvalidDataException or OverflowException,
+    };
 }
 
 /// <summary>One article as the cache keeps it: the file's size and time, the parsed article (no body) and its warnings.</summary>

@@ -42,8 +42,11 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             section?.Entries.Add(entry);
         }
 
-        var tags = BuildTerms(entries, e => e.Article.Tags, "tags", (e, terms) => e.Tags = terms);
-        var authors = BuildTerms(entries, e => e.Article.Authors, "authors", (e, terms) => e.Authors = terms);
+        // Tags and authors touch different fields of each entry: built side by side.
+        IReadOnlyList<Term> tags = [], authors = [];
+        Parallel.Invoke(
+            () => tags = BuildTerms(entries, e => e.Article.Tags, "tags", (e, terms) => e.Tags = terms),
+            () => authors = BuildTerms(entries, e => e.Article.Authors, "authors", (e, terms) => e.Authors = terms));
         LinkNeighbours(sections.Values);
         RelatedArticles.Assign(entries, RelatedCount);
 
@@ -103,12 +106,24 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
 
     private IReadOnlyList<Term> BuildTerms(List<Entry> entries, Func<Entry, IReadOnlyList<string>> names, string kind, Action<Entry, IReadOnlyList<Term>> assign)
     {
+        // A name is slugified once, however many articles carry it.
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        string SlugOf(string name)
+        {
+            if (!slugs.TryGetValue(name, out var slug))
+            {
+                slugs[name] = slug = Slugifier.Slugify(name);
+            }
+
+            return slug;
+        }
+
         var spellings = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             foreach (var name in names(entry))
             {
-                var slug = Slugifier.Slugify(name);
+                var slug = SlugOf(name);
                 if (slug.Length == 0)
                 {
                     continue;
@@ -133,7 +148,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
         foreach (var entry in entries)
         {
             var own = names(entry)
-                .Select(Slugifier.Slugify)
+                .Select(SlugOf)
                 .Where(s => s.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .Select(s => terms[s])

@@ -74,6 +74,42 @@ internal static class PackedPairs
         }
     }
 
+    /// <summary>Walks a packed list without unpacking it into arrays.</summary>
+    public static Reader Read(ReadOnlySpan<byte> packed) => new(packed);
+
+    /// <summary>The pairs of one packed list, in order; <see cref="Count"/> is known before the first.</summary>
+    public ref struct Reader
+    {
+        private readonly ReadOnlySpan<byte> _packed;
+        private int _position;
+        private int _left;
+        private int _previous;
+
+        public Reader(ReadOnlySpan<byte> packed)
+        {
+            _packed = packed;
+            _left = Count = PackedPairs.Read(packed, ref _position);
+            _previous = -1;
+        }
+
+        public int Count { get; }
+
+        public bool Next(out int key, out int value)
+        {
+            if (_left == 0)
+            {
+                (key, value) = (0, 0);
+                return false;
+            }
+
+            _left--;
+            _previous += PackedPairs.Read(_packed, ref _position) + 1;
+            key = _previous;
+            value = PackedPairs.Read(_packed, ref _position);
+            return true;
+        }
+    }
+
     /// <summary>A 7-bit integer from bytes this class wrote (checked ones, for the cache's: see its reader).</summary>
     private static int Read(ReadOnlySpan<byte> bytes, ref int position)
     {

@@ -33,16 +33,15 @@ internal static class SearchIndexBuilder
             var analysis = analyses[document];
             documents[document] = articles[document].Document(analysis.Snippet);
             totalLength += analysis.Length;
-            foreach (var term in analysis.TermFrequencies().Terms)
+            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out _);)
             {
                 counts[term]++;
             }
 
-            var (words, terms) = analysis.WordTerms();
-            for (var i = 0; i < words.Length; i++)
+            for (var words = PackedPairs.Read(analysis.PackedWords); words.Next(out var word, out var term);)
             {
-                isWord[words[i]] = true;
-                wordTerm[words[i]] = terms[i];
+                isWord[word] = true;
+                wordTerm[word] = term;
             }
         }
 
@@ -54,10 +53,8 @@ internal static class SearchIndexBuilder
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
-            var (terms, frequencies) = analysis.TermFrequencies();
-            for (var i = 0; i < terms.Length; i++)
+            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out var frequency);)
             {
-                var term = terms[i];
                 var at = filled[term]++;
                 if (at == 0)
                 {
@@ -66,7 +63,7 @@ internal static class SearchIndexBuilder
                 }
 
                 postingDocuments[term][at] = document;
-                postingLevels[term][at] = (byte)TermWeighting.Level(frequencies[i], analysis.Length, averageLength);
+                postingLevels[term][at] = (byte)TermWeighting.Level(frequency, analysis.Length, averageLength);
             }
         }
 

@@ -75,6 +75,28 @@ public sealed class ArticleCacheTests : IDisposable
     }
 
     [Fact]
+    public void An_archive_of_many_articles_comes_back_whole_and_a_cut_file_finds_nothing()
+    {
+        var path = Path.Combine(_folder, ArticleCache.FileName);
+        var entries = Enumerable.Range(0, 1500)
+            .Select(i => new CachedArticle(1000 + i, Written.Ticks, Full() with { SourcePath = $"content/world/story-{i}.md", Headline = $"Story {i}" }, []))
+            .ToList();
+        ArticleCache.Save(path, "key", entries, settledBefore: Written);
+
+        var cache = ArticleCache.Load(path, "key");
+        Assert.Equal(1500, cache.Count);
+        foreach (var i in new[] { 0, 511, 512, 1023, 1499 })
+        {
+            var found = cache.Find(new SourceFile($"content/world/story-{i}.md", "/x") { Length = 1000 + i, LastWriteTimeUtc = Written });
+            Assert.Equal($"Story {i}", found?.Article.Headline);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^100]);
+        Assert.Equal(0, ArticleCache.Load(path, "key").Count);
+    }
+
+    [Fact]
     public void Files_changed_just_before_the_build_are_not_kept()
     {
         var path = Path.Combine(_folder, ArticleCache.FileName);

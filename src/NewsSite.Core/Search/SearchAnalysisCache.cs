@@ -85,22 +85,31 @@ internal sealed class SearchAnalysisCache
     /// <param name="previous">The cache this build read: its analyses are written back as they were read.</param>
     public static void Save(string path, UInt128 context, TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
-        var payload = Payload(table, entries, previous);
-        var header = new byte[HeaderLength];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), FormatVersion);
-        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), context);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), payload.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(32), XxHash3.HashToUInt64(payload.Span));
-
+        // The payload goes straight to the file, hashed on the way: at 100,000 articles it is some 170 MB, which
+        // a buffer in memory would hold twice over while it grew, at the build's fullest moment.
         Output.CacheFile.TryReplace(path, file =>
         {
+            file.Write(new byte[HeaderLength]);
+            var hash = new XxHash3();
+            var counted = new HashingStream(file, hash);
+            using (var buffered = new BufferedStream(counted, 1 << 16))
+            using (var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true))
+            {
+                WritePayload(writer, table, entries, previous);
+            }
+
+            var header = new byte[HeaderLength];
+            BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
+            BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), FormatVersion);
+            BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), context);
+            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), counted.Written);
+            BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(32), hash.GetCurrentHashAsUInt64());
+            file.Position = 0;
             file.Write(header);
-            file.Write(payload.Span);
         });
     }
 
-    private static ReadOnlyMemory<byte> Payload(TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
+    private static void WritePayload(BinaryWriter writer, TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
         var strings = table.ToArray();
         var used = new bool[strings.Length];
@@ -131,45 +140,39 @@ internal sealed class SearchAnalysisCache
             rank[added[i]] = kept + i;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        writer.Write7BitEncodedInt(kept + added.Length);
+        for (var id = 0; id < kept; id++)
         {
-            writer.Write7BitEncodedInt(kept + added.Length);
-            for (var id = 0; id < kept; id++)
-            {
-                writer.Write(strings[id]);
-            }
-
-            foreach (var id in added)
-            {
-                writer.Write(strings[id]);
-            }
-
-            var written = new HashSet<UInt128>();
-            var records = entries.Where(e => written.Add(e.Key)).ToList();
-            writer.Write7BitEncodedInt(records.Count);
-            foreach (var (key, analysis) in records)
-            {
-                writer.Write((ulong)key);
-                writer.Write((ulong)(key >> 64));
-                writer.Write(analysis.Snippet);
-                writer.Write7BitEncodedInt(analysis.Length);
-                if (kept > 0 && previous.TryGet(key, out var read) && ReferenceEquals(read, analysis))
-                {
-                    writer.Write(analysis.PackedTerms);
-                    writer.Write(analysis.PackedWords);
-                }
-                else
-                {
-                    var (terms, frequencies) = analysis.TermFrequencies();
-                    var (words, wordTerms) = analysis.WordTerms();
-                    WritePairs(writer, terms, frequencies, rank, mapSecond: false);
-                    WritePairs(writer, words, wordTerms, rank, mapSecond: true);
-                }
-            }
+            writer.Write(strings[id]);
         }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        foreach (var id in added)
+        {
+            writer.Write(strings[id]);
+        }
+
+        var written = new HashSet<UInt128>();
+        var records = entries.Where(e => written.Add(e.Key)).ToList();
+        writer.Write7BitEncodedInt(records.Count);
+        foreach (var (key, analysis) in records)
+        {
+            writer.Write((ulong)key);
+            writer.Write((ulong)(key >> 64));
+            writer.Write(analysis.Snippet);
+            writer.Write7BitEncodedInt(analysis.Length);
+            if (kept > 0 && previous.TryGet(key, out var read) && ReferenceEquals(read, analysis))
+            {
+                writer.Write(analysis.PackedTerms);
+                writer.Write(analysis.PackedWords);
+            }
+            else
+            {
+                var (terms, frequencies) = analysis.TermFrequencies();
+                var (words, wordTerms) = analysis.WordTerms();
+                WritePairs(writer, terms, frequencies, rank, mapSecond: false);
+                WritePairs(writer, words, wordTerms, rank, mapSecond: true);
+            }
+        }
     }
 
     /// <summary>(string number, value) pairs renumbered by <paramref name="rank"/>, packed.</summary>
@@ -224,6 +227,39 @@ internal sealed class SearchAnalysisCache
         }
 
         return reader.AtEnd ? new SearchAnalysisCache(entries, stringCount) : null;
+    }
+
+    /// <summary>Passes writes on to a stream, adding them to a hash and counting them.</summary>
+    private sealed class HashingStream(Stream inner, XxHash3 hash) : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            hash.Append(buffer);
+            inner.Write(buffer);
+            Written += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Reads what <see cref="BinaryWriter"/> wrote, checking every number against what is left.</summary>

@@ -101,8 +101,7 @@ public sealed class OutputWriter : IDisposable
             // The spare is about to change: until the build ends, nothing may vouch for it. Moving its folder's
             // time off the recorded stamp does that without rewriting the state file (megabytes at 10,000
             // articles); two seconds, so that a file system keeping whole seconds sees the change too.
-            Directory.SetLastWriteTimeUtc(spare, new DateTime(spareRecord.Stamp, DateTimeKind.Utc).AddSeconds(2));
-            if (TreeRecord.StampOf(spare) == spareRecord.Stamp)
+            if (!TryMoveStamp(spare, spareRecord.Stamp))
             {
                 state.Spare = null;
                 state.Save(Path.Combine(cacheRoot, "state.json"));
@@ -118,6 +117,20 @@ public sealed class OutputWriter : IDisposable
 
         var staging = StagingFolders.Create(parent, name);
         return new OutputWriter(output, staging, cacheRoot, state, previous, target: null);
+    }
+
+    /// <returns>False when the folder's time could not be moved off <paramref name="stamp"/>.</returns>
+    private static bool TryMoveStamp(string folder, long stamp)
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(folder, new DateTime(stamp, DateTimeKind.Utc).AddSeconds(2));
+            return TreeRecord.StampOf(folder) != stamp;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The fingerprint the previous output recorded for this file, if the file is there.</summary>

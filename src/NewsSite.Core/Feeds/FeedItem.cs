@@ -56,7 +56,7 @@ internal sealed record FeedChannel
 
     public string? LogoUrl { get; init; }
 
-    /// <summary>The newest change among the items; the build's "now" for an empty feed.</summary>
+    /// <summary>The newest change among the items; for an empty feed, the site's newest change.</summary>
     public required DateTimeOffset Updated { get; init; }
 
     public required IReadOnlyList<FeedItem> Items { get; init; }

@@ -8,6 +8,17 @@ namespace NewsSite.Feeds;
 /// <summary>Writes every feed of the site: RSS and Atom for the site and each section, tag and author; JSON Feed for the site.</summary>
 internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory items, FeedFingerprints fingerprints)
 {
+    /// <summary>
+    /// A feed with no items is dated by the site's newest change (the Unix epoch on a site without articles), not
+    /// by the build: two builds of the same files must write the same bytes.
+    /// </summary>
+    private readonly Lazy<DateTimeOffset> _emptyFeedDate = new(() => site.Config.TimeZone.InZone(
+        site.Entries
+            .Where(e => !e.Article.Draft)
+            .Select(e => e.Article.LastModified is { } modified && modified > e.Article.Date ? modified : e.Article.Date)
+            .DefaultIfEmpty(DateTimeOffset.UnixEpoch)
+            .Max()));
+
     /// <returns>The number of feed files written or kept.</returns>
     public int Write(OutputWriter output, DiagnosticBag diagnostics)
     {
@@ -64,7 +75,7 @@ internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory i
             JsonUrl = urls.Absolute(FeedRoutes.Json),
             PublisherName = config.Publisher?.Name ?? config.Title,
             LogoUrl = config.Publisher?.Logo is { } logo ? urls.Absolute(logo) : null,
-            Updated = items.Count > 0 ? items.Max(i => i.LastChanged) : config.TimeZone.InZone(site.Now),
+            Updated = items.Count > 0 ? items.Max(i => i.LastChanged) : _emptyFeedDate.Value,
             Items = items,
         };
     }

@@ -1,4 +1,3 @@
-using NewsSite.Feeds;
 using NewsSite.Model;
 using NewsSite.Sitemaps;
 using NewsSite.Time;
@@ -8,18 +7,13 @@ namespace NewsSite.Schedule;
 /// <summary>
 /// Until when a site built now stays what a build of the same files would write: a clock, not an edit, changes it
 /// when a scheduled article goes live or expires, when an article enters or leaves the news sitemap's window, when
-/// the year in the footer turns, and at once for a feed with no items (it is dated by the build itself).
+/// the year in the footer turns.
 /// </summary>
 internal static class OutputLifetime
 {
     /// <returns>The first such moment after the build's "now"; null when there is none.</returns>
     public static DateTimeOffset? End(SiteModel site)
     {
-        if (FeedCatalog.Create(site).Any(feed => feed.Entries.Count == 0))
-        {
-            return site.Now;
-        }
-
         DateTimeOffset?[] moments =
         [
             site.NextChange,

@@ -51,6 +51,20 @@ public sealed class UpToDateBuildTests
     }
 
     [Fact]
+    public void A_site_with_an_empty_feed_is_up_to_date_too()
+    {
+        // The sport section has no articles: its feeds are empty, and dated by the site's newest change.
+        using var site = TestSite.Create("-- site.yaml --\ntitle: Test Times\nbase_url: https://news.example/\nsections: [world, sport]\n" + Fixture);
+        site.Settle();
+        site.Build().AssertSucceeded();
+        Assert.True(File.Exists(Path.Combine(site.Output, "sport/atom.xml")));
+
+        var second = site.Build();
+        second.AssertSucceeded();
+        Assert.True(second.Result.UpToDate);
+    }
+
+    [Fact]
     public void Files_written_in_the_last_seconds_are_not_trusted()
     {
         using var site = TestSite.Create(Fixture);

@@ -39,28 +39,10 @@ internal sealed class BuildReceipt
     public List<StoredDiagnostic> Diagnostics { get; set; } = [];
 
     /// <summary>The receipt, or null when there is none, it cannot be read, or another version of the tool wrote it.</summary>
-    public static BuildReceipt? Load(string cacheRoot)
-    {
-        try
-        {
-            var path = Path.Combine(cacheRoot, FileName);
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            var receipt = JsonSerializer.Deserialize(File.ReadAllBytes(path), BuildReceiptJson.Default.BuildReceipt);
-            return receipt is { Version: CurrentVersion } ? receipt : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static BuildReceipt? Load(string cacheRoot) =>
+        CacheFile.TryReadJson(Path.Combine(cacheRoot, FileName), BuildReceiptJson.Default.BuildReceipt) is { Version: CurrentVersion } receipt
+            ? receipt
+            : null;
 
     /// <summary>Before a build changes anything, the receipt of the last one stops vouching for the output.</summary>
     public static void Remove(string cacheRoot)

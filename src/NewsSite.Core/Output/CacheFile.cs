@@ -1,11 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
 namespace NewsSite.Output;
 
 /// <summary>
 /// Replaces a file of the cache folder whole: written to a temporary file beside it (a name of its own, so two builds
-/// never write into the same one) and renamed over it, so a killed build never leaves half a file behind.
+/// never write into the same one) and renamed over it, so a killed build never leaves half a file behind. Reads one
+/// back as "nothing" when it is missing or cannot be read.
 /// </summary>
 internal static class CacheFile
 {
+    /// <returns>The file's JSON as <typeparamref name="T"/>; null when the file is missing, unreadable or not such JSON.</returns>
+    public static T? TryReadJson<T>(string path, JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), type) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static void Replace(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

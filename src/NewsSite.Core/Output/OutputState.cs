@@ -26,27 +26,10 @@ internal sealed class OutputState
 
     public static string ToolIdentity { get; } = typeof(OutputState).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    public static OutputState? Load(string path)
-    {
-        try
-        {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            var state = JsonSerializer.Deserialize(File.ReadAllBytes(path), OutputStateJson.Default.OutputState);
-            return state is { Version: CurrentVersion } && state.Tool == ToolIdentity ? state : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static OutputState? Load(string path) =>
+        CacheFile.TryReadJson(path, OutputStateJson.Default.OutputState) is { Version: CurrentVersion } state && state.Tool == ToolIdentity
+            ? state
+            : null;
 
     /// <summary>Replaced whole (see <see cref="CacheFile"/>), so a killed build never leaves half a state file.</summary>
     public void Save(string path)

@@ -15,7 +15,7 @@ internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory i
     private readonly Lazy<DateTimeOffset> _emptyFeedDate = new(() => site.Config.TimeZone.InZone(
         site.Entries
             .Where(e => !e.Article.Draft)
-            .Select(e => e.Article.LastModified is { } modified && modified > e.Article.Date ? modified : e.Article.Date)
+            .Select(e => e.Article.LastChanged)
             .DefaultIfEmpty(DateTimeOffset.UnixEpoch)
             .Max()));
 
@@ -34,16 +34,12 @@ internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory i
             keys[i] = fingerprints.Item(needed[i], made[i]);
         });
         var slots = new Dictionary<Entry, int>(needed.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < needed.Count; i++)
-        {
-            slots[needed[i]] = i;
-        }
-
         var full = new Lazy<FeedItem>[needed.Count];
         for (var i = 0; i < needed.Count; i++)
         {
             var slot = i;
-            full[i] = new Lazy<FeedItem>(() => items.WithContent(made[slot], needed[slot]));
+            slots[needed[slot]] = slot;
+            full[slot] = new Lazy<FeedItem>(() => items.WithContent(made[slot], needed[slot]));
         }
 
         var written = 0;

@@ -62,6 +62,9 @@ public sealed record Article
     /// <summary>This article with its body given by <paramref name="loader"/> from now on, not held as a string.</summary>
     public Article WithBodyFrom(Func<string> loader) => this with { HeldBody = null, BodyLoader = loader };
 
+    /// <summary>When the article last changed: <see cref="LastModified"/> when it is after <see cref="Date"/>, else the date.</summary>
+    public DateTimeOffset LastChanged => LastModified is { } modified && modified > Date ? modified : Date;
+
     /// <summary>The latest of <see cref="Updated"/> and the corrections' dates.</summary>
     public DateTimeOffset? LastModified
     {

@@ -18,7 +18,7 @@ internal sealed class PageDates
         var zone = site.Config.TimeZone;
         foreach (var entry in site.Entries)
         {
-            _byRoute[entry.Route] = zone.InZone(Changed(entry));
+            _byRoute[entry.Route] = zone.InZone(entry.Article.LastChanged);
         }
 
         _newest = Newest(site.Entries);
@@ -45,18 +45,15 @@ internal sealed class PageDates
         return _byRoute.TryGetValue(NumberedPages.ListRoute(route), out var listDate) ? listDate : _newest;
     }
 
-    private static DateTimeOffset Changed(Entry entry) =>
-        entry.Article.LastModified is { } modified && modified > entry.Article.Date ? modified : entry.Article.Date;
-
     /// <summary>Drafts shown in a preview build do not count: their pages are not in the sitemap.</summary>
     private static DateTimeOffset? Newest(IEnumerable<Entry> entries)
     {
         DateTimeOffset? newest = null;
         foreach (var entry in entries)
         {
-            if (!entry.Article.Draft && (newest is null || Changed(entry) > newest))
+            if (!entry.Article.Draft && (newest is null || entry.Article.LastChanged > newest))
             {
-                newest = Changed(entry);
+                newest = entry.Article.LastChanged;
             }
         }
 

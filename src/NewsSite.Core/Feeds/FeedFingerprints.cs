@@ -15,8 +15,9 @@ namespace NewsSite.Feeds;
 /// </remarks>
 internal sealed class FeedFingerprints(string feedKey, bool fullContent)
 {
+    /// <param name="item">The item as <see cref="FeedItemFactory.Create"/> made it, without its body.</param>
     public string Item(Entry entry, FeedItem item) => new ContentHash.Builder()
-        .Add(JsonSerializer.Serialize(item with { ContentHtml = null }, FeedJson.Default.FeedItem))
+        .Add(JsonSerializer.Serialize(item, FeedJson.Default.FeedItem))
         .Add(fullContent ? entry.Article.SourceHash : null)
         .Finish();
 

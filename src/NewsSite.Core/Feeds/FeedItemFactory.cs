@@ -7,8 +7,6 @@ namespace NewsSite.Feeds;
 /// <summary>Turns an entry into a <see cref="FeedItem"/>; made once per article and shared by all its feeds.</summary>
 internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnlyDictionary<string, string> assetFiles)
 {
-    public bool FullContent => config.Feeds.FullContent;
-
     /// <summary>The item without its body; <see cref="WithContent"/> adds it when a feed has to be written.</summary>
     public FeedItem Create(Entry entry)
     {

@@ -41,16 +41,12 @@ internal static class PackedPairs
 
     public static (int[] Keys, int[] Values) Unpack(ReadOnlySpan<byte> packed)
     {
-        var position = 0;
-        var count = Read(packed, ref position);
-        var keys = new int[count];
-        var values = new int[count];
-        var previous = -1;
-        for (var i = 0; i < count; i++)
+        var pairs = Read(packed);
+        var keys = new int[pairs.Count];
+        var values = new int[pairs.Count];
+        for (var i = 0; pairs.Next(out var key, out var value); i++)
         {
-            previous += Read(packed, ref position) + 1;
-            keys[i] = previous;
-            values[i] = Read(packed, ref position);
+            (keys[i], values[i]) = (key, value);
         }
 
         return (keys, values);
@@ -59,14 +55,9 @@ internal static class PackedPairs
     /// <summary>Sets <paramref name="used"/> for every number, and every value when the values are numbers too.</summary>
     public static void Mark(ReadOnlySpan<byte> packed, bool[] used, bool secondIsString)
     {
-        var position = 0;
-        var count = Read(packed, ref position);
-        var previous = -1;
-        for (var i = 0; i < count; i++)
+        for (var pairs = Read(packed); pairs.Next(out var key, out var value);)
         {
-            previous += Read(packed, ref position) + 1;
-            used[previous] = true;
-            var value = Read(packed, ref position);
+            used[key] = true;
             if (secondIsString)
             {
                 used[value] = true;

@@ -15,62 +15,93 @@ internal static class PlainText
         }
 
         var builder = new StringBuilder();
-        Append(container, builder);
+        var sink = new BuilderSink(builder);
+        Append(container, ref sink);
         return Collapse(builder.ToString());
     }
 
+    /// <summary>
+    /// The words of every block's text, counted as the text goes by: no block's text is built as a string.
+    /// A word runs on across inlines (<c>re*write*</c> is one word) and ends with its block.
+    /// </summary>
     public static int CountWords(MarkdownDocument document)
     {
-        var count = 0;
+        var counter = new WordCounter();
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
             if (leaf.Inline is not null)
             {
-                count += CountWords(Of(leaf.Inline));
+                Append(leaf.Inline, ref counter);
+                counter.EndBlock();
             }
         }
 
-        return count;
+        return counter.Count;
     }
 
-    private static int CountWords(string text)
+    private interface ITextSink
     {
-        var count = 0;
-        var inWord = false;
-        foreach (var ch in text)
+        void Add(ReadOnlySpan<char> text);
+
+        void Add(char ch);
+    }
+
+    private struct BuilderSink(StringBuilder builder) : ITextSink
+    {
+        public readonly void Add(ReadOnlySpan<char> text) => builder.Append(text);
+
+        public readonly void Add(char ch) => builder.Append(ch);
+    }
+
+    private struct WordCounter : ITextSink
+    {
+        private bool _inWord;
+
+        public int Count { get; private set; }
+
+        public void Add(ReadOnlySpan<char> text)
+        {
+            foreach (var ch in text)
+            {
+                Add(ch);
+            }
+        }
+
+        public void Add(char ch)
         {
             var isWordChar = char.IsLetterOrDigit(ch);
-            if (isWordChar && !inWord)
+            if (isWordChar && !_inWord)
             {
-                count++;
+                Count++;
             }
 
-            inWord = isWordChar || (inWord && ch is '\'' or '\u2019' or '-');
+            _inWord = isWordChar || (_inWord && ch is '\'' or '\u2019' or '-');
         }
 
-        return count;
+        public void EndBlock() => _inWord = false;
     }
 
-    private static void Append(ContainerInline container, StringBuilder builder)
+    private static void Append<TSink>(ContainerInline container, ref TSink sink)
+        where TSink : struct, ITextSink
     {
         foreach (var inline in container)
         {
             switch (inline)
             {
                 case LiteralInline literal:
-                    builder.Append(literal.Content.AsSpan());
+                    sink.Add(literal.Content.AsSpan());
                     break;
                 case CodeInline code:
-                    builder.Append(code.Content);
+                    sink.Add(code.Content);
                     break;
                 case LineBreakInline:
-                    builder.Append(' ');
+                    sink.Add(' ');
                     break;
                 case HtmlEntityInline entity:
-                    builder.Append(entity.Transcoded.AsSpan());
+                    sink.Add(entity.Transcoded.AsSpan());
                     break;
                 case Markdig.Extensions.SmartyPants.SmartyPant pant:
-                    builder.Append(pant.Type switch
+                    sink.Add(pant.Type switch
                     {
                         Markdig.Extensions.SmartyPants.SmartyPantType.LeftQuote => '\u2018',
                         Markdig.Extensions.SmartyPants.SmartyPantType.RightQuote => '\u2019',
@@ -85,7 +116,7 @@ internal static class PlainText
                 case Markdig.Extensions.Footnotes.FootnoteLink:
                     break;
                 case ContainerInline child:
-                    Append(child, builder);
+                    Append(child, ref sink);
                     break;
             }
         }

@@ -256,14 +256,14 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
 
         if (!output.TryKeep(file, fingerprint))
         {
-            var (html, error) = renderer.Render(template, model(), job.ToString());
+            var (written, error) = renderer.Render(template, model(), job.ToString(), html => output.TryWrite(file, html, fingerprint));
             if (error is not null)
             {
                 diagnostics.Add(error);
                 return false;
             }
 
-            if (!output.TryWrite(file, html!, fingerprint))
+            if (!written)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"two pages would be written to {route}; change a slug, section or the permalink pattern", job.SourcePath is null ? null : SourceLocation.StartOf(job.SourcePath)));
                 return false;

@@ -1,5 +1,9 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Syntax;
+using Scriban.Runtime;
 
 namespace NewsSite.Templates;
 
@@ -9,6 +13,41 @@ namespace NewsSite.Templates;
 /// </summary>
 internal sealed class HtmlTemplateContext : TemplateContext
 {
+    public HtmlTemplateContext()
+    {
+        // Scriban cuts a render's output at LimitToString (1 MB) unless a limit is set, and counts it from the
+        // start of each Template.Render; RenderTo does not start that count. A page is never cut short.
+        OutputLimit = 0;
+    }
+
+    // Outputs for includes, one per nesting depth, reused from page to page (see HtmlIncludeFunction).
+    private readonly List<StringBuilderOutput> _includeOutputs = [];
+    private int _includeDepth;
+
+    public StringBuilderOutput RentIncludeOutput()
+    {
+        if (_includeDepth == _includeOutputs.Count)
+        {
+            _includeOutputs.Add(new StringBuilderOutput(new StringBuilder(IncludeCapacity)));
+        }
+
+        return _includeOutputs[_includeDepth++];
+    }
+
+    public void ReturnIncludeOutput()
+    {
+        // A render that threw leaves text behind; the next one must start empty.
+        _includeOutputs[--_includeDepth].Builder.Clear();
+    }
+
+    private const int IncludeCapacity = 8 * 1024;
+
+    /// <summary>Where a page's own template renders, before the layout wraps it.</summary>
+    public Utf8Output ContentOutput { get; } = new();
+
+    /// <summary>Where the whole page renders.</summary>
+    public Utf8Output PageOutput { get; } = new();
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)
@@ -18,6 +57,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
             case RawHtml raw:
                 Write(raw.Value);
                 return this;
+            case RawUtf8 utf8:
+                WriteUtf8(utf8);
+                return this;
             case string text:
                 Write(HtmlText.Escape(text));
                 return this;
@@ -26,6 +68,64 @@ internal sealed class HtmlTemplateContext : TemplateContext
                 return this;
         }
     }
+
+    /// <summary>
+    /// Renders <paramref name="template"/> into <paramref name="output"/>: the steps of Scriban's
+    /// <c>Template.Render</c> but for its last, which copies the output into a string and empties it.
+    /// </summary>
+    public void RenderTo(Template template, Utf8Output output)
+    {
+        output.Clear();
+        PushOutput(output);
+        if (template.SourceFilePath is not null)
+        {
+            PushSourceFile(template.SourceFilePath);
+        }
+
+        try
+        {
+            UseScientific = template.LexerOptions.Lang == ScriptLang.Scientific;
+            if (template.Page is not null && Evaluate(template.Page) is { } result && EnableOutput)
+            {
+                Write(template.Page.Span, result);
+            }
+
+            output.Flush();
+        }
+        finally
+        {
+            if (template.SourceFilePath is not null)
+            {
+                PopSourceFile();
+            }
+
+            PopOutput();
+        }
+    }
+
+    private void WriteUtf8(RawUtf8 markup)
+    {
+        // Indented output (an include or value after leading spaces) is written line by line by Scriban.
+        if (Output is not Utf8Output output || !string.IsNullOrEmpty(CurrentIndent))
+        {
+            Write(markup.ToString());
+            return;
+        }
+
+        var bytes = markup.Bytes.Span;
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        output.WriteUtf8(bytes);
+        PreviousTextWasNewLine(this) = bytes[^1] == (byte)'\n';
+    }
+
+    // Scriban keeps this flag for indenting the next line and exposes no way to set it; a write that bypasses
+    // Scriban's must leave it as Scriban's own would.
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_previousTextWasNewLine")]
+    internal static extern ref bool PreviousTextWasNewLine(TemplateContext context);
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>
         ValueTask.FromResult(Write(span, textAsObject));

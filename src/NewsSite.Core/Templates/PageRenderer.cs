@@ -29,12 +29,16 @@ public sealed class PageRenderer
         _contexts = new TemplateContextPool(templates, include, new TeaserCards(new TemplateContextPool(templates, include, teaserCards: null), templates));
     }
 
-    /// <returns>The page's HTML, or a diagnostic naming the template position and the page.</returns>
-    public (string? Html, Diagnostic? Error) Render(string templateName, PageModel model, string pageDescription)
+    /// <summary>
+    /// Renders a page and hands its UTF-8 bytes to <paramref name="write"/>; the bytes are the renderer's buffer
+    /// and valid only during that call.
+    /// </summary>
+    /// <returns>What <paramref name="write"/> returned, or a diagnostic naming the template position and the page.</returns>
+    public (bool Written, Diagnostic? Error) Render(string templateName, PageModel model, string pageDescription, Func<ReadOnlySpan<byte>, bool> write)
     {
         if (!_templates.Contains(templateName))
         {
-            return (null, Diagnostic.Error(DiagnosticCodes.MissingTemplate, $"template '{templateName}' is missing from the theme", null));
+            return (false, Diagnostic.Error(DiagnosticCodes.MissingTemplate, $"template '{templateName}' is missing from the theme", null));
         }
 
         var context = _contexts.Rent();
@@ -42,23 +46,24 @@ public sealed class PageRenderer
         try
         {
             context.PushGlobal(Globals(model));
-            var content = _templates.Get(templateName).Render(context);
-            var html = content;
+            var page = context.ContentOutput;
+            context.RenderTo(_templates.Get(templateName), page);
             if (_templates.Contains(LayoutName))
             {
-                context.PushGlobal(new ScriptObject { ["content"] = new RawHtml(content) });
-                html = _templates.Get(LayoutName).Render(context);
+                context.PushGlobal(new ScriptObject(1) { ["content"] = new RawUtf8(page.WrittenMemory) });
+                page = context.PageOutput;
+                context.RenderTo(_templates.Get(LayoutName), page);
                 context.PopGlobal();
             }
 
             context.PopGlobal();
             clean = true;
-            return (html, null);
+            return (write(page.Written), null);
         }
         catch (ScriptRuntimeException exception)
         {
             var where = TemplateSet.Locate(exception.Span.FileName ?? templateName, exception.Span);
-            return (null, Diagnostic.Error(DiagnosticCodes.TemplateRuntime, $"{exception.OriginalMessage} (while rendering {pageDescription})", where));
+            return (false, Diagnostic.Error(DiagnosticCodes.TemplateRuntime, $"{exception.OriginalMessage} (while rendering {pageDescription})", where));
         }
         finally
         {

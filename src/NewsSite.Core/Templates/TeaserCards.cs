@@ -1,4 +1,3 @@
-using System.Text;
 using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Runtime;
@@ -29,7 +28,7 @@ internal sealed class TeaserCards(TemplateContextPool contexts, TemplateSet temp
 
     public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
 
-    public Type ReturnType => typeof(RawHtml);
+    public Type ReturnType => typeof(RawUtf8);
 
     public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "teaser");
 
@@ -43,20 +42,21 @@ internal sealed class TeaserCards(TemplateContextPool contexts, TemplateSet temp
         if (!_cards.TryGetValue(teaser, out var card))
         {
             var site = context.GetValue(new ScriptVariableGlobal("site"));
-            card = _cards.GetOrAdd(teaser, Encoding.UTF8.GetBytes(Render(teaser, site)));
+            card = _cards.GetOrAdd(teaser, Render(teaser, site));
         }
 
-        return new RawHtml(Encoding.UTF8.GetString(card));
+        return new RawUtf8(card);
     }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
 
-    private string Render(TeaserView teaser, object? site)
+    private byte[] Render(TeaserView teaser, object? site)
     {
         var context = contexts.Rent();
         context.PushGlobal(new ScriptObject(2) { ["teaser"] = teaser, ["site"] = site });
-        var html = templates.Get(TemplateName).Render(context);
+        context.RenderTo(templates.Get(TemplateName), context.ContentOutput);
+        var html = context.ContentOutput.Written.ToArray();
         context.PopGlobal();
 
         // Only a render that did not throw hands its context back; a failed one left scopes behind.

@@ -12,6 +12,19 @@ public sealed class PageRendererTests
         Page = new PageView { Kind = "test", Title = title, Url = "/", Canonical = "https://x.example/" },
     };
 
+    // The page as text: the renderer hands its bytes to a writer and keeps nothing.
+    private static (string? Html, Diagnostic? Error) Render(PageRenderer renderer, string template, PageModel model, string page)
+    {
+        string? html = null;
+        var (written, error) = renderer.Render(template, model, page, bytes =>
+        {
+            html = System.Text.Encoding.UTF8.GetString(bytes);
+            return true;
+        });
+        Assert.Equal(error is null, written);
+        return (html, error);
+    }
+
     private static TemplateSet Templates(string fixture)
     {
         using var site = TestSite.Create(fixture);
@@ -34,7 +47,7 @@ public sealed class PageRendererTests
             """);
         var model = Model("<b>\"x\" & 'y'</b>") with { };
         model = model with { Page = model.Page with { Head = new RawHtml("<meta name=\"k\">") } };
-        var (html, error) = new PageRenderer(templates).Render("t.html", model, "/");
+        var (html, error) = Render(new PageRenderer(templates), "t.html", model, "/");
         Assert.Null(error);
         Assert.Equal(
             "<main><h1 title=\"&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;\">&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;</h1><i>&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;</i>\n<meta name=\"k\">\n</main>\n",
@@ -72,8 +85,8 @@ public sealed class PageRendererTests
         var first = Model("Page one") with { Articles = [shared, Teaser("Other")] };
         var second = Model("Page two") with { Articles = [shared] };
 
-        var (one, error) = renderer.Render("t.html", first, "/one/");
-        var (two, _) = renderer.Render("t.html", second, "/two/");
+        var (one, error) = Render(renderer, "t.html", first, "/one/");
+        var (two, _) = Render(renderer, "t.html", second, "/two/");
 
         Assert.Null(error);
         Assert.Equal("<p>&lt;Quake&gt;|S||</p>\n<p>Other|S||</p>\n\n\n", one);
@@ -89,7 +102,7 @@ public sealed class PageRendererTests
             {{ teaser_card page }}
             </div>
             """);
-        var (html, error) = new PageRenderer(templates).Render("t.html", Model("T"), "/t/");
+        var (html, error) = Render(new PageRenderer(templates), "t.html", Model("T"), "/t/");
         Assert.Null(html);
         Assert.NotNull(error);
         Assert.Equal(("templates/t.html", 2), (error!.Location!.Value.Path, error.Location.Value.Line));
@@ -110,11 +123,85 @@ public sealed class PageRendererTests
             {{ leaked = "half" }}{{ for a in [1, 2] }}{{ no_such_function a }}{{ end }}
             """);
         var renderer = new PageRenderer(templates);
-        Assert.Equal("[First]\n\n", renderer.Render("set.html", Model("First"), "/1/").Html);
-        Assert.NotNull(renderer.Render("broken.html", Model("Second"), "/2/").Error);
+        Assert.Equal("[First]\n\n", Render(renderer, "set.html", Model("First"), "/1/").Html);
+        Assert.NotNull(Render(renderer, "broken.html", Model("Second"), "/2/").Error);
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal("[]\n\n", renderer.Render("read.html", Model("Third"), "/3/").Html);
+            Assert.Equal("[]\n\n", Render(renderer, "read.html", Model("Third"), "/3/").Html);
         }
+    }
+
+    [Fact]
+    public void Includes_and_the_layout_indent_and_join_lines_exactly_as_Scriban_does()
+    {
+        var templates = Templates("""
+            -- templates/layouts/base.html --
+            <body>
+              {{ content }}
+            {{ include 'partials/p.html' }}end
+            </body>
+            -- templates/t.html --
+            <ul>
+                {{ include 'partials/p.html' }}
+              after
+            {{ include 'partials/p.html' }}tail
+              {{~ include 'partials/p.html' ~}}
+            </ul>
+            -- templates/partials/p.html --
+            <li>one</li>
+            <li>two</li>
+            """);
+
+        // Scriban's own rendering of the same files: nothing in them is escaped, so the two must agree.
+        var context = new Scriban.TemplateContext { TemplateLoader = new ThemeTemplateLoader(templates), NewLine = "\n" };
+        foreach (var (name, template) in templates.Templates)
+        {
+            context.CachedTemplates[name] = template;
+        }
+
+        var content = templates.Get("t.html").Render(context);
+        context.PushGlobal(new Scriban.Runtime.ScriptObject { ["content"] = content });
+        var expected = templates.Get("layouts/base.html").Render(context);
+
+        var (html, error) = Render(new PageRenderer(templates), "t.html", Model("T"), "/");
+        Assert.Null(error);
+        Assert.Contains("\n      <li>two</li>\n", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, html);
+    }
+
+    [Fact]
+    public void Text_beyond_the_ascii_range_reaches_the_page_intact_from_values_cards_and_includes()
+    {
+        var templates = Templates("""
+            -- templates/layouts/base.html --
+            {{ content }}{{ include 'partials/p.html' }}
+            -- templates/t.html --
+            <h1>{{ page.title }}</h1>{{ for teaser in articles }}{{ teaser_card teaser }}{{ end }}
+            -- templates/partials/p.html --
+            <i>{{ page.title }} ✓</i>
+            -- templates/partials/teaser.html --
+            <p>{{ teaser.headline }}</p>
+            """);
+        const string title = "Zürich 🌍 — «Ωmega» 東京";
+        var model = Model(title) with { Articles = [Teaser("Café 🎉 naïve")] };
+
+        var (html, error) = Render(new PageRenderer(templates), "t.html", model, "/");
+
+        Assert.Null(error);
+        Assert.Equal($"<h1>{title}</h1><p>Café 🎉 naïve</p>\n\n<i>{title} ✓</i>\n\n", html);
+    }
+
+    [Fact]
+    public void A_page_longer_than_Scribans_default_output_limit_is_not_cut_short()
+    {
+        var templates = Templates("""
+            -- templates/t.html --
+            {{ for i in 1..300000 }}abcde{{ end }}|end
+            """);
+
+        var (html, error) = Render(new PageRenderer(templates), "t.html", Model("T"), "/");
+
+        Assert.Null(error);
+        Assert.Contains(string.Concat(Enumerable.Repeat("abcde", 300_000)) + "|end", html, StringComparison.Ordinal);
     }
 }

@@ -105,8 +105,7 @@ internal sealed class HtmlTemplateContext : TemplateContext
 
     private void WriteUtf8(RawUtf8 markup)
     {
-        // Indented output (an include or value after leading spaces) is written line by line by Scriban.
-        if (Output is not Utf8Output output || !string.IsNullOrEmpty(CurrentIndent))
+        if (Output is not Utf8Output output)
         {
             Write(markup.ToString());
             return;
@@ -118,8 +117,40 @@ internal sealed class HtmlTemplateContext : TemplateContext
             return;
         }
 
-        output.WriteUtf8(bytes);
-        PreviousTextWasNewLine(this) = bytes[^1] == (byte)'\n';
+        ref var lineEnded = ref PreviousTextWasNewLine(this);
+        var indent = CurrentIndent;
+        if (indent is null)
+        {
+            output.WriteUtf8(bytes);
+            lineEnded = bytes[^1] == (byte)'\n';
+            return;
+        }
+
+        // Scriban's indentation (Write with a current indent), on bytes: '\n' and '\r' are single bytes in UTF-8.
+        while (!bytes.IsEmpty)
+        {
+            var newLine = bytes.IndexOf((byte)'\n');
+            if (newLine < 0)
+            {
+                if (lineEnded)
+                {
+                    output.Write(indent, 0, indent.Length);
+                    lineEnded = false;
+                }
+
+                output.WriteUtf8(bytes);
+                return;
+            }
+
+            if (lineEnded && (IndentOnEmptyLines || (newLine != 0 && (newLine != 1 || bytes[0] != (byte)'\r'))))
+            {
+                output.Write(indent, 0, indent.Length);
+            }
+
+            output.WriteUtf8(bytes[..(newLine + 1)]);
+            bytes = bytes[(newLine + 1)..];
+            lineEnded = true;
+        }
     }
 
     // Scriban keeps this flag for indenting the next line and exposes no way to set it; a write that bypasses

@@ -144,6 +144,7 @@ public sealed class PageRendererTests
             <ul>
                 {{ include 'partials/p.html' }}
               after
+
             {{ include 'partials/p.html' }}tail
               {{~ include 'partials/p.html' ~}}
             </ul>

@@ -71,7 +71,7 @@ internal sealed class BodySanitizer
     }
 
     /// <param name="html">The rendered body, with the markers of <paramref name="markers"/>.</param>
-    public SanitizedBody Sanitize(string html, RawHtmlMarkers markers, BodyOrigin origin, CancellationToken cancellation)
+    public SanitizedBody Sanitize(string html, RawHtmlMarkers markers, BodyOrigin origin, RenderDeadline deadline)
     {
         if (HtmlNesting.Estimate(html) > MaxNesting)
         {
@@ -85,7 +85,7 @@ internal sealed class BodySanitizer
         var document = _sanitizer.HtmlParserFactory().ParseDocument("<!DOCTYPE html><html><head></head><body>" + html);
         var body = document.Body!;
         var findings = new Findings(origin);
-        var (cut, frames) = Locate(body, markers, findings, cancellation);
+        var (cut, frames) = Locate(body, markers, findings, deadline);
         RemoveForeignFrames(frames, findings);
 
         _findings.AddOrUpdate(document, findings);
@@ -109,14 +109,14 @@ internal sealed class BodySanitizer
                 output = tail;
             }
 
-            HtmlFragmentWriter.Write(children[i], output, cancellation);
+            HtmlFragmentWriter.Write(children[i], output, deadline);
         }
 
         return new SanitizedBody(head.ToString(), tail.ToString(), findings.Diagnostics);
     }
 
     /// <summary>Walks the tree in document order: which raw HTML each element came from, the cut, the iframes.</summary>
-    private static (INode? Cut, List<IElement> Frames) Locate(IElement body, RawHtmlMarkers markers, Findings findings, CancellationToken cancellation)
+    private static (INode? Cut, List<IElement> Frames) Locate(IElement body, RawHtmlMarkers markers, Findings findings, RenderDeadline deadline)
     {
         INode? cut = null;
         var frames = new List<IElement>();
@@ -157,7 +157,7 @@ internal sealed class BodySanitizer
                     break;
             }
 
-            cancellation.ThrowIfCancellationRequested();
+            deadline.Check();
             var children = node.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--)
             {

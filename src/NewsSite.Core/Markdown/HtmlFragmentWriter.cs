@@ -15,7 +15,7 @@ internal static class HtmlFragmentWriter
         "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
     };
 
-    public static void Write(INode node, StringBuilder output, CancellationToken cancellation)
+    public static void Write(INode node, StringBuilder output, RenderDeadline deadline)
     {
         switch (node)
         {
@@ -23,14 +23,14 @@ internal static class HtmlFragmentWriter
                 Escape(text.Data, output, inAttribute: false);
                 break;
             case IElement element:
-                WriteElement(element, output, cancellation);
+                WriteElement(element, output, deadline);
                 break;
         }
     }
 
-    private static void WriteElement(IElement element, StringBuilder output, CancellationToken cancellation)
+    private static void WriteElement(IElement element, StringBuilder output, RenderDeadline deadline)
     {
-        cancellation.ThrowIfCancellationRequested();
+        deadline.Check();
         var name = element.LocalName;
         output.Append('<').Append(name);
         foreach (var attribute in element.Attributes)
@@ -55,7 +55,7 @@ internal static class HtmlFragmentWriter
 
         for (var i = 0; i < children.Length; i++)
         {
-            Write(children[i], output, cancellation);
+            Write(children[i], output, deadline);
         }
 
         output.Append("</").Append(name).Append('>');

@@ -62,12 +62,12 @@ public sealed class MarkdownRenderer
     public RenderedBody RenderBody(string markdown, string? dateline, int cutAfterParagraph, SourceLocation? bodyStart = null)
     {
         var origin = bodyStart is { } start ? new BodyOrigin(start.Path, start.Line) : new BodyOrigin("", 1);
-        using var budget = new CancellationTokenSource(_renderBudget);
+        var deadline = RenderDeadline.After(_renderBudget);
         try
         {
-            return Render(markdown, dateline, cutAfterParagraph, origin, budget.Token);
+            return Render(markdown, dateline, cutAfterParagraph, origin, deadline);
         }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsExpired)
         {
             return Refused(origin, string.Create(
                 CultureInfo.InvariantCulture,
@@ -149,10 +149,10 @@ public sealed class MarkdownRenderer
         return document;
     }
 
-    private RenderedBody Render(string markdown, string? dateline, int cutAfterParagraph, BodyOrigin origin, CancellationToken cancellation)
+    private RenderedBody Render(string markdown, string? dateline, int cutAfterParagraph, BodyOrigin origin, RenderDeadline deadline)
     {
         var diagnostics = new List<Diagnostic>();
-        var document = Markdig.Markdown.Parse(markdown, _pipeline, RenderBudget.Context(cancellation));
+        var document = Markdig.Markdown.Parse(markdown, _pipeline, RenderBudget.Context(deadline));
         List<MarkdownObject> raw = [];
         if (_rawHtml != RawHtmlMode.Allow)
         {
@@ -175,7 +175,9 @@ public sealed class MarkdownRenderer
 
         // Only a body with raw HTML goes through the sanitizer: everything else Markdig escapes itself.
         var markers = raw.Count > 0 && _sanitizer is not null ? new RawHtmlMarkers(raw, origin) : null;
-        using var writer = new StringWriter();
+
+        // Sized for the HTML up front: growing chunk by chunk from empty allocated twice the body's HTML.
+        using var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length + markdown.Length / 4 + 256), CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         markers?.Install(renderer);
@@ -183,7 +185,7 @@ public sealed class MarkdownRenderer
         var paragraphs = 0;
         foreach (var block in document)
         {
-            cancellation.ThrowIfCancellationRequested();
+            deadline.Check();
             renderer.Render(block);
             if (block is ParagraphBlock && ++paragraphs == cutAfterParagraph && head is null)
             {
@@ -201,7 +203,7 @@ public sealed class MarkdownRenderer
         var words = PlainText.CountWords(document);
         if (markers is not null)
         {
-            var clean = _sanitizer!.Value.Sanitize(all, markers, origin, cancellation);
+            var clean = _sanitizer!.Value.Sanitize(all, markers, origin, deadline);
             diagnostics.AddRange(clean.Diagnostics);
             var hasTail = !string.IsNullOrWhiteSpace(clean.Tail);
             return new RenderedBody(hasTail ? clean.Head : clean.Head + clean.Tail, hasTail ? clean.Tail : "", firstText, words) { Diagnostics = Limit(diagnostics, origin) };

@@ -19,19 +19,19 @@ internal sealed class RenderBudget : InlineParser
         OpeningCharacters = ['[', ']', '!', '*', '_', '`', '<', '&', '\\', '|', '"', '\'', '~', '^', '('];
     }
 
-    /// <summary>A parser context that carries the cancellation this guard checks.</summary>
-    public static MarkdownParserContext Context(CancellationToken cancellation)
+    /// <summary>A parser context that carries the deadline this guard checks.</summary>
+    public static MarkdownParserContext Context(RenderDeadline deadline)
     {
         var context = new MarkdownParserContext();
-        context.Properties[Key] = cancellation;
+        context.Properties[Key] = deadline;
         return context;
     }
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        if (processor.Context?.Properties.TryGetValue(Key, out var value) == true && value is CancellationToken cancellation)
+        if (processor.Context?.Properties.TryGetValue(Key, out var value) == true && value is RenderDeadline deadline)
         {
-            cancellation.ThrowIfCancellationRequested();
+            deadline.Check();
         }
 
         return false;

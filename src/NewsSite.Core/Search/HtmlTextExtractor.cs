@@ -57,7 +57,15 @@ internal static class HtmlTextExtractor
             end++;
         }
 
-        return name[..end].ToString().ToLowerInvariant() is "a" or "em" or "strong" or "b" or "i" or "u" or "s" or "code"
+        // The longest inline name has six letters; the name is lowered on the stack, not into a string per tag.
+        if (end is 0 or > 6)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[6];
+        name[..end].ToLowerInvariant(lower);
+        return lower[..end] is "a" or "em" or "strong" or "b" or "i" or "u" or "s" or "code"
             or "span" or "abbr" or "mark" or "sub" or "sup" or "del" or "ins" or "small" or "q" or "cite" or "kbd";
     }
 

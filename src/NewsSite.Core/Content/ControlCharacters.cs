@@ -22,6 +22,8 @@ internal static class ControlCharacters
 
     public static int IndexOfDisallowed(string text) => text.AsSpan().IndexOfAny(Disallowed);
 
+    /// <summary>Replaces them with U+FFFD, with one warning at the first (pasted binary or a damaged file).</summary>
+    /// <param name="text">Text with '\n' line endings.</param>
     public static (string Text, Diagnostic? Warning) Replace(string text, string path)
     {
         var first = IndexOfDisallowed(text);

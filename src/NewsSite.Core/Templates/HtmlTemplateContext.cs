@@ -13,6 +13,12 @@ namespace NewsSite.Templates;
 /// </summary>
 internal sealed class HtmlTemplateContext : TemplateContext
 {
+    private const int IncludeCapacity = 8 * 1024;
+
+    // Outputs for includes, one per nesting depth, reused from page to page (see HtmlIncludeFunction).
+    private readonly List<StringBuilderOutput> _includeOutputs = [];
+    private int _includeDepth;
+
     public HtmlTemplateContext()
     {
         // Scriban cuts a render's output at LimitToString (1 MB) unless a limit is set, and counts it from the
@@ -20,9 +26,11 @@ internal sealed class HtmlTemplateContext : TemplateContext
         OutputLimit = 0;
     }
 
-    // Outputs for includes, one per nesting depth, reused from page to page (see HtmlIncludeFunction).
-    private readonly List<StringBuilderOutput> _includeOutputs = [];
-    private int _includeDepth;
+    /// <summary>Where a page's own template renders, before the layout wraps it.</summary>
+    public Utf8Output ContentOutput { get; } = new();
+
+    /// <summary>Where the whole page renders.</summary>
+    public Utf8Output PageOutput { get; } = new();
 
     public StringBuilderOutput RentIncludeOutput()
     {
@@ -39,14 +47,6 @@ internal sealed class HtmlTemplateContext : TemplateContext
         // A render that threw leaves text behind; the next one must start empty.
         _includeOutputs[--_includeDepth].Builder.Clear();
     }
-
-    private const int IncludeCapacity = 8 * 1024;
-
-    /// <summary>Where a page's own template renders, before the layout wraps it.</summary>
-    public Utf8Output ContentOutput { get; } = new();
-
-    /// <summary>Where the whole page renders.</summary>
-    public Utf8Output PageOutput { get; } = new();
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

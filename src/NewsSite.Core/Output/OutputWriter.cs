@@ -17,6 +17,8 @@ namespace NewsSite.Output;
 /// </remarks>
 public sealed class OutputWriter : IDisposable
 {
+    private const int WrittenLocks = 64;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly ConcurrentDictionary<string, FileRecord> _written;
@@ -42,8 +44,10 @@ public sealed class OutputWriter : IDisposable
         _previous = previous;
         _target = target;
 
-        // Sized for the previous build's files: growing a concurrent dictionary locks out every writer.
-        _written = new(Environment.ProcessorCount, Math.Max(previous?.Files.Count ?? 0, 31), StringComparer.Ordinal);
+        // Sized for the previous build's files: growing a concurrent dictionary locks out every writer. Every page
+        // claims its path here, most of them in a rebuild without writing anything: one lock per core made the
+        // threads queue for them, so there are many more locks than threads.
+        _written = new(WrittenLocks, Math.Max(previous?.Files.Count ?? 0, 31), StringComparer.Ordinal);
     }
 
     public string OutputRoot { get; }

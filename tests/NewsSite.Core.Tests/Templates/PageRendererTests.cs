@@ -205,4 +205,24 @@ public sealed class PageRendererTests
         Assert.Null(error);
         Assert.Contains(string.Concat(Enumerable.Repeat("abcde", 300_000)) + "|end", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Nested_includes_each_get_their_own_output_and_leave_their_parent_intact()
+    {
+        var templates = Templates("""
+            -- templates/layouts/base.html --
+            {{ content }}
+            -- templates/t.html --
+            <a>{{ include 'partials/outer.html' }}</a><b>{{ include 'partials/inner.html' }}</b><c>{{ include 'partials/outer.html' }}</c>
+            -- templates/partials/outer.html --
+            [{{ include 'partials/inner.html' }}|{{ x = include 'partials/inner.html' }}{{ x | string.size }}]
+            -- templates/partials/inner.html --
+            in
+            """);
+
+        var (html, error) = Render(new PageRenderer(templates), "t.html", Model("T"), "/");
+
+        Assert.Null(error);
+        Assert.Equal("<a>[in\n|3]\n</a><b>in\n</b><c>[in\n|3]\n</c>\n\n", html);
+    }
 }

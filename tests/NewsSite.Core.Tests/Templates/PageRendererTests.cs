@@ -207,22 +207,24 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void Nested_includes_each_get_their_own_output_and_leave_their_parent_intact()
+    public void Nested_includes_each_get_their_own_output_and_named_arguments_still_reach_the_partial()
     {
         var templates = Templates("""
             -- templates/layouts/base.html --
             {{ content }}
             -- templates/t.html --
-            <a>{{ include 'partials/outer.html' }}</a><b>{{ include 'partials/inner.html' }}</b><c>{{ include 'partials/outer.html' }}</c>
+            <a>{{ include 'partials/outer.html' }}</a><b>{{ include 'partials/named.html' who: "Ana" }}</b><c>{{ include 'partials/outer.html' }}</c>
             -- templates/partials/outer.html --
             [{{ include 'partials/inner.html' }}|{{ x = include 'partials/inner.html' }}{{ x | string.size }}]
             -- templates/partials/inner.html --
             in
+            -- templates/partials/named.html --
+            hello {{ $who }}
             """);
 
         var (html, error) = Render(new PageRenderer(templates), "t.html", Model("T"), "/");
 
         Assert.Null(error);
-        Assert.Equal("<a>[in\n|3]\n</a><b>in\n</b><c>[in\n|3]\n</c>\n\n", html);
+        Assert.Equal("<a>[in\n|3]\n</a><b>hello Ana\n</b><c>[in\n|3]\n</c>\n\n", html);
     }
 }

@@ -8,8 +8,9 @@ using Scriban.Runtime;
 namespace NewsSite.Templates;
 
 /// <summary>
-/// A Scriban context that escapes every value a template prints, unless it is <see cref="RawHtml"/>. Scriban
-/// escapes nothing by itself; escaping here means no template can forget it for a value from content.
+/// A Scriban context that escapes every value a template prints, unless it is markup we made (<see cref="RawHtml"/>,
+/// <see cref="RawUtf8"/>). Scriban escapes nothing by itself; escaping here means no template can forget it for a
+/// value from content.
 /// </summary>
 internal sealed class HtmlTemplateContext : TemplateContext
 {

@@ -21,8 +21,6 @@ internal sealed class Utf8Output : IScriptOutput
     /// <summary>The bytes written so far, valid until the next write or <see cref="Clear"/>.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _length);
 
-    public bool EndsWithNewLine => _length > 0 && _buffer[_length - 1] == (byte)'\n';
-
     public void Clear()
     {
         _length = 0;

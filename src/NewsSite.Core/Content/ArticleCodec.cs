@@ -113,9 +113,14 @@ internal static class ArticleCodec
         return new CachedArticle(length, ticks, article, diagnostics);
     }
 
-    private static SortedDictionary<string, object?> ReadParams(BinaryReader r)
+    private static IReadOnlyDictionary<string, object?> ReadParams(BinaryReader r)
     {
         var count = r.ReadInt32();
+        if (count == 0)
+        {
+            return System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty;
+        }
+
         var parameters = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {

@@ -11,6 +11,7 @@ internal sealed class ArticleLoader
     private readonly ArticleReader _reader;
     private readonly ArticleLimits _limits;
     private readonly BodyStore _bodies;
+    private readonly NamePool _names = new();
 
     public ArticleLoader(ArticleReader reader, ArticleLimits limits)
     {
@@ -29,7 +30,7 @@ internal sealed class ArticleLoader
             if (cache.Find(file) is { } known)
             {
                 diagnostics.AddRange(known.Diagnostics);
-                loaded.Add(known with { Article = known.Article.WithBodyFrom(_bodies.FromFile(file, known.Article.SourceHash)) });
+                loaded.Add(known with { Article = ShareNames(known.Article).WithBodyFrom(_bodies.FromFile(file, known.Article.SourceHash)) });
                 return;
             }
 
@@ -95,8 +96,16 @@ internal sealed class ArticleLoader
         }
 
         var hash = Output.ContentHash.Of(bytes);
-        return (article with { SourceHash = hash }).WithBodyFrom(_bodies.Keep(article.Body, file, hash));
+        return (ShareNames(article) with { SourceHash = hash }).WithBodyFrom(_bodies.Keep(article.Body, file, hash));
     }
+
+    private Article ShareNames(Article article) => article with
+    {
+        Section = _names.Share(article.Section),
+        Dateline = _names.Share(article.Dateline),
+        Authors = _names.Share(article.Authors),
+        Tags = _names.Share(article.Tags),
+    };
 
     /// <summary>The body of a file read again, or null when the file is gone or no longer what was read.</summary>
     private static string? Reread(SourceFile file, string expectedHash)

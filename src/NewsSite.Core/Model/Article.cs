@@ -31,7 +31,14 @@ public sealed record Article
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    public IReadOnlyList<KeyPoint> KeyPoints { get; init; } = [];
+    /// <summary>Held packed (<see cref="PackedKeyPoints"/>); each read gives a fresh list.</summary>
+    public IReadOnlyList<KeyPoint> KeyPoints
+    {
+        get => HeldKeyPoints?.Unpack() ?? [];
+        init => HeldKeyPoints = PackedKeyPoints.Pack(value);
+    }
+
+    private PackedKeyPoints? HeldKeyPoints { get; init; }
 
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
 

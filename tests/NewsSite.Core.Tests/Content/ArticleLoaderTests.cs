@@ -52,6 +52,26 @@ public sealed class ArticleLoaderTests
     }
 
     [Fact]
+    public void Articles_share_one_string_per_tag_author_section_and_dateline_however_often_they_are_written()
+    {
+        const string Names = "section: world\nauthors: [Asha Rao]\ntags: [Climate Change, Energy]\ndateline: Oslo\n";
+        using var site = TestSite.Create(Fixture);
+        site.WriteFile("content/world/a.md", $"---\nheadline: A\ndate: 2025-04-30T00:00:00Z\n{Names}---\nOne.\n");
+        site.WriteFile("content/world/b.md", $"---\nheadline: B\ndate: 2025-04-29T00:00:00Z\n{Names}---\nTwo.\n");
+
+        var (articles, diagnostics) = Load(site, heldBytes: 0);
+
+        Assert.Empty(diagnostics.ToSortedList());
+        var (a, b) = (articles[0], articles[1]);
+        Assert.Equal(["Climate Change", "Energy"], b.Tags);
+        Assert.Same(a.Tags[0], b.Tags[0]);
+        Assert.Same(a.Tags[1], b.Tags[1]);
+        Assert.Same(a.Authors[0], b.Authors[0]);
+        Assert.Same(a.Section, b.Section);
+        Assert.Same(a.Dateline, b.Dateline);
+    }
+
+    [Fact]
     public void A_file_edited_after_it_was_read_is_reported_not_silently_mixed_in()
     {
         using var site = TestSite.Create(Fixture);

@@ -132,7 +132,8 @@ public sealed class SiteBuilder
                 .Add(OutputState.ToolIdentity).Add(configKey).Add(templates.Fingerprint)
                 .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "")
                 .Finish();
-            var pages = new SitePages(site, views, new HeadBuilder(views, markdown), new PageRenderer(templates), templates, output, diagnostics, globalKey, themeAssets);
+            var renderer = new PageRenderer(templates);
+            var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, globalKey, themeAssets);
             var search = SiteSearch.Begin(site, views, markdown, output, diagnostics);
             options.Progress?.Report(new BuildStage("writing pages", site.Entries.Count));
             var pageCount = pages.WriteArticles((entry, body) =>
@@ -142,6 +143,7 @@ public sealed class SiteBuilder
             });
             bodies.Finish();
             pageCount += pages.WriteLists();
+            renderer.ForgetTeaserCards();
             var feedKey = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(configKey).Finish();
             options.Progress?.Report(new BuildStage("feeds, sitemaps and the search index", site.Entries.Count));
 

@@ -78,7 +78,10 @@ internal sealed class ArticleBodies(MarkdownRenderer markdown, string configKey,
             problems.AddRange(markdown.CheckInline(text, location ?? SourceLocation.StartOf(article.SourcePath)));
         }
 
-        return new BodyResult(Summaries.Cut(body.FirstParagraph), [.. problems.Select(StoredDiagnostic.From)]);
+        // The key covers the file's bytes, so a summary written in the front matter is there whenever this result
+        // is used: the one cut from the body is kept only for articles without one.
+        var summary = article.Summary is null ? Summaries.Cut(body.FirstParagraph) : "";
+        return new BodyResult(summary, [.. problems.Select(StoredDiagnostic.From)]);
     }
 
     private static BodyResult? Deserialize(string json)

@@ -9,9 +9,15 @@ public sealed class SiteUrls(SiteConfig config)
     private readonly string _baseUrl = config.BaseUrl.AbsoluteUri;
 
     /// <summary><c>/world/</c> -> <c>/news/world/</c> when the site lives under <c>/news/</c>.</summary>
-    public string Link(string route) => IsExternal(route) ? route : _basePath + route.TrimStart('/');
+    public string Link(string route) => IsExternal(route) || IsOwnLink(route) ? route : _basePath + route.TrimStart('/');
 
     public string Absolute(string route) => IsExternal(route) ? route : _baseUrl + route.TrimStart('/');
+
+    /// <summary>
+    /// At the site root a route is its own link. Handing back the same string, not an equal copy, matters at
+    /// scale: every teaser, search entry and term link holds one, 100,000 of each for a large archive.
+    /// </summary>
+    private bool IsOwnLink(string route) => _basePath == "/" && route.StartsWith('/') && !route.StartsWith("//", StringComparison.Ordinal);
 
     private static bool IsExternal(string route) =>
         route.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || route.StartsWith("http://", StringComparison.OrdinalIgnoreCase);

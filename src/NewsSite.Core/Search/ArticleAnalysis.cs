@@ -17,21 +17,24 @@ internal sealed class ArticleAnalysis
     private readonly byte[] _words;
 
     public ArticleAnalysis(int[] terms, int[] frequencies, int length, int[] words, int[] wordTerms, string snippet)
-        : this(PackedPairs.Pack(terms, frequencies), PackedPairs.Pack(words, wordTerms), length, snippet)
+        : this(PackedPairs.Pack(terms, frequencies), PackedPairs.Pack(words, wordTerms), length, System.Text.Encoding.UTF8.GetBytes(snippet))
     {
     }
 
-    private ArticleAnalysis(byte[] terms, byte[] words, int length, string snippet)
+    private ArticleAnalysis(byte[] terms, byte[] words, int length, byte[] utf8Snippet)
     {
         _terms = terms;
         _words = words;
         Length = length;
-        Snippet = snippet;
+        Utf8Snippet = utf8Snippet;
     }
 
     public int Length { get; }
 
-    public string Snippet { get; }
+    /// <summary>The result snippet as UTF-8, half the size of a string and what the index file is written in.</summary>
+    public byte[] Utf8Snippet { get; }
+
+    public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet);
 
     /// <summary>The packed (term, frequency) and (word, term) lists, as the cache file stores them.</summary>
     public ReadOnlySpan<byte> PackedTerms => _terms;
@@ -39,7 +42,7 @@ internal sealed class ArticleAnalysis
     public ReadOnlySpan<byte> PackedWords => _words;
 
     /// <summary>An analysis from lists already packed and checked (by the cache reader).</summary>
-    public static ArticleAnalysis FromPacked(byte[] terms, byte[] words, int length, string snippet) => new(terms, words, length, snippet);
+    public static ArticleAnalysis FromPacked(byte[] terms, byte[] words, int length, byte[] utf8Snippet) => new(terms, words, length, utf8Snippet);
 
     /// <summary>The article's terms in ascending order, with their weighted frequencies.</summary>
     public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(_terms);

@@ -158,7 +158,8 @@ internal sealed class SearchAnalysisCache
         {
             writer.Write((ulong)key);
             writer.Write((ulong)(key >> 64));
-            writer.Write(analysis.Snippet);
+            writer.Write7BitEncodedInt(analysis.Utf8Snippet.Length);
+            writer.Write(analysis.Utf8Snippet);
             writer.Write7BitEncodedInt(analysis.Length);
             if (kept > 0 && previous.TryGet(key, out var read) && ReferenceEquals(read, analysis))
             {
@@ -219,7 +220,7 @@ internal sealed class SearchAnalysisCache
         {
             var low = reader.UInt64();
             var key = new UInt128(reader.UInt64(), low);
-            var snippet = reader.String();
+            var snippet = reader.Utf8();
             var length = reader.Count();
             var terms = reader.Pairs(stringCount, valueIsString: false);
             var words = reader.Pairs(stringCount, valueIsString: true);
@@ -303,6 +304,21 @@ internal sealed class SearchAnalysisCache
             var text = Encoding.UTF8.GetString(_bytes.Slice(_position, length));
             _position += length;
             return text;
+        }
+
+        /// <summary>A string's bytes, checked to be UTF-8 (they are written into the index as they are).</summary>
+        public byte[] Utf8()
+        {
+            var length = Count();
+            Need(length);
+            var bytes = _bytes.Slice(_position, length);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                throw new InvalidDataException("text that is not UTF-8");
+            }
+
+            _position += length;
+            return bytes.ToArray();
         }
 
         /// <summary>A packed list, checked: numbers below <paramref name="stringCount"/>, frequencies above 0.</summary>

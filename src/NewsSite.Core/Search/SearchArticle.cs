@@ -18,5 +18,5 @@ internal sealed record SearchArticle(
     UInt128 Key,
     Func<SearchText> Text)
 {
-    public IndexedDocument Document(string snippet) => new(Url, Headline, SectionIndex, Date, DisplayDate, IsoDate, snippet);
+    public IndexedDocument Document(byte[] utf8Snippet) => new(Url, Headline, SectionIndex, Date, DisplayDate, IsoDate, utf8Snippet);
 }

@@ -1,6 +1,7 @@
 namespace NewsSite.Search;
 
 /// <summary>An article as search results show it; its position in <see cref="SearchIndex.Documents"/> is its id.</summary>
+/// <remarks>The snippet is held as UTF-8, as it is written: every document is held until the index is written.</remarks>
 internal sealed record IndexedDocument(
     string Url,
     string Headline,
@@ -8,7 +9,15 @@ internal sealed record IndexedDocument(
     DateTimeOffset Date,
     string DisplayDate,
     string IsoDate,
-    string Snippet);
+    byte[] Utf8Snippet)
+{
+    public IndexedDocument(string url, string headline, int sectionIndex, DateTimeOffset date, string displayDate, string isoDate, string snippet)
+        : this(url, headline, sectionIndex, date, displayDate, isoDate, System.Text.Encoding.UTF8.GetBytes(snippet))
+    {
+    }
+
+    public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet);
+}
 
 /// <summary>The inverted index of the articles a site makes searchable, ready to be written.</summary>
 internal sealed class SearchIndex

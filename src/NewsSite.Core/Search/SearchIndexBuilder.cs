@@ -31,7 +31,7 @@ internal static class SearchIndexBuilder
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
-            documents[document] = articles[document].Document(analysis.Snippet);
+            documents[document] = articles[document].Document(analysis.Utf8Snippet);
             totalLength += analysis.Length;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out _);)
             {

@@ -93,7 +93,7 @@ internal sealed class SiteSearch
     private static SearchArticle Article(Entry entry, Dictionary<Section, int> sectionIndex, ViewFactory views, MarkdownRenderer markdown)
     {
         var article = entry.Article;
-        var date = views.Date(article.Date);
+        var date = views.Teaser(entry).Date;
         return new SearchArticle(
             views.Urls.Link(entry.Route),
             article.Headline,

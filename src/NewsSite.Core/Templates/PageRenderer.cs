@@ -21,13 +21,21 @@ public sealed class PageRenderer
 
     private readonly TemplateSet _templates;
     private readonly TemplateContextPool _contexts;
+    private readonly TeaserCards _teaserCards;
 
     public PageRenderer(TemplateSet templates)
     {
         _templates = templates;
         var include = new HtmlIncludeFunction();
-        _contexts = new TemplateContextPool(templates, include, new TeaserCards(new TemplateContextPool(templates, include, teaserCards: null), templates));
+        _teaserCards = new TeaserCards(new TemplateContextPool(templates, include, teaserCards: null), templates);
+        _contexts = new TemplateContextPool(templates, include, _teaserCards);
     }
+
+    /// <summary>
+    /// Drops the rendered teaser cards, once the last page that shows them is written: they are some 60 MB at
+    /// 100,000 articles, and feeds, sitemaps and the search index come after. A later page renders them again.
+    /// </summary>
+    public void ForgetTeaserCards() => _teaserCards.Forget();
 
     /// <summary>
     /// Renders a page and hands its UTF-8 bytes to <paramref name="write"/>; the bytes are the renderer's buffer

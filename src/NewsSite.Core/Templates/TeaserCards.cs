@@ -22,6 +22,8 @@ internal sealed class TeaserCards(TemplateContextPool contexts, TemplateSet temp
 
     private readonly ConcurrentDictionary<TeaserView, byte[]> _cards = new(ReferenceEqualityComparer.Instance);
 
+    public void Forget() => _cards.Clear();
+
     public int RequiredParameterCount => 1;
 
     public int ParameterCount => 1;

@@ -19,6 +19,9 @@ public sealed class ViewFactory
     private readonly Dictionary<Entry, TeaserView> _teasers;
     private readonly Dictionary<Entry, string> _teaserKeys;
 
+    /// <summary>One link per section and term, shared by every teaser and page that points at it.</summary>
+    private readonly Dictionary<object, LinkView> _refs = new(ReferenceEqualityComparer.Instance);
+
     public ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, IReadOnlyDictionary<string, (int Width, int Height)> imageSizes)
     {
         _site = site;
@@ -26,6 +29,16 @@ public sealed class ViewFactory
         _zone = site.Config.TimeZone;
         _markdown = markdown;
         _imageSizes = imageSizes;
+        foreach (var section in site.Sections)
+        {
+            _refs[section] = new LinkView(section.Name, _urls.Link(section.Route));
+        }
+
+        foreach (var term in site.Tags.Concat(site.Authors))
+        {
+            _refs[term] = new LinkView(term.Name, _urls.Link(term.Route));
+        }
+
         _teasers = new Dictionary<Entry, TeaserView>(site.Entries.Count, ReferenceEqualityComparer.Instance);
         _teaserKeys = new Dictionary<Entry, string>(site.Entries.Count, ReferenceEqualityComparer.Instance);
         var teasers = new TeaserView[site.Entries.Count];
@@ -56,9 +69,9 @@ public sealed class ViewFactory
     /// A link without the article count, for the places that point at a section or term (navigation, teasers,
     /// article pages): a count there would make every such page change whenever any article is added.
     /// </summary>
-    public LinkView Ref(Section section) => new(section.Name, _urls.Link(section.Route));
+    public LinkView Ref(Section section) => _refs.TryGetValue(section, out var link) ? link : new(section.Name, _urls.Link(section.Route));
 
-    public LinkView Ref(Term term) => new(term.Name, _urls.Link(term.Route));
+    public LinkView Ref(Term term) => _refs.TryGetValue(term, out var link) ? link : new(term.Name, _urls.Link(term.Route));
 
     /// <summary>A hash of everything the teaser shows: list pages are unchanged when their teasers' keys are.</summary>
     public string TeaserKey(Entry entry) => _teaserKeys[entry];

@@ -32,20 +32,14 @@ internal static class ArticleCodec
         WriteOptional(w, a.Summary);
         WriteStrings(w, a.Authors);
         WriteStrings(w, a.Tags);
-        w.Write(a.KeyPoints.Count);
-        foreach (var point in a.KeyPoints)
-        {
-            WriteOptional(w, point.Label);
-            w.Write(point.Text);
-            WriteLocation(w, point.Location, a.SourcePath);
-        }
+        PackedKeyPoints.Write(w, a.KeyPoints, a.SourcePath);
 
         w.Write(a.Corrections.Count);
         foreach (var correction in a.Corrections)
         {
             WriteDate(w, correction.Date);
             w.Write(correction.Text);
-            WriteLocation(w, correction.Location, a.SourcePath);
+            SourceLocationCodec.Write(w, correction.Location, a.SourcePath);
         }
 
         w.Write(a.Image is not null);
@@ -99,8 +93,8 @@ internal static class ArticleCodec
             Summary = ReadOptional(r),
             Authors = ReadStrings(r),
             Tags = ReadStrings(r),
-            KeyPoints = ReadList(r, () => new KeyPoint(ReadOptional(r), r.ReadString()) { Location = ReadLocation(r, path) }),
-            Corrections = ReadList(r, () => new Correction(ReadDate(r), r.ReadString()) { Location = ReadLocation(r, path) }),
+            KeyPoints = PackedKeyPoints.Read(r, path),
+            Corrections = ReadList(r, () => new Correction(ReadDate(r), r.ReadString()) { Location = SourceLocationCodec.Read(r, path) }),
             Image = r.ReadBoolean() ? new ArticleImage(r.ReadString(), r.ReadString(), ReadOptional(r), ReadOptional(r)) : null,
             Slug = r.ReadString(),
             Draft = r.ReadBoolean(),
@@ -113,14 +107,9 @@ internal static class ArticleCodec
         return new CachedArticle(length, ticks, article, diagnostics);
     }
 
-    private static IReadOnlyDictionary<string, object?> ReadParams(BinaryReader r)
+    private static SortedDictionary<string, object?> ReadParams(BinaryReader r)
     {
         var count = r.ReadInt32();
-        if (count == 0)
-        {
-            return System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty;
-        }
-
         var parameters = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -247,31 +236,4 @@ internal static class ArticleCodec
     }
 
     private static DateTimeOffset? ReadOptionalDate(BinaryReader r) => r.ReadBoolean() ? ReadDate(r) : null;
-
-    /// <summary>Locations are nearly always in the article's own file: its path is then not written again.</summary>
-    private static void WriteLocation(BinaryWriter w, SourceLocation? location, string ownPath)
-    {
-        if (location is not { } at)
-        {
-            w.Write((byte)0);
-            return;
-        }
-
-        w.Write(at.Path == ownPath ? (byte)1 : (byte)2);
-        if (at.Path != ownPath)
-        {
-            w.Write(at.Path);
-        }
-
-        w.Write(at.Line);
-        w.Write(at.Column);
-    }
-
-    private static SourceLocation? ReadLocation(BinaryReader r, string ownPath) => r.ReadByte() switch
-    {
-        0 => null,
-        1 => new SourceLocation(ownPath, r.ReadInt32(), r.ReadInt32()),
-        2 => new SourceLocation(r.ReadString(), r.ReadInt32(), r.ReadInt32()),
-        _ => throw new InvalidDataException("unknown location kind in the article cache"),
-    };
 }

@@ -15,9 +15,6 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
         "key_points", "corrections", "image", "slug", "draft",
     };
 
-    /// <summary>Shared by every article without fields of its own; it cannot be changed.</summary>
-    private static readonly IReadOnlyDictionary<string, object?> NoParams = System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty;
-
     /// <param name="text">The file's text with '\n' line endings.</param>
     /// <param name="path">Path from the site root, e.g. <c>content/world/quake.md</c>.</param>
     public (Article? Article, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, string path)
@@ -110,7 +107,7 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
             Image = image,
             Slug = slug,
             Draft = draft,
-            Params = parameters.Count == 0 ? NoParams : parameters,
+            Params = parameters,
             Body = split.Body,
             BodyLine = split.BodyLine,
         };

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace NewsSite.Model;
 
 /// <summary>An article as the editor wrote it: typed front matter plus its Markdown body.</summary>
@@ -49,7 +51,12 @@ public sealed record Article
     public bool Draft { get; init; }
 
     /// <summary>Front-matter fields we do not know, handed to templates as <c>page.params</c>.</summary>
-    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+    /// <remarks>Articles without such fields (nearly all) share one empty dictionary that cannot be changed.</remarks>
+    public IReadOnlyDictionary<string, object?> Params
+    {
+        get;
+        init => field = value.Count == 0 ? ReadOnlyDictionary<string, object?>.Empty : value;
+    } = ReadOnlyDictionary<string, object?>.Empty;
 
     /// <summary>The Markdown body; an article loaded from a file may hold it compactly or read it back on use.</summary>
     public required string Body

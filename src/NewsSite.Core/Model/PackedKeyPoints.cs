@@ -34,18 +34,7 @@ internal sealed class PackedKeyPoints
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(points.Count);
-            foreach (var point in points)
-            {
-                w.Write(point.Label is not null);
-                if (point.Label is not null)
-                {
-                    w.Write(point.Label);
-                }
-
-                w.Write(point.Text);
-                WriteLocation(w, point.Location, path);
-            }
+            Write(w, points, path);
         }
 
         return new PackedKeyPoints(stream.ToArray(), path);
@@ -54,39 +43,42 @@ internal sealed class PackedKeyPoints
     public IReadOnlyList<KeyPoint> Unpack()
     {
         using var r = new BinaryReader(new MemoryStream(_bytes, writable: false), Encoding.UTF8);
-        var points = new KeyPoint[r.ReadInt32()];
+        return Read(r, _path);
+    }
+
+    /// <summary>The key points' binary form, shared with the article cache.</summary>
+    /// <param name="ownPath">The file the locations are written relative to (see <see cref="SourceLocationCodec"/>).</param>
+    public static void Write(BinaryWriter w, IReadOnlyList<KeyPoint> points, string? ownPath)
+    {
+        w.Write(points.Count);
+        foreach (var point in points)
+        {
+            w.Write(point.Label is not null);
+            if (point.Label is not null)
+            {
+                w.Write(point.Label);
+            }
+
+            w.Write(point.Text);
+            SourceLocationCodec.Write(w, point.Location, ownPath);
+        }
+    }
+
+    public static KeyPoint[] Read(BinaryReader r, string? ownPath)
+    {
+        var count = r.ReadInt32();
+        if (count < 0)
+        {
+            throw new InvalidDataException("negative count of key points");
+        }
+
+        var points = new KeyPoint[count];
         for (var i = 0; i < points.Length; i++)
         {
             var label = r.ReadBoolean() ? r.ReadString() : null;
-            points[i] = new KeyPoint(label, r.ReadString()) { Location = ReadLocation(r) };
+            points[i] = new KeyPoint(label, r.ReadString()) { Location = SourceLocationCodec.Read(r, ownPath) };
         }
 
         return points;
     }
-
-    private static void WriteLocation(BinaryWriter w, SourceLocation? location, string? path)
-    {
-        if (location is not { } at)
-        {
-            w.Write((byte)0);
-            return;
-        }
-
-        var own = at.Path == path;
-        w.Write(own ? (byte)1 : (byte)2);
-        if (!own)
-        {
-            w.Write(at.Path);
-        }
-
-        w.Write(at.Line);
-        w.Write(at.Column);
-    }
-
-    private SourceLocation? ReadLocation(BinaryReader r) => r.ReadByte() switch
-    {
-        0 => null,
-        1 => new SourceLocation(_path!, r.ReadInt32(), r.ReadInt32()),
-        _ => new SourceLocation(r.ReadString(), r.ReadInt32(), r.ReadInt32()),
-    };
 }

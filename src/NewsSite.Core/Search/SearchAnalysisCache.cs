@@ -297,28 +297,23 @@ internal sealed class SearchAnalysisCache
             throw new InvalidDataException("number too long");
         }
 
-        public string String()
-        {
-            var length = Count();
-            Need(length);
-            var text = Encoding.UTF8.GetString(_bytes.Slice(_position, length));
-            _position += length;
-            return text;
-        }
+        public string String() => Encoding.UTF8.GetString(Bytes());
 
         /// <summary>A string's bytes, checked to be UTF-8 (they are written into the index as they are).</summary>
         public byte[] Utf8()
         {
+            var bytes = Bytes();
+            return System.Text.Unicode.Utf8.IsValid(bytes) ? bytes.ToArray() : throw new InvalidDataException("text that is not UTF-8");
+        }
+
+        /// <summary>What <see cref="BinaryWriter"/> wrote for a string: its length, then its bytes.</summary>
+        private ReadOnlySpan<byte> Bytes()
+        {
             var length = Count();
             Need(length);
             var bytes = _bytes.Slice(_position, length);
-            if (!System.Text.Unicode.Utf8.IsValid(bytes))
-            {
-                throw new InvalidDataException("text that is not UTF-8");
-            }
-
             _position += length;
-            return bytes.ToArray();
+            return bytes;
         }
 
         /// <summary>A packed list, checked: numbers below <paramref name="stringCount"/>, frequencies above 0.</summary>

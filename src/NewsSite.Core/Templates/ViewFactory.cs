@@ -31,12 +31,12 @@ public sealed class ViewFactory
         _imageSizes = imageSizes;
         foreach (var section in site.Sections)
         {
-            _refs[section] = new LinkView(section.Name, _urls.Link(section.Route));
+            _refs[section] = NewRef(section.Name, section.Route);
         }
 
         foreach (var term in site.Tags.Concat(site.Authors))
         {
-            _refs[term] = new LinkView(term.Name, _urls.Link(term.Route));
+            _refs[term] = NewRef(term.Name, term.Route);
         }
 
         _teasers = new Dictionary<Entry, TeaserView>(site.Entries.Count, ReferenceEqualityComparer.Instance);
@@ -69,9 +69,11 @@ public sealed class ViewFactory
     /// A link without the article count, for the places that point at a section or term (navigation, teasers,
     /// article pages): a count there would make every such page change whenever any article is added.
     /// </summary>
-    public LinkView Ref(Section section) => _refs.TryGetValue(section, out var link) ? link : new(section.Name, _urls.Link(section.Route));
+    public LinkView Ref(Section section) => _refs.TryGetValue(section, out var link) ? link : NewRef(section.Name, section.Route);
 
-    public LinkView Ref(Term term) => _refs.TryGetValue(term, out var link) ? link : new(term.Name, _urls.Link(term.Route));
+    public LinkView Ref(Term term) => _refs.TryGetValue(term, out var link) ? link : NewRef(term.Name, term.Route);
+
+    private LinkView NewRef(string name, string route) => new(name, _urls.Link(route));
 
     /// <summary>A hash of everything the teaser shows: list pages are unchanged when their teasers' keys are.</summary>
     public string TeaserKey(Entry entry) => _teaserKeys[entry];

@@ -135,6 +135,7 @@ public sealed class SiteBuilder
             var renderer = new PageRenderer(templates);
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, globalKey, themeAssets);
             var search = SiteSearch.Begin(site, views, markdown, output, diagnostics);
+            var memory = StageMemory.ForSite(site.Entries.Count);
             options.Progress?.Report(new BuildStage("writing pages", site.Entries.Count));
             var pageCount = pages.WriteArticles((entry, body) =>
             {
@@ -142,15 +143,24 @@ public sealed class SiteBuilder
                 search?.Observe(entry, body);
             });
             bodies.Finish();
+            loaded.Bodies.Release();
+            memory.StageEnded();
             pageCount += pages.WriteLists();
             renderer.ForgetTeaserCards();
+            memory.StageEnded();
             var feedKey = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(configKey).Finish();
-            options.Progress?.Report(new BuildStage("feeds, sitemaps and the search index", site.Entries.Count));
 
-            // Independent outputs: the index is built (mostly on one core) while the feeds and sitemaps are written.
-            Parallel.Invoke(
-                () => WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics),
-                () => search?.Write(output));
+            // One after the other, not side by side: together their working sets pushed a 100,000-article build
+            // past 1 GiB.
+            options.Progress?.Report(new BuildStage("feeds and sitemaps", site.Entries.Count));
+            WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics);
+            memory.StageEnded();
+            if (search is not null)
+            {
+                options.Progress?.Report(new BuildStage("search index", site.Entries.Count));
+                search.Write(output);
+            }
+
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
             CopyAssets(assets, themeAssets, output, diagnostics);
 

@@ -45,7 +45,7 @@ internal sealed class ArticleLoader
         });
 
         var ordered = loaded.OrderBy(a => a.Article.SourcePath, StringComparer.Ordinal).ToList();
-        return new LoadedArticles([.. ordered.Select(a => a.Article)], ordered, read);
+        return new LoadedArticles([.. ordered.Select(a => a.Article)], ordered, read, _bodies);
     }
 
     private Article? LoadOne(SourceFile file, List<Diagnostic> diagnostics)
@@ -137,4 +137,5 @@ internal sealed class ArticleLoader
 /// <param name="Articles">Every article that loaded, in source-path order.</param>
 /// <param name="Entries">The same articles as the cache keeps them, for the next build.</param>
 /// <param name="Read">How many files were read and parsed; the others came from the cache.</param>
-internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, IReadOnlyList<CachedArticle> Entries, int Read);
+/// <param name="Bodies">Where the articles' bodies are held; released once the pages no longer need them.</param>
+internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, IReadOnlyList<CachedArticle> Entries, int Read, BodyStore Bodies);

@@ -25,17 +25,28 @@ internal static class SearchIndexBuilder
         var strings = table.ToArray();
         var documents = new IndexedDocument[articles.Count];
         var totalLength = 0L;
-        var counts = new int[strings.Length];
+        for (var document = 0; document < analyses.Count; document++)
+        {
+            documents[document] = articles[document].Document(analyses[document].Utf8Snippet);
+            totalLength += analyses[document].Length;
+        }
+
+        // Lengths and frequencies are sums of whole field weights, so this is the same average as summing doubles.
+        var averageLength = analyses.Count == 0 ? 0 : (double)totalLength / analyses.Count;
+
+        // A first pass sizes each term's list (levels do not change sizes), so each is made once, at its size.
+        var capacity = new int[strings.Length];
+        var last = new int[strings.Length];
+        Array.Fill(last, -1);
         var isWord = new bool[strings.Length];
         var wordTerm = new int[strings.Length];
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
-            documents[document] = articles[document].Document(analysis.Utf8Snippet);
-            totalLength += analysis.Length;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out _);)
             {
-                counts[term]++;
+                capacity[term] += PostingList.Bytes(last[term], document);
+                last[term] = document;
             }
 
             for (var words = PackedPairs.Read(analysis.PackedWords); words.Next(out var word, out var term);)
@@ -45,25 +56,13 @@ internal static class SearchIndexBuilder
             }
         }
 
-        // Lengths and frequencies are sums of whole field weights, so this is the same average as summing doubles.
-        var averageLength = analyses.Count == 0 ? 0 : (double)totalLength / analyses.Count;
-        var postingDocuments = new int[strings.Length][];
-        var postingLevels = new byte[strings.Length][];
-        var filled = new int[strings.Length];
+        var postings = new PostingList?[strings.Length];
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out var frequency);)
             {
-                var at = filled[term]++;
-                if (at == 0)
-                {
-                    postingDocuments[term] = new int[counts[term]];
-                    postingLevels[term] = new byte[counts[term]];
-                }
-
-                postingDocuments[term][at] = document;
-                postingLevels[term][at] = (byte)TermWeighting.Level(frequency, analysis.Length, averageLength);
+                (postings[term] ??= new PostingList(capacity[term])).Add(document, TermWeighting.Level(frequency, analysis.Length, averageLength));
             }
         }
 
@@ -73,10 +72,10 @@ internal static class SearchIndexBuilder
         var wordValues = new List<string>();
         for (var id = 0; id < strings.Length; id++)
         {
-            if (counts[id] > 0)
+            if (postings[id] is { } list)
             {
                 termKeys.Add(strings[id]);
-                termValues.Add(new PostingList(postingDocuments[id], postingLevels[id]));
+                termValues.Add(list);
             }
 
             if (isWord[id])

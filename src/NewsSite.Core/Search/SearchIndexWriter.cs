@@ -49,7 +49,7 @@ internal static class SearchIndexWriter
     private static List<(string FirstKey, string File)> WriteChunks(SearchIndex index, OutputWriter output)
     {
         var chunks = new List<(string, string)>();
-        var terms = new List<KeyValuePair<string, string>>();
+        var terms = new List<KeyValuePair<string, PostingList>>();
         var words = new List<KeyValuePair<string, string>>();
         var size = 0;
         string? firstKey = null;
@@ -68,16 +68,24 @@ internal static class SearchIndexWriter
             firstKey = null;
         }
 
-        foreach (var (key, isTerm, value) in Keys(index))
+        foreach (var (key, postings, term) in Keys(index))
         {
-            var entrySize = (key.Length * 2) + value.Length + 6;
+            var entrySize = (key.Length * 2) + (postings?.Utf8.Length ?? term!.Length) + 6;
             if (firstKey is not null && size + entrySize > ChunkBytes)
             {
                 Flush();
             }
 
             firstKey ??= key;
-            (isTerm ? terms : words).Add(new(key, value));
+            if (postings is not null)
+            {
+                terms.Add(new(key, postings));
+            }
+            else
+            {
+                words.Add(new(key, term!));
+            }
+
             size += entrySize;
         }
 
@@ -85,8 +93,11 @@ internal static class SearchIndexWriter
         return chunks;
     }
 
-    /// <summary>Terms and words merged in ordinal key order (a term before a word with the same spelling).</summary>
-    private static IEnumerable<(string Key, bool IsTerm, string Value)> Keys(SearchIndex index)
+    /// <summary>
+    /// Terms (with their postings) and words (with their term) merged in ordinal key order, a term before a word
+    /// with the same spelling.
+    /// </summary>
+    private static IEnumerable<(string Key, PostingList? Postings, string? Term)> Keys(SearchIndex index)
     {
         using var terms = index.Terms.GetEnumerator();
         using var words = index.Words.GetEnumerator();
@@ -96,24 +107,24 @@ internal static class SearchIndexWriter
         {
             if (hasTerm && (!hasWord || string.CompareOrdinal(terms.Current.Key, words.Current.Key) <= 0))
             {
-                yield return (terms.Current.Key, true, terms.Current.Value.Encode());
+                yield return (terms.Current.Key, terms.Current.Value, null);
                 hasTerm = terms.MoveNext();
             }
             else
             {
-                yield return (words.Current.Key, false, words.Current.Value);
+                yield return (words.Current.Key, null, words.Current.Value);
                 hasWord = words.MoveNext();
             }
         }
     }
 
-    private static byte[] Chunk(List<KeyValuePair<string, string>> terms, List<KeyValuePair<string, string>> words) => Json(json =>
+    private static byte[] Chunk(List<KeyValuePair<string, PostingList>> terms, List<KeyValuePair<string, string>> words) => Json(json =>
     {
         json.WriteStartObject();
         json.WriteStartObject("t");
-        foreach (var (key, value) in terms)
+        foreach (var (key, postings) in terms)
         {
-            json.WriteString(key, value);
+            json.WriteString(key, postings.Utf8);
         }
 
         json.WriteEndObject();

@@ -12,23 +12,44 @@ internal static class VarintText
     public const string Last = "0123456789abcdefghijklmnopqrstuv";
     public const string More = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()";
 
+    /// <summary>The most characters a number takes: 31 bits, five to a digit.</summary>
+    public const int MaxLength = 7;
+
     public static void Append(StringBuilder text, int value)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
-        Span<char> digits = stackalloc char[8];
-        var count = 0;
-        digits[count++] = Last[value & 31];
-        value >>= 5;
-        while (value > 0)
+        Span<byte> digits = stackalloc byte[MaxLength];
+        foreach (var digit in digits[..Write(digits, value)])
         {
-            digits[count++] = More[value & 31];
-            value >>= 5;
+            text.Append((char)digit);
+        }
+    }
+
+    /// <summary>How many characters <paramref name="value"/> takes.</summary>
+    public static int Length(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        var count = 1;
+        while ((value >>= 5) > 0)
+        {
+            count++;
         }
 
-        for (var i = count - 1; i >= 0; i--)
+        return count;
+    }
+
+    /// <summary>Writes the characters of <paramref name="value"/> as ASCII bytes.</summary>
+    /// <returns>How many were written (<see cref="Length"/>).</returns>
+    public static int Write(Span<byte> destination, int value)
+    {
+        var count = Length(value);
+        destination[count - 1] = (byte)Last[value & 31];
+        for (var i = count - 2; i >= 0; i--)
         {
-            text.Append(digits[i]);
+            value >>= 5;
+            destination[i] = (byte)More[value & 31];
         }
+
+        return count;
     }
 
     public static string Encode(IEnumerable<int> values)

@@ -83,4 +83,22 @@ public sealed class ArticleLoaderTests
         Assert.Equal("content/world/a.md", changed.Path);
         Assert.Equal("Second body.\n", articles[1].Body);
     }
+
+    [Fact]
+    public void Released_bodies_are_read_from_their_files_from_then_on()
+    {
+        using var site = TestSite.Create(Fixture);
+        var limits = ArticleLimits.Default with { HeldBodyBytes = 1 << 20 };
+        var loaded = new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits).Load(ContentSource.Discover(site.Source, new DiagnosticBag()), new DiagnosticBag(), ArticleCache.Empty);
+        var (a, b) = (loaded.Articles[0], loaded.Articles[1]);
+
+        // Held: an edit after reading does not reach the body.
+        site.WriteFile("content/world/a.md", "---\nheadline: A\ndate: 2025-04-30T18:45:00+05:30\n---\nRewritten.\n");
+        Assert.Equal("First body, with a café.\n\n## More\n", a.Body);
+
+        loaded.Bodies.Release();
+
+        Assert.Equal("content/world/a.md", Assert.Throws<ContentChangedException>(() => a.Body).Path);
+        Assert.Equal("Second body.\n", b.Body);
+    }
 }

@@ -56,6 +56,42 @@ public sealed class PostingListTests
     }
 
     [Fact]
+    public void The_bytes_are_the_characters_of_the_encoding()
+    {
+        var list = new PostingList();
+        list.Add(3, 2);
+        list.Add(40, 15);
+        Assert.Equal(list.Encode(), System.Text.Encoding.ASCII.GetString(list.Utf8));
+        Assert.Equal(VarintText.Encode([(3 * 16) + 1, (36 * 16) + 14]), list.Encode());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    public void A_list_sized_from_its_documents_alone_is_exactly_full_whatever_the_levels(int level)
+    {
+        // Gaps of 2, 3, 65 and 2,049 put the value next to a digit boundary (32, 1,024, 32,768).
+        int[] documents = [0, 1, 3, 6, 71, 72, 2_121, 4_169, 1_000_000];
+        var size = 0;
+        var previous = -1;
+        foreach (var document in documents)
+        {
+            size += PostingList.Bytes(previous, document);
+            previous = document;
+        }
+
+        var list = new PostingList(size);
+        foreach (var document in documents)
+        {
+            list.Add(document, level);
+        }
+
+        Assert.Equal(size, list.Utf8.Length);
+        Assert.Equal(documents, PostingList.Decode(list.Encode()).Select(p => p.Document));
+        Assert.All(PostingList.Decode(list.Encode()), p => Assert.Equal(level, p.Level));
+    }
+
+    [Fact]
     public void Postings_must_come_in_document_order()
     {
         var list = new PostingList();

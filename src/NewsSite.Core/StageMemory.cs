@@ -1,0 +1,40 @@
+namespace NewsSite;
+
+/// <summary>
+/// Gives memory back between the stages of a large build. A stage that ends lets go of a lot at once (the held
+/// bodies after the article pages, the teaser cards after the lists, the feed items before the index); the
+/// runtime collects the oldest generation rarely, so without help that garbage stays resident while the next
+/// stage adds its own. At 100,000 articles one compacting collection per stage boundary costs about 0.2 s and
+/// keeps the peak under 1 GiB.
+/// </summary>
+/// <remarks>
+/// Whether to collect is decided by the size of the site, not of the heap: the heap is the process's, and a
+/// process that builds many small sites at once (the test suite, a server) would otherwise pause every one of
+/// them for a full collection of everything the others hold.
+/// </remarks>
+internal sealed class StageMemory
+{
+    /// <summary>
+    /// Below this many articles a stage's garbage is too small to matter (a 10,000-article build peaks at about
+    /// 270 MiB) and the pauses are not worth it.
+    /// </summary>
+    public const int ArticleThreshold = 25_000;
+
+    private readonly bool _collect;
+
+    private StageMemory(bool collect) => _collect = collect;
+
+    public static StageMemory ForSite(int articles) => new(articles >= ArticleThreshold);
+
+    /// <returns>True when the site was large enough for the heap to be collected.</returns>
+    public bool StageEnded()
+    {
+        if (!_collect)
+        {
+            return false;
+        }
+
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return true;
+    }
+}

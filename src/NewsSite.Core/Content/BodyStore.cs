@@ -20,8 +20,13 @@ internal sealed class BodyStore(long budgetBytes, Func<SourceFile, string, strin
     public Func<string> Keep(string body, SourceFile file, string sourceHash)
     {
         var fromFile = FromFile(file, sourceHash);
+        if (Volatile.Read(ref _released))
+        {
+            return fromFile;
+        }
+
         var size = Encoding.UTF8.GetByteCount(body);
-        if (Volatile.Read(ref _released) || Interlocked.Add(ref _held, size) > budgetBytes)
+        if (Interlocked.Add(ref _held, size) > budgetBytes)
         {
             Interlocked.Add(ref _held, -size);
             return fromFile;

@@ -20,7 +20,7 @@ namespace NewsSite.Content;
 internal sealed class ArticleCache
 {
     public const string FileName = "articles.bin";
-    private const int Version = 3;
+    private const int Version = 4;
     private const int ChunkSize = 512;
 
     private readonly Dictionary<string, CachedArticle> _entries;

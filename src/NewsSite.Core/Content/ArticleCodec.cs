@@ -32,7 +32,7 @@ internal static class ArticleCodec
         WriteOptional(w, a.Summary);
         WriteStrings(w, a.Authors);
         WriteStrings(w, a.Tags);
-        PackedKeyPoints.Write(w, a.KeyPoints, a.SourcePath);
+        PackedKeyPoints.WriteTo(w, a.HeldKeyPoints, a.SourcePath);
 
         w.Write(a.Corrections.Count);
         foreach (var correction in a.Corrections)
@@ -93,7 +93,7 @@ internal static class ArticleCodec
             Summary = ReadOptional(r),
             Authors = ReadStrings(r),
             Tags = ReadStrings(r),
-            KeyPoints = PackedKeyPoints.Read(r, path),
+            HeldKeyPoints = PackedKeyPoints.ReadFrom(r, path),
             Corrections = ReadList(r, () => new Correction(ReadDate(r), r.ReadString()) { Location = SourceLocationCodec.Read(r, path) }),
             Image = r.ReadBoolean() ? new ArticleImage(r.ReadString(), r.ReadString(), ReadOptional(r), ReadOptional(r)) : null,
             Slug = r.ReadString(),

@@ -40,7 +40,8 @@ public sealed record Article
         init => HeldKeyPoints = PackedKeyPoints.Pack(value);
     }
 
-    private PackedKeyPoints? HeldKeyPoints { get; init; }
+    /// <summary>The key points as held, for the caches, which keep and compare their bytes rather than the points.</summary>
+    internal PackedKeyPoints? HeldKeyPoints { get; init; }
 
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
 

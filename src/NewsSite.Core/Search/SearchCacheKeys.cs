@@ -37,12 +37,7 @@ internal static class SearchCacheKeys
         var article = entry.Article;
         var hash = new KeyHash();
         hash.Add(article.Headline);
-        hash.Add(article.KeyPoints.Count);
-        foreach (var point in article.KeyPoints)
-        {
-            hash.Add(point.Label);
-            hash.Add(point.Text);
-        }
+        hash.Add(article.HeldKeyPoints is { } points ? points.Bytes : default);
 
         hash.Add(article.Tags);
         hash.Add(article.Dek);
@@ -74,6 +69,13 @@ internal static class SearchCacheKeys
             {
                 Add(text);
             }
+        }
+
+        /// <summary>Packed key points: their locations too, which only change when the file does.</summary>
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            Add(bytes.Length);
+            _hash.Append(bytes);
         }
 
         public void Add(int value)

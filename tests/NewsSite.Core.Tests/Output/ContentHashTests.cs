@@ -1,0 +1,45 @@
+using NewsSite.Output;
+
+namespace NewsSite.Tests.Output;
+
+public sealed class ContentHashTests
+{
+    private static string Of(Action<ContentHash.Builder> add)
+    {
+        var builder = new ContentHash.Builder();
+        add(builder);
+        return builder.Finish();
+    }
+
+    [Fact]
+    public void The_same_parts_give_the_same_hash_and_any_change_of_a_part_another()
+    {
+        var once = Of(b => b.Add("headline").Add(3).Add(["a", "b"]));
+
+        Assert.Equal(once, Of(b => b.Add("headline").Add(3).Add(["a", "b"])));
+        Assert.NotEqual(once, Of(b => b.Add("Headline").Add(3).Add(["a", "b"])));
+        Assert.NotEqual(once, Of(b => b.Add("headline").Add(4).Add(["a", "b"])));
+        Assert.NotEqual(once, Of(b => b.Add("headline").Add(3).Add(["b", "a"])));
+        Assert.Equal(32, once.Length);
+    }
+
+    [Fact]
+    public void Parts_never_run_into_each_other()
+    {
+        // Each pair would be the same bytes if parts were only joined, or tagged by their length alone.
+        (Action<ContentHash.Builder> A, Action<ContentHash.Builder> B)[] pairs =
+        [
+            (b => b.Add("ab").Add("c"), b => b.Add("a").Add("bc")),
+            (b => b.Add((string?)null), b => b.Add("")),
+            (b => b.Add((string?)null), b => b.Add("\u0000null")),
+            (b => b.Add(5), b => b.Add("5")),
+            (b => b.Add(0x00410041), b => b.Add("AA")),
+            (b => b.Add(["a", ""]), b => b.Add(["a"]).Add("")),
+        ];
+
+        foreach (var (a, b) in pairs)
+        {
+            Assert.NotEqual(Of(a), Of(b));
+        }
+    }
+}

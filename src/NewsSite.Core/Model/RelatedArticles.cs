@@ -13,28 +13,62 @@ internal static class RelatedArticles
 
     private const int TagWeight = 16;
 
-    public static void Assign(IReadOnlyList<Entry> entries, int count) =>
+    public static void Assign(IReadOnlyList<Entry> entries, int count)
+    {
+        var positions = Positions(entries);
         Parallel.For(
             0,
             entries.Count,
             () => new Scores(entries.Count),
             (i, _, scores) =>
             {
-                entries[i].Related = Pick(entries, entries[i], count, scores);
+                entries[i].Related = Pick(entries, entries[i], count, positions, scores);
                 return scores;
             },
             _ => { });
+    }
 
-    private static Entry[] Pick(IReadOnlyList<Entry> entries, Entry entry, int count, Scores scores)
+    /// <summary>
+    /// Each tag's and section's entries as their positions in the site, in one array each: the scores walk
+    /// hundreds of them for every article, and reading each position through its entry was a cache miss apiece.
+    /// </summary>
+    private static Dictionary<List<Entry>, int[]> Positions(IReadOnlyList<Entry> entries)
+    {
+        var positions = new Dictionary<List<Entry>, int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries)
+        {
+            foreach (var tag in entry.Tags)
+            {
+                Add(tag.Entries);
+            }
+
+            if (entry.Section is { } section)
+            {
+                Add(section.Entries);
+            }
+        }
+
+        return positions;
+
+        void Add(List<Entry> list)
+        {
+            if (!positions.ContainsKey(list))
+            {
+                positions[list] = [.. list.Select(e => e.Index)];
+            }
+        }
+    }
+
+    private static Entry[] Pick(IReadOnlyList<Entry> entries, Entry entry, int count, Dictionary<List<Entry>, int[]> positions, Scores scores)
     {
         foreach (var tag in entry.Tags)
         {
-            AddNearby(tag.Entries, entry, TagWeight, scores);
+            AddNearby(positions[tag.Entries], entry.Index, TagWeight, scores);
         }
 
         if (entry.Section is { } section)
         {
-            AddNearby(section.Entries, entry, 1, scores);
+            AddNearby(positions[section.Entries], entry.Index, 1, scores);
         }
 
         var picked = scores.Top(entry.Index, count);
@@ -42,44 +76,27 @@ internal static class RelatedArticles
         return [.. picked.Select(i => entries[i])];
     }
 
-    private static void AddNearby(List<Entry> list, Entry entry, int weight, Scores scores)
+    private static void AddNearby(int[] list, int self, int weight, Scores scores)
     {
         var start = 0;
-        var end = list.Count;
-        if (list.Count > Window)
+        var end = list.Length;
+        if (list.Length > Window)
         {
-            // Lists are newest first, like the entries, so their Index values ascend.
-            var position = BinarySearch(list, entry.Index);
-            start = Math.Clamp(position - (Window / 2), 0, list.Count - Window);
+            // Lists are newest first, like the entries, so their positions ascend.
+            var position = Array.BinarySearch(list, self);
+            position = position < 0 ? ~position : position;
+            start = Math.Clamp(position - (Window / 2), 0, list.Length - Window);
             end = start + Window;
         }
 
         for (var i = start; i < end; i++)
         {
-            var other = list[i].Index;
-            if (other != entry.Index)
+            var other = list[i];
+            if (other != self)
             {
                 scores.Add(other, weight);
             }
         }
-    }
-
-    private static int BinarySearch(List<Entry> list, int index)
-    {
-        var (low, high) = (0, list.Count - 1);
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var value = list[middle].Index;
-            if (value == index)
-            {
-                return middle;
-            }
-
-            (low, high) = value < index ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return low;
     }
 
     /// <summary>Per-thread scratch: a score per entry index and the indices touched, reset after each pick.</summary>

@@ -9,15 +9,18 @@ public static class OutputPaths
     /// </summary>
     public static string? ToRelativeFile(string sitePath)
     {
-        if (!sitePath.StartsWith('/') || sitePath.Contains('\\', StringComparison.Ordinal) || sitePath.Contains('\0', StringComparison.Ordinal))
+        if (!sitePath.StartsWith('/') || sitePath.AsSpan().ContainsAny('\\', '\0'))
         {
             return null;
         }
 
         var relative = sitePath.EndsWith('/') ? sitePath[1..] + "index.html" : sitePath[1..];
-        foreach (var segment in relative.Split('/'))
+
+        // Every page passes here on every build: its segments are looked at in place, not split into strings.
+        var span = relative.AsSpan();
+        foreach (var range in span.Split('/'))
         {
-            if (segment is "" or "." or "..")
+            if (span[range] is "" or "." or "..")
             {
                 return null;
             }

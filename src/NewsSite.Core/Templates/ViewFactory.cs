@@ -46,7 +46,7 @@ public sealed class ViewFactory
         Parallel.For(0, teasers.Length, i =>
         {
             teasers[i] = CreateTeaser(site.Entries[i]);
-            keys[i] = Output.ContentHash.Of(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(teasers[i], ViewJson.Default.TeaserView));
+            keys[i] = Templates.TeaserKey.Of(teasers[i]);
         });
         for (var i = 0; i < teasers.Length; i++)
         {

@@ -170,6 +170,11 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
     /// </summary>
     private void ReportCollisions(string kind, SortedDictionary<string, string> spellings)
     {
+        if (spellings.Count < 2)
+        {
+            return;
+        }
+
         var forms = spellings.Keys.GroupBy(Loose, StringComparer.Ordinal).ToList();
         if (forms.Count < 2)
         {

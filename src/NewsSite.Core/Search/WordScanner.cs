@@ -46,9 +46,37 @@ internal sealed class WordScanner
             runEnd = runEnd < 0 ? span.Length : nonAscii + runEnd;
 
             ScanFolded(span[position..runStart], sink);
-            ScanFolded(TextFolding.Fold(text[runStart..runEnd]), sink);
+            var run = span[runStart..runEnd];
+            if (OnlySeparates(run))
+            {
+                ScanFolded(run, sink);
+            }
+            else
+            {
+                ScanFolded(TextFolding.Fold(text[runStart..runEnd]), sink);
+            }
+
             position = runEnd;
         }
+    }
+
+    /// <summary>
+    /// True when every non-ASCII character of the run is General Punctuation (dashes, quotes, ellipses, thin
+    /// spaces) other than the typographic apostrophes: characters that folding leaves as separators, so the run's
+    /// words are the same unfolded. News text is full of em dashes, and folding each run that held one was a
+    /// normalisation, two strings and a builder: some 250,000 of them at 10,000 articles, for nothing.
+    /// </summary>
+    private static bool OnlySeparates(ReadOnlySpan<char> run)
+    {
+        foreach (var ch in run)
+        {
+            if (ch >= 0x80 && (ch is < '\u2000' or > '\u206F' or '\u2018' or '\u2019'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The loop of <see cref="Tokenizer.Words"/>, over text that is folded except for ASCII capitals.</summary>

@@ -7,8 +7,9 @@
 #
 # Needs: the .NET 10 SDK, python3, GNU time and hugo (apt-get install -y time hugo), and the shared harness in
 # ../shared/bench beside the repository (BENCH_DIR overrides). Environment: RUNS (5), SEED (42), TOOLS ("hugo"),
-# WORK (/tmp/newssite-bench), INCREMENTAL (1: also time rebuilds). Prints the harness's table per size, the ratios
-# the targets are stated in, and the incremental rebuild times.
+# WORK (/tmp/newssite-bench), INCREMENTAL (1: also time rebuilds), ORDER (alternate: one run of each tool at a time,
+# the order flipped every round, see alternate.sh; harness: the harness's own order, every run of Hugo first).
+# Prints the harness's table per size, the ratios the targets are stated in, and the incremental rebuild times.
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 N [N ...]" >&2; exit 2; }
 
@@ -35,7 +36,11 @@ for N in "$@"; do
   export WORK=$WORK_ROOT/n$N
   # Cold builds: the harness deletes the output folder; this drops our cache beside it as well.
   export NEWSSITE_CLEAN="rm -rf $WORK/.newssite-out.newssite"
-  bash "$BENCH_DIR/run_anchors.sh" "$N"
+  if [ -n "$TOOLS" ] && [ "${ORDER:-alternate}" = alternate ]; then
+    BENCH_DIR=$BENCH_DIR bash "$REPO/tests/bench/alternate.sh" "$N"
+  else
+    bash "$BENCH_DIR/run_anchors.sh" "$N"
+  fi
   python3 "$REPO/tests/bench/ratios.py" "$WORK/results.tsv"
   # An if, not `[ ] &&`: with INCREMENTAL=0 the test's failure would be the script's exit status.
   if [ "${INCREMENTAL:-1}" = 1 ]; then bash "$REPO/tests/bench/incremental.sh" "$WORK" "$PUBLISH/newssite"; fi

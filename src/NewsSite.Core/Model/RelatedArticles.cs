@@ -30,7 +30,7 @@ internal static class RelatedArticles
 
     /// <summary>
     /// Each tag's and section's entries as their positions in the site, in one array each: the scores walk
-    /// hundreds of them for every article, and reading each position through its entry was a cache miss apiece.
+    /// hundreds of them for every article, and read them from one array rather than from an object apiece.
     /// </summary>
     private static Dictionary<List<Entry>, int[]> Positions(IReadOnlyList<Entry> entries)
     {

@@ -16,9 +16,9 @@ internal interface IWordSink
 /// </summary>
 /// <remarks>
 /// ASCII text is lower-cased on the fly. Only the runs between ASCII white space that hold a non-ASCII character
-/// go through <see cref="TextFolding.Fold"/>. Folding each run alone is folding the whole text: white space is a
-/// starter that composes with nothing, so normalisation never reaches across it, lower-casing is per character,
-/// and the tokenizer never joins words across it.
+/// other than General Punctuation go through <see cref="TextFolding.Fold"/>. Folding each run alone is folding the
+/// whole text: white space is a starter that composes with nothing, so normalisation never reaches across it,
+/// lower-casing is per character, and the tokenizer never joins words across it.
 /// </remarks>
 internal sealed class WordScanner
 {
@@ -63,8 +63,8 @@ internal sealed class WordScanner
     /// <summary>
     /// True when every non-ASCII character of the run is General Punctuation (dashes, quotes, ellipses, thin
     /// spaces) other than the typographic apostrophes: characters that folding leaves as separators, so the run's
-    /// words are the same unfolded. News text is full of em dashes, and folding each run that held one was a
-    /// normalisation, two strings and a builder: some 250,000 of them at 10,000 articles, for nothing.
+    /// words are the same unfolded. News text is full of em dashes: of the 249,000 runs the benchmark's
+    /// 10,000 articles folded (a normalisation, two strings and a builder each), 21,000 still are.
     /// </summary>
     private static bool OnlySeparates(ReadOnlySpan<char> run)
     {

@@ -95,7 +95,8 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildStage("linking sections, topics, authors and related articles", articles.Count));
         var assets = files.Where(f => !f.IsArticle).ToList();
         var assetRoutes = assets.Select(AssetRoute).ToHashSet(StringComparer.Ordinal);
-        var site = new SiteModelBuilder(config, rules, assetRoutes, diagnostics).Build(articles);
+        var related = new RelatedArticleCache(Path.Combine(cacheRoot, RelatedArticleCache.FileName), read: options.Incremental, write: !options.DryRun);
+        var site = new SiteModelBuilder(config, rules, assetRoutes, diagnostics, related).Build(articles);
 
         options.Progress?.Report(new BuildStage("loading templates"));
         var templates = TemplateSet.Load(source, diagnostics);

@@ -1,0 +1,134 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using NewsSite.Output;
+
+namespace NewsSite.Model;
+
+/// <summary>
+/// Related-article lists kept between builds (<c>related.bin</c> in the cache folder). The lists depend on nothing
+/// but the order of the published articles and each one's section and tags, so the file is keyed by exactly
+/// those. An edit that changes none of them (a body, a headline, a key point: the everyday edit) finds the lists
+/// of the build before and skips the scoring, some 70 ms of a one-article rebuild at 10,000 articles.
+/// </summary>
+/// <remarks>Any other key, a damaged file or a read error means the lists are scored afresh.</remarks>
+internal sealed class RelatedArticleCache(string path, bool read, bool write)
+{
+    public const string FileName = "related.bin";
+    private const int Version = 1;
+
+    public void Assign(IReadOnlyList<Entry> entries, int count)
+    {
+        var key = KeyOf(entries, count);
+        if (read && TryLoad(entries, key))
+        {
+            return;
+        }
+
+        RelatedArticles.Assign(entries, count);
+        if (write)
+        {
+            CacheFile.TryReplace(path, file => Save(file, entries, key));
+        }
+    }
+
+    /// <summary>Each entry's section and tags, in the site's order, with the tool and the list length.</summary>
+    internal static UInt128 KeyOf(IReadOnlyList<Entry> entries, int count)
+    {
+        var hash = new XxHash128();
+        Add(hash, OutputState.ToolIdentity);
+        Add(hash, count);
+        Add(hash, entries.Count);
+        foreach (var entry in entries)
+        {
+            Add(hash, entry.Section?.Slug);
+            Add(hash, entry.Tags.Count);
+            foreach (var tag in entry.Tags)
+            {
+                Add(hash, tag.Slug);
+            }
+        }
+
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private bool TryLoad(IReadOnlyList<Entry> entries, UInt128 key)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            using var r = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false));
+            if (r.ReadInt32() != Version || ReadKey(r) != key || r.ReadInt32() != entries.Count)
+            {
+                return false;
+            }
+
+            var related = new Entry[entries.Count][];
+            for (var i = 0; i < related.Length; i++)
+            {
+                related[i] = new Entry[r.ReadByte()];
+                for (var j = 0; j < related[i].Length; j++)
+                {
+                    var other = r.ReadInt32();
+                    if (other < 0 || other >= entries.Count || other == i)
+                    {
+                        return false;
+                    }
+
+                    related[i][j] = entries[other];
+                }
+            }
+
+            if (r.BaseStream.Position != r.BaseStream.Length)
+            {
+                return false;
+            }
+
+            // Assigned only once the whole file has been read and found sound.
+            for (var i = 0; i < related.Length; i++)
+            {
+                entries[i].Related = related[i];
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void Save(Stream file, IReadOnlyList<Entry> entries, UInt128 key)
+    {
+        using var w = new BinaryWriter(file, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(Version);
+        w.Write((ulong)(key >> 64));
+        w.Write((ulong)key);
+        w.Write(entries.Count);
+        foreach (var entry in entries)
+        {
+            w.Write(checked((byte)entry.Related.Count));
+            foreach (var other in entry.Related)
+            {
+                w.Write(other.Index);
+            }
+        }
+    }
+
+    private static UInt128 ReadKey(BinaryReader r)
+    {
+        var upper = r.ReadUInt64();
+        return new UInt128(upper, r.ReadUInt64());
+    }
+
+    private static void Add(XxHash128 hash, string? text)
+    {
+        Add(hash, text?.Length ?? -1);
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private static void Add(XxHash128 hash, int value) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
+}

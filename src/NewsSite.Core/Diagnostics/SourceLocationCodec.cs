@@ -25,6 +25,27 @@ internal static class SourceLocationCodec
         w.Write(at.Column);
     }
 
+    /// <summary>Steps over a location without making it, checking that it is one <see cref="Read"/> would take.</summary>
+    /// <param name="ownPath">The path <see cref="Write"/> was given.</param>
+    /// <exception cref="InvalidDataException">Not a location, or one that runs past the stream.</exception>
+    public static void Skip(BinaryReader r, string? ownPath)
+    {
+        switch (r.ReadByte())
+        {
+            case 0:
+                return;
+            case 1 when ownPath is not null:
+                break;
+            case 2:
+                r.SkipString();
+                break;
+            default:
+                throw new InvalidDataException("unknown location kind");
+        }
+
+        r.BaseStream.Seek(2 * sizeof(int), SeekOrigin.Current);
+    }
+
     /// <param name="ownPath">The path <see cref="Write"/> was given.</param>
     public static SourceLocation? Read(BinaryReader r, string? ownPath) => r.ReadByte() switch
     {

@@ -137,38 +137,14 @@ internal sealed class PackedKeyPoints
         {
             if (r.ReadBoolean())
             {
-                SkipString(r);
+                r.SkipString();
             }
 
-            SkipString(r);
-            var location = r.ReadByte();
-            if (location is 2)
-            {
-                SkipString(r);
-            }
-            else if ((location is 1 && path is null) || location > 2)
-            {
-                return false;
-            }
-
-            if (location != 0)
-            {
-                r.BaseStream.Seek(2 * sizeof(int), SeekOrigin.Current);
-            }
+            r.SkipString();
+            SourceLocationCodec.Skip(r, path);
         }
 
         return r.BaseStream.Position == bytes.Length;
-    }
-
-    private static void SkipString(BinaryReader r)
-    {
-        var length = r.Read7BitEncodedInt();
-        if (length < 0 || length > r.BaseStream.Length - r.BaseStream.Position)
-        {
-            throw new InvalidDataException("a string runs past the key points");
-        }
-
-        r.BaseStream.Seek(length, SeekOrigin.Current);
     }
 
     private static KeyPoint[] Read(BinaryReader r, string? ownPath)

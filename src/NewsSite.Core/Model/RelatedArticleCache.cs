@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using NewsSite.Output;
 
 namespace NewsSite.Model;
@@ -14,7 +12,7 @@ namespace NewsSite.Model;
 internal sealed class RelatedArticleCache(string path, bool read, bool write)
 {
     public const string FileName = "related.bin";
-    private const int Version = 1;
+    private const int Version = 2;
 
     public void Assign(IReadOnlyList<Entry> entries, int count)
     {
@@ -32,26 +30,22 @@ internal sealed class RelatedArticleCache(string path, bool read, bool write)
     }
 
     /// <summary>Each entry's section and tags, in the site's order, with the tool and the list length.</summary>
-    internal static UInt128 KeyOf(IReadOnlyList<Entry> entries, int count)
+    internal static string KeyOf(IReadOnlyList<Entry> entries, int count)
     {
-        var hash = new XxHash128();
-        Add(hash, OutputState.ToolIdentity);
-        Add(hash, count);
-        Add(hash, entries.Count);
+        var key = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(count).Add(entries.Count);
         foreach (var entry in entries)
         {
-            Add(hash, entry.Section?.Slug);
-            Add(hash, entry.Tags.Count);
+            key.Add(entry.Section?.Slug).Add(entry.Tags.Count);
             foreach (var tag in entry.Tags)
             {
-                Add(hash, tag.Slug);
+                key.Add(tag.Slug);
             }
         }
 
-        return hash.GetCurrentHashAsUInt128();
+        return key.Finish();
     }
 
-    private bool TryLoad(IReadOnlyList<Entry> entries, UInt128 key)
+    private bool TryLoad(IReadOnlyList<Entry> entries, string key)
     {
         try
         {
@@ -61,7 +55,7 @@ internal sealed class RelatedArticleCache(string path, bool read, bool write)
             }
 
             using var r = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false));
-            if (r.ReadInt32() != Version || ReadKey(r) != key || r.ReadInt32() != entries.Count)
+            if (r.ReadInt32() != Version || r.ReadString() != key || r.ReadInt32() != entries.Count)
             {
                 return false;
             }
@@ -101,12 +95,11 @@ internal sealed class RelatedArticleCache(string path, bool read, bool write)
         }
     }
 
-    private static void Save(Stream file, IReadOnlyList<Entry> entries, UInt128 key)
+    private static void Save(Stream file, IReadOnlyList<Entry> entries, string key)
     {
         using var w = new BinaryWriter(file, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(Version);
-        w.Write((ulong)(key >> 64));
-        w.Write((ulong)key);
+        w.Write(key);
         w.Write(entries.Count);
         foreach (var entry in entries)
         {
@@ -117,18 +110,4 @@ internal sealed class RelatedArticleCache(string path, bool read, bool write)
             }
         }
     }
-
-    private static UInt128 ReadKey(BinaryReader r)
-    {
-        var upper = r.ReadUInt64();
-        return new UInt128(upper, r.ReadUInt64());
-    }
-
-    private static void Add(XxHash128 hash, string? text)
-    {
-        Add(hash, text?.Length ?? -1);
-        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-    }
-
-    private static void Add(XxHash128 hash, int value) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
 }

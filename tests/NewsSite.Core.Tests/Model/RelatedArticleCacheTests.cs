@@ -57,7 +57,8 @@ public sealed class RelatedArticleCacheTests : IDisposable
 
         // The first entry's first related article, changed in the file: a read-back list carries the change.
         var bytes = File.ReadAllBytes(CachePath);
-        var firstIndex = sizeof(int) + 16 + sizeof(int) + 1;
+        // The version, the key (its length, then 32 hex digits), the count of entries, the first list's length.
+        var firstIndex = sizeof(int) + 1 + 32 + sizeof(int) + 1;
         var tampered = BitConverter.ToInt32(bytes, firstIndex) == 7 ? 6 : 7;
         BitConverter.TryWriteBytes(bytes.AsSpan(firstIndex), tampered);
         File.WriteAllBytes(CachePath, bytes);

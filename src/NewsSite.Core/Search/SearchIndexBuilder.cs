@@ -25,14 +25,6 @@ internal static class SearchIndexBuilder
         var strings = table.ToArray();
         var documents = new IndexedDocument[articles.Count];
         var totalLength = 0L;
-        for (var document = 0; document < analyses.Count; document++)
-        {
-            documents[document] = articles[document].Document(analyses[document].Utf8Snippet);
-            totalLength += analyses[document].Length;
-        }
-
-        // Lengths and frequencies are sums of whole field weights, so this is the same average as summing doubles.
-        var averageLength = analyses.Count == 0 ? 0 : (double)totalLength / analyses.Count;
 
         // A first pass sizes each term's list (levels do not change sizes), so each is made once, at its size.
         var capacity = new int[strings.Length];
@@ -43,6 +35,8 @@ internal static class SearchIndexBuilder
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
+            documents[document] = articles[document].Document(analysis.Utf8Snippet);
+            totalLength += analysis.Length;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out _);)
             {
                 capacity[term] += PostingList.Bytes(last[term], document);
@@ -56,6 +50,8 @@ internal static class SearchIndexBuilder
             }
         }
 
+        // Lengths and frequencies are sums of whole field weights, so this is the same average as summing doubles.
+        var averageLength = analyses.Count == 0 ? 0 : (double)totalLength / analyses.Count;
         var postings = new PostingList?[strings.Length];
         for (var document = 0; document < analyses.Count; document++)
         {

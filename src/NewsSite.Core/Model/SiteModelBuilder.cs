@@ -7,8 +7,8 @@ using NewsSite.Routing;
 namespace NewsSite.Model;
 
 /// <summary>Routes the published articles and groups them into sections, tags, authors and archives.</summary>
-/// <param name="related">Where related-article lists are kept between builds; none when null.</param>
-internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules, ISet<string> assetPaths, DiagnosticBag diagnostics, RelatedArticleCache? related = null)
+/// <param name="related">Where related-article lists are kept between builds (or not, as it is told).</param>
+internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules, ISet<string> assetPaths, DiagnosticBag diagnostics, RelatedArticleCache related)
 {
     private const int RelatedCount = 4;
 
@@ -49,14 +49,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             () => tags = BuildTerms(entries, e => e.Article.Tags, "tags", (e, terms) => e.Tags = terms),
             () => authors = BuildTerms(entries, e => e.Article.Authors, "authors", (e, terms) => e.Authors = terms));
         LinkNeighbours(sections.Values);
-        if (related is null)
-        {
-            RelatedArticles.Assign(entries, RelatedCount);
-        }
-        else
-        {
-            related.Assign(entries, RelatedCount);
-        }
+        related.Assign(entries, RelatedCount);
 
         return new SiteModel
         {

@@ -199,23 +199,36 @@ internal static class ArticleCodec
         }
     }
 
-    private static string[] ReadStrings(BinaryReader r) => ReadList(r, r.ReadString);
+    /// <remarks>
+    /// Not <c>ReadList(r, r.ReadString)</c>: a delegate to a virtual method is bound at run time, through a slow
+    /// path that took 110 ms of thread time for the 20,000 lists of a 10,000-article cache.
+    /// </remarks>
+    private static string[] ReadStrings(BinaryReader r)
+    {
+        var items = new string[ReadCount(r)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = r.ReadString();
+        }
+
+        return items;
+    }
 
     private static T[] ReadList<T>(BinaryReader r, Func<T> read)
     {
-        var count = r.ReadInt32();
-        if (count < 0)
-        {
-            throw new InvalidDataException("negative count in the article cache");
-        }
-
-        var items = new T[count];
-        for (var i = 0; i < count; i++)
+        var items = new T[ReadCount(r)];
+        for (var i = 0; i < items.Length; i++)
         {
             items[i] = read();
         }
 
         return items;
+    }
+
+    private static int ReadCount(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        return count >= 0 ? count : throw new InvalidDataException("negative count in the article cache");
     }
 
     private static void WriteDate(BinaryWriter w, DateTimeOffset date)

@@ -83,7 +83,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             var slug = Slugifier.Slugify(article.Section);
             if (!sections.ContainsKey(slug))
             {
-                sections[slug] = new Section { Slug = slug, Name = DisplayName(article.Section), Route = $"/{slug}/" };
+                sections[slug] = new Section { Slug = slug, Name = SectionNames.Display(article.Section), Route = $"/{slug}/" };
             }
         }
 
@@ -100,10 +100,6 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
                 .ThenBy(s => s.Name, StringComparer.Ordinal),
         ];
     }
-
-    /// <summary>A folder name such as "world" reads as "World" in navigation.</summary>
-    private static string DisplayName(string name) =>
-        name.Any(char.IsUpper) ? name : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.Replace('-', ' '));
 
     private IReadOnlyList<Term> BuildTerms(List<Entry> entries, Func<Entry, IReadOnlyList<string>> names, string kind, Action<Entry, IReadOnlyList<Term>> assign)
     {

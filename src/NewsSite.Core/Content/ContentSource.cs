@@ -31,7 +31,8 @@ internal static class ContentSource
             }
 
             var relative = Path.GetRelativePath(siteRoot, entry.FullName).Replace('\\', '/');
-            if (entry.LinkTarget is not null && !LinkStaysInside(siteRoot, entry))
+            // The attribute comes with the listing; asking every file for its link target was a system call each.
+            if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null && !LinkStaysInside(siteRoot, entry))
             {
                 diagnostics.Add(Diagnostic.Warning(
                     DiagnosticCodes.LinkOutsideSource,

@@ -146,20 +146,42 @@ public sealed class SiteBuilder
             bodies.Finish();
             loaded.Bodies.Release();
             memory.StageEnded();
-            pageCount += pages.WriteLists();
-            renderer.ForgetTeaserCards();
-            memory.StageEnded();
-            var feedKey = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(configKey).Finish();
 
-            // One after the other, not side by side: together their working sets pushed a 100,000-article build
-            // past 1 GiB.
-            options.Progress?.Report(new BuildStage("feeds and sitemaps", site.Entries.Count));
-            WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics);
-            memory.StageEnded();
+            // The index needs only what the article pages gave it, and building it is one thread's work: on a
+            // site small enough for the two to share memory, it is built beside the lists and feeds, which leave
+            // a core idle much of the time.
+            var indexing = search is not null && memory.StagesMayOverlap ? Task.Run(() => search.Write(output)) : null;
+            try
+            {
+                pageCount += pages.WriteLists();
+                renderer.ForgetTeaserCards();
+                memory.StageEnded();
+                var feedKey = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(configKey).Finish();
+
+                // One after the other, not side by side: together their working sets pushed a 100,000-article
+                // build past 1 GiB.
+                options.Progress?.Report(new BuildStage("feeds and sitemaps", site.Entries.Count));
+                WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics);
+                memory.StageEnded();
+            }
+            catch
+            {
+                // Nothing may still be writing into the staging tree when it is thrown away.
+                WaitQuietly(indexing);
+                throw;
+            }
+
             if (search is not null)
             {
-                options.Progress?.Report(new BuildStage("search index", site.Entries.Count));
-                search.Write(output);
+                options.Progress?.Report(new BuildStage(indexing is null ? "search index" : "search index (the rest of it)", site.Entries.Count));
+                if (indexing is null)
+                {
+                    search.Write(output);
+                }
+                else
+                {
+                    indexing.GetAwaiter().GetResult();
+                }
             }
 
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
@@ -203,6 +225,18 @@ public sealed class SiteBuilder
             }
 
             return result with { Elapsed = clock.Elapsed };
+        }
+    }
+
+    private static void WaitQuietly(Task? task)
+    {
+        try
+        {
+            task?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The exception already on its way out is the one to report.
         }
     }
 

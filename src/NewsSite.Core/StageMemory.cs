@@ -26,6 +26,12 @@ internal sealed class StageMemory
 
     public static StageMemory ForSite(int articles) => new(articles >= ArticleThreshold);
 
+    /// <summary>
+    /// True when the site is small enough for two stages to run side by side: below the threshold, their working
+    /// sets together stay far below what one large build needs.
+    /// </summary>
+    public bool StagesMayOverlap => !_collect;
+
     /// <returns>True when the site was large enough for the heap to be collected.</returns>
     public bool StageEnded()
     {

@@ -20,6 +20,13 @@ public sealed class StageMemoryTests
     public void A_smaller_site_never_pauses_for_a_collection() =>
         Assert.False(StageMemory.ForSite(StageMemory.ArticleThreshold - 1).StageEnded());
 
+    [Fact]
+    public void Only_stages_of_a_site_below_the_threshold_may_run_side_by_side()
+    {
+        Assert.True(StageMemory.ForSite(StageMemory.ArticleThreshold - 1).StagesMayOverlap);
+        Assert.False(StageMemory.ForSite(StageMemory.ArticleThreshold).StagesMayOverlap);
+    }
+
     /// <summary>An object only a weak reference still points to, promoted to the oldest generation first.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference LeftByAStage()

@@ -59,6 +59,10 @@ public sealed class SiteBuilder
             return Failed(diagnostics, clock);
         }
 
+        // site.yaml and the theme do not depend on the content: they are read while the content folder is listed.
+        var configRead = new ReadAhead<SiteConfig?>(found => SiteConfigReader.Read(source, found, options.BaseUrl));
+        var templatesRead = new ReadAhead<TemplateSet?>(found => TemplateSet.Load(source, found));
+
         options.Progress?.Report(new BuildStage("looking for changes"));
         var lookedAt = DateTime.UtcNow;
         var files = ContentSource.Discover(source, diagnostics);
@@ -68,13 +72,16 @@ public sealed class SiteBuilder
             && BuildReceipt.Load(cacheRoot) is { } receipt
             && receipt.Covers(stamp.Hash, options.Clock.GetUtcNow(), Path.GetFullPath(options.OutputRoot)))
         {
+            configRead.Abandon();
+            templatesRead.Abandon();
             return receipt.ToResult(clock.Elapsed);
         }
 
         options.Progress?.Report(new BuildStage("reading site.yaml"));
-        var config = SiteConfigReader.Read(source, diagnostics, options.BaseUrl);
+        var config = configRead.Join(diagnostics);
         if (config is null)
         {
+            templatesRead.Abandon();
             return Failed(diagnostics, clock);
         }
 
@@ -99,7 +106,7 @@ public sealed class SiteBuilder
         var site = new SiteModelBuilder(config, rules, assetRoutes, diagnostics, related).Build(articles);
 
         options.Progress?.Report(new BuildStage("loading templates"));
-        var templates = TemplateSet.Load(source, diagnostics);
+        var templates = templatesRead.Join(diagnostics);
         if (templates is null || diagnostics.HasErrors)
         {
             return Failed(diagnostics, clock, site);

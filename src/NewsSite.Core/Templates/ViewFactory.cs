@@ -81,12 +81,7 @@ public sealed class ViewFactory
     public DateView Date(DateTimeOffset value)
     {
         var local = _zone.InZone(value);
-        var abbreviation = _zone.Abbreviation(local);
-        return new DateView(
-            local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-            local.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation,
-            local.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-            local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation);
+        return DateViews.Of(local, _zone.Abbreviation(local));
     }
 
     public ArticleView Article(Entry entry, RenderedBody body)

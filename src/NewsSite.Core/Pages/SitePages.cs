@@ -135,7 +135,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return Write("home.html", pager.Route, fingerprint, false, () => new PageModel
         {
             Site = _siteView,
-            Page = page,
+            Page = WithHead(page),
             Home = pager.PageNumber != 1 ? null : new HomeView(
                 lead.Count > 0 ? views.Teaser(lead[0]) : null,
                 views.Teasers(top),
@@ -166,7 +166,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return Write(template, pager.Route, fingerprint, false, () => new PageModel
         {
             Site = _siteView,
-            Page = page,
+            Page = WithHead(page),
             Term = term,
             Articles = views.Teasers(pager.Items),
             Pagination = views.Pagination(pager),
@@ -180,7 +180,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         var page = ListPage(kind, title, $"{title} of {site.Config.Title}.", route, crumbs);
         IReadOnlyList<LinkView> all = [.. terms];
         var fingerprint = _fingerprints.Terms(template, page, all);
-        return Write(template, route, fingerprint, false, () => new PageModel { Site = _siteView, Page = page, Terms = all }, new PageJob(route, null), out _) ? 1 : 0;
+        return Write(template, route, fingerprint, false, () => new PageModel { Site = _siteView, Page = WithHead(page), Terms = all }, new PageJob(route, null), out _) ? 1 : 0;
     }
 
     private int WriteNotFound()
@@ -209,16 +209,17 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         }
 
         var route = SearchPage.Route;
-        var page = ListPage("search", "Search", $"Search the articles of {site.Config.Title}.", route, [new("Home", views.Urls.Link("/")), new("Search", views.Urls.Link(route))]);
+        var page = WithHead(ListPage("search", "Search", $"Search the articles of {site.Config.Title}.", route, [new("Home", views.Urls.Link("/")), new("Search", views.Urls.Link(route))]));
         page = page with { Noindex = true, Head = new RawHtml(page.Head.Value + SearchPage.Head(views.Urls, themeAssets)) };
         var search = new SearchView(views.Urls.Link("/" + SearchIndexWriter.MetaFile), [.. scope.Sections.Select(s => new SearchSectionView(s.Slug, s.Name))]);
         var fingerprint = _fingerprints.List("search.html", page with { Head = RawHtml.Empty }, null, null, [], string.Join('\n', search.Sections.Select(s => s.Slug + "\t" + s.Name)) + "\n" + search.IndexUrl + "\n" + page.Head.Value);
         return Write("search.html", route, fingerprint, true, () => new PageModel { Site = _siteView, Page = page, Search = search }, new PageJob(route, null), out _) ? 1 : 0;
     }
 
+    /// <summary>A list page's view, without its head (<see cref="WithHead"/>).</summary>
     private PageView ListPage(string kind, string title, string description, string route, IReadOnlyList<LinkView> breadcrumb)
     {
-        var page = new PageView
+        return new PageView
         {
             Kind = kind,
             Title = title,
@@ -228,8 +229,13 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             Breadcrumb = breadcrumb,
             Feeds = _feeds.ForPage(route),
         };
-        return page with { Head = heads.ForPage(page, null) };
     }
+
+    /// <summary>
+    /// The page with its generated head. Made only for a page being rendered: the head is made from the page's
+    /// own fields, which its fingerprint covers already, and most list pages of a rebuild are kept as they are.
+    /// </summary>
+    private PageView WithHead(PageView page) => page with { Head = heads.ForPage(page, null) };
 
     private List<LinkView> Breadcrumb(Entry entry)
     {

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using NewsSite.Diagnostics;
 using NewsSite.Model;
+using NewsSite.Output;
 
 namespace NewsSite.Content;
 
@@ -100,7 +101,7 @@ internal sealed class ArticleCache
 
             return new ArticleCache(all);
         }
-        catch (Exception exception) when (Unreadable(exception))
+        catch (Exception exception) when (CacheFile.Unreadable(exception))
         {
             return Empty;
         }
@@ -115,7 +116,7 @@ internal sealed class ArticleCache
     public static void Save(string path, string key, IReadOnlyList<CachedArticle> entries, DateTime settledBefore)
     {
         var settled = entries.Where(e => e.LastWriteTicks <= settledBefore.Ticks).Chunk(ChunkSize).ToList();
-        Output.CacheFile.TryReplace(path, file =>
+        CacheFile.TryReplace(path, file =>
         {
             using var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
             writer.Write(Version);
@@ -150,12 +151,6 @@ internal sealed class ArticleCache
             ArticleCodec.WriteEntry(writer, entry);
         }
     }
-
-    private static bool Unreadable(Exception exception) => exception switch
-    {
-        AggregateException many => many.Flatten().InnerExceptions.All(Unreadable),
-        _ => exception is IOException or FormatException or ArgumentException or InvalidDataException or OverflowException,
-    };
 }
 
 /// <summary>One article as the cache keeps it: the file's size and time, the parsed article (no body) and its warnings.</summary>

@@ -89,7 +89,7 @@ internal sealed class RelatedArticleCache(string path, bool read, bool write)
 
             return true;
         }
-        catch (IOException)
+        catch (Exception exception) when (CacheFile.Unreadable(exception))
         {
             return false;
         }

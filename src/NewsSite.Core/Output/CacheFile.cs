@@ -28,6 +28,18 @@ internal static class CacheFile
         }
     }
 
+    /// <summary>
+    /// True for what reading a damaged, cut or unreadable cache file throws, which must mean "start over": a short
+    /// read (an <see cref="IOException"/>), a garbled length (<see cref="FormatException"/>, or an
+    /// <see cref="OverflowException"/> or <see cref="ArgumentException"/> once used), a check that failed
+    /// (<see cref="InvalidDataException"/>) or a file the build may not read.
+    /// </summary>
+    public static bool Unreadable(Exception exception) => exception switch
+    {
+        AggregateException many => many.Flatten().InnerExceptions.All(Unreadable),
+        _ => exception is IOException or FormatException or OverflowException or ArgumentException or InvalidDataException or UnauthorizedAccessException,
+    };
+
     public static void Replace(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -108,6 +108,20 @@ public sealed class RelatedArticleCacheTests : IDisposable
         Assert.Equal(Scored(Shapes), Lists(clean));
     }
 
+    [Fact]
+    public void A_garbled_key_length_scores_afresh_instead_of_failing_the_build()
+    {
+        new RelatedArticleCache(CachePath, read: true, write: true).Assign(Site(Shapes), 4);
+        var bytes = File.ReadAllBytes(CachePath);
+        bytes.AsSpan(4, 5).Fill(0xFF); // after the version: a length prefix that never ends
+        File.WriteAllBytes(CachePath, bytes);
+
+        var garbled = Site(Shapes);
+        new RelatedArticleCache(CachePath, read: true, write: false).Assign(garbled, 4);
+
+        Assert.Equal(Scored(Shapes), Lists(garbled));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

@@ -44,7 +44,7 @@ public sealed class OutputWriter : IDisposable
         OutputRoot = outputRoot;
         StagingRoot = stagingRoot;
         CacheRoot = cacheRoot;
-        _statePath = Path.Combine(cacheRoot, "state.json");
+        _statePath = Path.Combine(cacheRoot, OutputState.FileName);
         _sparePath = Path.Combine(cacheRoot, "spare");
         _state = state;
         _previous = previous;
@@ -101,7 +101,7 @@ public sealed class OutputWriter : IDisposable
         var cacheRoot = CacheRootOf(output);
         var spare = Path.Combine(cacheRoot, "spare");
 
-        var state = incremental ? OutputState.Load(Path.Combine(cacheRoot, "state.json")) : null;
+        var state = incremental ? OutputState.Load(Path.Combine(cacheRoot, OutputState.FileName)) : null;
         var previous = state?.Output is { } o && Directory.Exists(output) && TreeRecord.StampOf(output) == o.Stamp ? o : null;
         var spareRecord = state?.Spare is { } s && Directory.Exists(spare) && TreeRecord.StampOf(spare) == s.Stamp ? s : null;
         state ??= new OutputState { Tool = OutputState.ToolIdentity };
@@ -114,7 +114,7 @@ public sealed class OutputWriter : IDisposable
             if (!TryMoveStamp(spare, spareRecord.Stamp))
             {
                 state.Spare = null;
-                state.Save(Path.Combine(cacheRoot, "state.json"));
+                state.Save(Path.Combine(cacheRoot, OutputState.FileName));
             }
 
             return new OutputWriter(output, spare, cacheRoot, state, previous, spareRecord);

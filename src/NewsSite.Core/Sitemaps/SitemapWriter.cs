@@ -21,6 +21,12 @@ internal sealed class SitemapWriter(int maxUrls = SitemapWriter.MaxUrlsPerFile, 
     /// <param name="absolute">Turns a route such as <c>/sitemap-1.xml</c> into an absolute URL, for the index.</param>
     public IReadOnlyList<SitemapFile> Write(IReadOnlyList<SitemapUrl> urls, Func<string, string> absolute)
     {
+        // Most sites fit in one file: it is written once, and measured URL by URL only when it is too big.
+        if (urls.Count <= maxUrls && Part(urls) is { } whole && whole.Length <= maxBytes)
+        {
+            return [new SitemapFile(FileName, whole)];
+        }
+
         var parts = Split(urls);
         if (parts.Count == 1)
         {

@@ -63,6 +63,19 @@ public sealed class SitemapWriterTests
     }
 
     [Fact]
+    public void A_sitemap_of_exactly_the_byte_limit_stays_whole_and_one_byte_more_is_cut()
+    {
+        var urls = Urls(100);
+        var whole = Assert.Single(new SitemapWriter().Write(urls, Absolute)).Bytes;
+
+        var atLimit = new SitemapWriter(maxUrls: 50_000, maxBytes: whole.Length).Write(urls, Absolute);
+        var overLimit = new SitemapWriter(maxUrls: 50_000, maxBytes: whole.Length - 1).Write(urls, Absolute);
+
+        Assert.Equal(whole, Assert.Single(atLimit).Bytes);
+        Assert.Equal(["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"], overLimit.Select(f => f.RelativePath));
+    }
+
+    [Fact]
     public void Every_url_has_an_absolute_loc_and_a_w3c_lastmod()
     {
         var file = Assert.Single(new SitemapWriter().Write(Urls(3), Absolute));

@@ -89,12 +89,12 @@ public sealed class SiteBuilder
         var reader = new ArticleReader(config.TimeZone, options.Limits);
         var articleCache = Path.Combine(cacheRoot, ArticleCache.FileName);
         var articleCacheKey = string.Join('\n', OutputState.ToolIdentity, config.TimeZone.Id, options.Limits);
-        var loaded = new ArticleLoader(reader, options.Limits).Load(
-            files, diagnostics, options.Incremental ? ArticleCache.Load(articleCache, articleCacheKey) : ArticleCache.Empty);
+        var cachedArticles = options.Incremental ? ArticleCache.Load(articleCache, articleCacheKey) : ArticleCache.Empty;
+        var loaded = new ArticleLoader(reader, options.Limits).Load(files, diagnostics, cachedArticles);
         var articles = loaded.Articles;
         if (!options.DryRun)
         {
-            ArticleCache.Save(articleCache, articleCacheKey, loaded.Entries, lookedAt - SourceStamp.SettleTime);
+            ArticleCache.Save(articleCache, articleCacheKey, loaded.Entries, lookedAt - SourceStamp.SettleTime, readBack: cachedArticles);
         }
 
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());

@@ -113,9 +113,20 @@ internal sealed class ArticleCache
     /// as they come. Encoding the whole cache before writing it held all of it at once (120 MB at 100,000 articles),
     /// with as much again in buffers outgrown on the way.
     /// </remarks>
-    public static void Save(string path, string key, IReadOnlyList<CachedArticle> entries, DateTime settledBefore)
+    /// <param name="readBack">
+    /// The cache this build read from <paramref name="path"/> with <paramref name="key"/>. When the entries to keep
+    /// are exactly its entries, each for the same file, size and time, the file already says what it would be
+    /// rewritten with and is left alone: the common rebuild, one article edited moments ago, which is not settled.
+    /// </param>
+    public static void Save(string path, string key, IReadOnlyList<CachedArticle> entries, DateTime settledBefore, ArticleCache? readBack = null)
     {
-        var settled = entries.Where(e => e.LastWriteTicks <= settledBefore.Ticks).Chunk(ChunkSize).ToList();
+        var kept = entries.Where(e => e.LastWriteTicks <= settledBefore.Ticks).ToList();
+        if (readBack is not null && readBack != Empty && readBack.Holds(kept))
+        {
+            return;
+        }
+
+        var settled = kept.Chunk(ChunkSize).ToList();
         CacheFile.TryReplace(path, file =>
         {
             using var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
@@ -140,6 +151,10 @@ internal sealed class ArticleCache
             }
         });
     }
+
+    private bool Holds(IReadOnlyList<CachedArticle> entries) =>
+        entries.Count == _entries.Count
+        && entries.All(e => _entries.TryGetValue(e.Article.SourcePath, out var had) && had.Length == e.Length && had.LastWriteTicks == e.LastWriteTicks);
 
     private static void Encode(CachedArticle[] chunk, MemoryStream buffer)
     {

@@ -105,6 +105,32 @@ public sealed class ArticleCacheTests : IDisposable
         Assert.Equal(0, ArticleCache.Load(path, "key").Count);
     }
 
+    [Fact]
+    public void A_cache_that_would_be_written_with_what_it_holds_is_left_alone()
+    {
+        var path = Path.Combine(_folder, ArticleCache.FileName);
+        var first = Story(1, Written);
+        var second = Story(2, Written);
+        ArticleCache.Save(path, "key", [first, second], settledBefore: Written);
+        var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, old);
+
+        // The same files, plus one edited too recently to keep: nothing to write.
+        ArticleCache.Save(path, "key", [first, second, Story(3, Written.AddTicks(1))], settledBefore: Written, readBack: ArticleCache.Load(path, "key"));
+        Assert.Equal(old, File.GetLastWriteTimeUtc(path));
+
+        // One of them changed, then one gone: written each time.
+        ArticleCache.Save(path, "key", [first, Story(2, Written.AddTicks(-5))], settledBefore: Written, readBack: ArticleCache.Load(path, "key"));
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(path));
+        Assert.NotNull(ArticleCache.Load(path, "key").Find(new SourceFile("content/world/story-2.md", "/x") { Length = 1002, LastWriteTimeUtc = Written.AddTicks(-5) }));
+
+        ArticleCache.Save(path, "key", [first], settledBefore: Written, readBack: ArticleCache.Load(path, "key"));
+        Assert.Equal(1, ArticleCache.Load(path, "key").Count);
+    }
+
+    private static CachedArticle Story(int number, DateTime written) =>
+        new(1000 + number, written.Ticks, Full() with { SourcePath = $"content/world/story-{number}.md", Headline = $"Story {number}" }, []);
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

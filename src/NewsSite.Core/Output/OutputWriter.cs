@@ -31,7 +31,7 @@ public sealed class OutputWriter : IDisposable
     /// their full path: a path per page was 40 MB at 100,000 articles, and a collision (about one in 10^28 for that
     /// many folders) would only fail a write, never misplace one.
     /// </summary>
-    private readonly ConcurrentDictionary<UInt128, byte> _folders = new();
+    private readonly ConcurrentDictionary<Hash128, byte> _folders = new();
     private readonly string _statePath;
     private readonly string _sparePath;
     private readonly OutputState _state;
@@ -303,7 +303,7 @@ public sealed class OutputWriter : IDisposable
         var full = OutputPaths.ToFullPath(StagingRoot, relativePath)
             ?? throw new InvalidOperationException($"refusing to write '{relativePath}' outside the output folder");
         var folder = Path.GetDirectoryName(full)!;
-        if (_folders.TryAdd(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(folder.AsSpan())), 0))
+        if (_folders.TryAdd(Hash128.Of(MemoryMarshal.AsBytes(folder.AsSpan())), 0))
         {
             Directory.CreateDirectory(folder);
         }

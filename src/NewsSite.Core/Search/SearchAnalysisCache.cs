@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using System.Text;
+using NewsSite.Output;
 
 namespace NewsSite.Search;
 
@@ -32,9 +33,9 @@ internal sealed class SearchAnalysisCache
     private const int FormatVersion = 2;
     private const int HeaderLength = 4 + 4 + 16 + 8 + 8;
 
-    private readonly Dictionary<UInt128, ArticleAnalysis> _entries;
+    private readonly Dictionary<Hash128, ArticleAnalysis> _entries;
 
-    private SearchAnalysisCache(Dictionary<UInt128, ArticleAnalysis> entries, int stringCount)
+    private SearchAnalysisCache(Dictionary<Hash128, ArticleAnalysis> entries, int stringCount)
     {
         _entries = entries;
         StringCount = stringCount;
@@ -47,12 +48,12 @@ internal sealed class SearchAnalysisCache
 
     public int Count => _entries.Count;
 
-    public IEnumerable<UInt128> Keys => _entries.Keys;
+    public IEnumerable<Hash128> Keys => _entries.Keys;
 
-    public bool TryGet(UInt128 key, [MaybeNullWhen(false)] out ArticleAnalysis analysis) => _entries.TryGetValue(key, out analysis);
+    public bool TryGet(Hash128 key, [MaybeNullWhen(false)] out ArticleAnalysis analysis) => _entries.TryGetValue(key, out analysis);
 
     /// <summary>Reads the cache into an empty <paramref name="table"/>, its strings first; never throws.</summary>
-    public static SearchAnalysisCache Load(string path, UInt128 context, TermTable table)
+    public static SearchAnalysisCache Load(string path, Hash128 context, TermTable table)
     {
         try
         {
@@ -83,11 +84,11 @@ internal sealed class SearchAnalysisCache
     /// next build analyses again.
     /// </summary>
     /// <param name="previous">The cache this build read: its analyses are written back as they were read.</param>
-    public static void Save(string path, UInt128 context, TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
+    public static void Save(string path, Hash128 context, TermTable table, IReadOnlyList<(Hash128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
         // The payload goes straight to the file, hashed on the way: at 100,000 articles it is some 170 MB, which
         // a buffer in memory would hold twice over while it grew, at the build's fullest moment.
-        Output.CacheFile.TryReplace(path, file =>
+        CacheFile.TryReplace(path, file =>
         {
             file.Write(new byte[HeaderLength]);
             var hash = new XxHash3();
@@ -101,7 +102,7 @@ internal sealed class SearchAnalysisCache
             var header = new byte[HeaderLength];
             BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
             BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), FormatVersion);
-            BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), context);
+            context.Write(header.AsSpan(8));
             BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), counted.Written);
             BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(32), hash.GetCurrentHashAsUInt64());
             file.Position = 0;
@@ -109,7 +110,7 @@ internal sealed class SearchAnalysisCache
         });
     }
 
-    private static void WritePayload(BinaryWriter writer, TermTable table, IReadOnlyList<(UInt128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
+    private static void WritePayload(BinaryWriter writer, TermTable table, IReadOnlyList<(Hash128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
         var strings = table.ToArray();
         var used = new bool[strings.Length];
@@ -151,13 +152,21 @@ internal sealed class SearchAnalysisCache
             writer.Write(strings[id]);
         }
 
-        var written = new HashSet<UInt128>();
-        var records = entries.Where(e => written.Add(e.Key)).ToList();
+        var written = new HashSet<Hash128>();
+        var records = new List<(Hash128 Key, ArticleAnalysis Analysis)>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (written.Add(entry.Key))
+            {
+                records.Add(entry);
+            }
+        }
+
         writer.Write7BitEncodedInt(records.Count);
         foreach (var (key, analysis) in records)
         {
-            writer.Write((ulong)key);
-            writer.Write((ulong)(key >> 64));
+            writer.Write(key.Low);
+            writer.Write(key.High);
             writer.Write7BitEncodedInt(analysis.Utf8Snippet.Length);
             writer.Write(analysis.Utf8Snippet);
             writer.Write7BitEncodedInt(analysis.Length);
@@ -191,12 +200,12 @@ internal sealed class SearchAnalysisCache
         PackedPairs.Write(writer, ranks, seconds);
     }
 
-    private static SearchAnalysisCache? Read(byte[] bytes, UInt128 context, TermTable table)
+    private static SearchAnalysisCache? Read(byte[] bytes, Hash128 context, TermTable table)
     {
         if (bytes.Length < HeaderLength
             || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic
             || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)) != FormatVersion
-            || BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(8)) != context
+            || Hash128.Read(bytes.AsSpan(8)) != context
             || BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(24)) != bytes.Length - HeaderLength
             || BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(32)) != XxHash3.HashToUInt64(bytes.AsSpan(HeaderLength)))
         {
@@ -215,11 +224,11 @@ internal sealed class SearchAnalysisCache
         }
 
         var recordCount = reader.Count();
-        var entries = new Dictionary<UInt128, ArticleAnalysis>(recordCount);
+        var entries = new Dictionary<Hash128, ArticleAnalysis>(recordCount);
         for (var r = 0; r < recordCount; r++)
         {
             var low = reader.UInt64();
-            var key = new UInt128(reader.UInt64(), low);
+            var key = new Hash128(low, reader.UInt64());
             var snippet = reader.Utf8();
             var length = reader.Count();
             var terms = reader.Pairs(stringCount, valueIsString: false);

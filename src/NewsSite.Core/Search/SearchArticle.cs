@@ -1,3 +1,5 @@
+using NewsSite.Output;
+
 namespace NewsSite.Search;
 
 /// <summary>An article's text as search reads it: its fields with their weights, and the snippet results show.</summary>
@@ -15,7 +17,7 @@ internal sealed record SearchArticle(
     DateTimeOffset Date,
     string DisplayDate,
     string IsoDate,
-    UInt128 Key,
+    Hash128 Key,
     Func<SearchText> Text)
 {
     public IndexedDocument Document(byte[] utf8Snippet) => new(Url, Headline, SectionIndex, Date, DisplayDate, IsoDate, utf8Snippet);

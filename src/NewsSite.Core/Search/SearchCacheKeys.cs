@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using NewsSite.Configuration;
 using NewsSite.Model;
+using NewsSite.Output;
 
 namespace NewsSite.Search;
 
@@ -16,7 +17,7 @@ internal static class SearchCacheKeys
     /// <summary>Raise when the analysis changes in a way the generator's own identity would not show.</summary>
     private const int AnalysisVersion = 1;
 
-    public static UInt128 Context(SiteConfig config)
+    public static Hash128 Context(SiteConfig config)
     {
         var hash = new KeyHash();
         hash.Add(AnalysisVersion);
@@ -32,7 +33,7 @@ internal static class SearchCacheKeys
     /// <see cref="Article.Dateline"/>. A content hash of the article file (plus the section name and the summary,
     /// which come from elsewhere) would do as well and be cheaper.
     /// </remarks>
-    public static UInt128 Of(Entry entry)
+    public static Hash128 Of(Entry entry)
     {
         var article = entry.Article;
         var hash = new KeyHash();
@@ -85,6 +86,6 @@ internal static class SearchCacheKeys
             _hash.Append(bytes);
         }
 
-        public UInt128 Finish() => _hash.GetCurrentHashAsUInt128();
+        public Hash128 Finish() => Hash128.Of(_hash);
     }
 }

@@ -13,7 +13,7 @@ internal static class SearchIndexBuilder
     public static SearchIndex Build(IReadOnlyList<SearchSource> sources, IReadOnlyList<(string Slug, string Name)> sections)
     {
         var articles = sources.Select(s => new SearchArticle(
-            s.Document.Url, s.Document.Headline, s.Document.SectionIndex, s.Document.Date, s.Document.DisplayDate, s.Document.IsoDate, UInt128.Zero,
+            s.Document.Url, s.Document.Headline, s.Document.SectionIndex, s.Document.Date, s.Document.DisplayDate, s.Document.IsoDate, default,
             () => new SearchText(s.Fields, s.Document.Snippet))).ToList();
         var table = new TermTable();
         var analyses = ArticleAnalyses.Collect(articles, table, SearchAnalysisCache.Empty);

@@ -1,10 +1,11 @@
+using NewsSite.Output;
 using NewsSite.Search;
 
 namespace NewsSite.Tests.Search;
 
 public sealed class SearchAnalysisCacheTests : IDisposable
 {
-    private static readonly UInt128 Context = new(7, 11);
+    private static readonly Hash128 Context = new(11, 7);
     private readonly string _folder = Directory.CreateTempSubdirectory("newssite-analysis-").FullName;
 
     private string CachePath => Path.Combine(_folder, SearchAnalysisCache.FileName);
@@ -30,23 +31,23 @@ public sealed class SearchAnalysisCacheTests : IDisposable
         var first = new TermTable();
         var monsoon = Analyse(first, "Monsoon arrives early", "Rain reached the coast on Tuesday.");
         var markets = Analyse(first, "Markets rally", "Shares rose as the rain lifted farm stocks.");
-        SearchAnalysisCache.Save(CachePath, Context, first, [(1, monsoon), (2, markets)], SearchAnalysisCache.Empty);
+        SearchAnalysisCache.Save(CachePath, Context, first, [(Key(1), monsoon), (Key(2), markets)], SearchAnalysisCache.Empty);
 
         var second = new TermTable();
         var read = SearchAnalysisCache.Load(CachePath, Context, second);
-        Assert.True(read.TryGet(1, out var monsoonRead));
+        Assert.True(read.TryGet(Key(1), out var monsoonRead));
         Assert.Equal(Describe(monsoon, first), Describe(monsoonRead, second));
 
         // The next build keeps both articles and adds one with words the cache has never seen.
-        Assert.True(read.TryGet(2, out var marketsRead));
+        Assert.True(read.TryGet(Key(2), out var marketsRead));
         var election = Analyse(second, "Election results", "Turnout was the highest in decades.");
-        SearchAnalysisCache.Save(CachePath, Context, second, [(1, monsoonRead), (2, marketsRead), (3, election)], read);
+        SearchAnalysisCache.Save(CachePath, Context, second, [(Key(1), monsoonRead), (Key(2), marketsRead), (Key(3), election)], read);
 
         var third = new TermTable();
         var again = SearchAnalysisCache.Load(CachePath, Context, third);
         Assert.Equal(3, again.Count);
-        Assert.True(again.TryGet(1, out var monsoonAgain));
-        Assert.True(again.TryGet(3, out var electionAgain));
+        Assert.True(again.TryGet(Key(1), out var monsoonAgain));
+        Assert.True(again.TryGet(Key(3), out var electionAgain));
         Assert.Equal(Describe(monsoon, first), Describe(monsoonAgain, third));
         Assert.Equal(Describe(election, second), Describe(electionAgain, third));
         Assert.True(monsoonRead.PackedTerms.SequenceEqual(monsoonAgain.PackedTerms));
@@ -58,18 +59,18 @@ public sealed class SearchAnalysisCacheTests : IDisposable
     {
         var table = new TermTable();
         var entries = Enumerable.Range(0, 20)
-            .Select(i => ((UInt128)(ulong)i, Analyse(table, $"Story {i}", $"Word{i}a word{i}b word{i}c shared text.")))
+            .Select(i => (Key(i), Analyse(table, $"Story {i}", $"Word{i}a word{i}b word{i}c shared text.")))
             .ToList();
         SearchAnalysisCache.Save(CachePath, Context, table, entries, SearchAnalysisCache.Empty);
 
         var next = new TermTable();
         var read = SearchAnalysisCache.Load(CachePath, Context, next);
-        Assert.True(read.TryGet(0, out var kept));
-        SearchAnalysisCache.Save(CachePath, Context, next, [(0, kept)], read);
+        Assert.True(read.TryGet(Key(0), out var kept));
+        SearchAnalysisCache.Save(CachePath, Context, next, [(Key(0), kept)], read);
 
         var last = new TermTable();
         var compacted = SearchAnalysisCache.Load(CachePath, Context, last);
-        Assert.True(compacted.TryGet(0, out var keptAgain));
+        Assert.True(compacted.TryGet(Key(0), out var keptAgain));
         Assert.Equal(Describe(kept, next), Describe(keptAgain, last));
         var used = new bool[last.Count];
         keptAgain.MarkStrings(used);
@@ -81,12 +82,14 @@ public sealed class SearchAnalysisCacheTests : IDisposable
     public void A_damaged_or_foreign_file_reads_as_an_empty_cache()
     {
         var table = new TermTable();
-        SearchAnalysisCache.Save(CachePath, Context, table, [(1, Analyse(table, "Headline", "Body text."))], SearchAnalysisCache.Empty);
-        Assert.Equal(0, SearchAnalysisCache.Load(CachePath, new UInt128(1, 1), new TermTable()).Count);
+        SearchAnalysisCache.Save(CachePath, Context, table, [(Key(1), Analyse(table, "Headline", "Body text."))], SearchAnalysisCache.Empty);
+        Assert.Equal(0, SearchAnalysisCache.Load(CachePath, new Hash128(1, 1), new TermTable()).Count);
 
         var bytes = File.ReadAllBytes(CachePath);
         bytes[^3] ^= 0x5a;
         File.WriteAllBytes(CachePath, bytes);
         Assert.Equal(0, SearchAnalysisCache.Load(CachePath, Context, new TermTable()).Count);
     }
+
+    private static Hash128 Key(int number) => new((ulong)number, 0);
 }

@@ -1,0 +1,32 @@
+using System.IO.Hashing;
+using NewsSite.Output;
+
+namespace NewsSite.Tests.Output;
+
+public sealed class Hash128Tests
+{
+    [Fact]
+    public void The_same_bytes_hash_alike_streamed_or_whole_and_others_do_not()
+    {
+        var bytes = "Monsoon floods close schools"u8.ToArray();
+        var streamed = new XxHash128();
+        streamed.Append(bytes.AsSpan(0, 7));
+        streamed.Append(bytes.AsSpan(7));
+
+        Assert.Equal(Hash128.Of(bytes), Hash128.Of(streamed));
+        Assert.NotEqual(Hash128.Of(bytes), Hash128.Of("Monsoon floods close school"u8));
+    }
+
+    [Fact]
+    public void Writes_and_reads_back_as_sixteen_bytes()
+    {
+        var hash = new Hash128(0x0123456789ABCDEF, 0xFEDCBA9876543210);
+        var bytes = new byte[16];
+
+        hash.Write(bytes);
+
+        Assert.Equal(hash, Hash128.Read(bytes));
+        Assert.Equal(0xEF, bytes[0]);
+        Assert.Equal(0x10, bytes[8]);
+    }
+}

@@ -91,5 +91,44 @@ public sealed class SearchAnalysisCacheTests : IDisposable
         Assert.Equal(0, SearchAnalysisCache.Load(CachePath, Context, new TermTable()).Count);
     }
 
+    /// <summary>
+    /// A file whose checksum is right but whose payload is not (a bug, or a file from elsewhere) is still checked
+    /// number by number: whatever byte is changed or wherever it is cut, loading never throws, and what loads
+    /// indexes without a string number out of range.
+    /// </summary>
+    [Fact]
+    public void A_garbled_payload_with_a_valid_checksum_never_throws()
+    {
+        var table = new TermTable();
+        SearchAnalysisCache.Save(CachePath, Context, table, [(Key(1), Analyse(table, "Monsoon floods", "Rain closed the schools of the coast."))], SearchAnalysisCache.Empty);
+        var original = File.ReadAllBytes(CachePath);
+        const int header = 40;
+
+        for (var at = header; at < original.Length; at++)
+        {
+            foreach (var payload in new[] { With(original[header..], at - header, 0x7F), With(original[header..], at - header, 0xFF), With(original[header..], at - header, 0x00), original[header..at] })
+            {
+                var bytes = original[..header].Concat(payload).ToArray();
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(24), payload.Length);
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(32), System.IO.Hashing.XxHash3.HashToUInt64(payload));
+                File.WriteAllBytes(CachePath, bytes);
+
+                var read = new TermTable();
+                var cache = SearchAnalysisCache.Load(CachePath, Context, read);
+                if (cache.TryGet(Key(1), out var analysis))
+                {
+                    analysis.MarkStrings(new bool[read.Count]);
+                }
+            }
+        }
+    }
+
+    private static byte[] With(byte[] bytes, int at, byte value)
+    {
+        var copy = bytes.ToArray();
+        copy[at] = value;
+        return copy;
+    }
+
     private static Hash128 Key(int number) => new((ulong)number, 0);
 }

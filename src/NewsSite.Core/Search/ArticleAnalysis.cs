@@ -13,15 +13,15 @@ namespace NewsSite.Search;
 /// </remarks>
 internal sealed class ArticleAnalysis
 {
-    private readonly byte[] _terms;
-    private readonly byte[] _words;
+    private readonly ReadOnlyMemory<byte> _terms;
+    private readonly ReadOnlyMemory<byte> _words;
 
     public ArticleAnalysis(int[] terms, int[] frequencies, int length, int[] words, int[] wordTerms, string snippet)
         : this(PackedPairs.Pack(terms, frequencies), PackedPairs.Pack(words, wordTerms), length, System.Text.Encoding.UTF8.GetBytes(snippet))
     {
     }
 
-    private ArticleAnalysis(byte[] terms, byte[] words, int length, byte[] utf8Snippet)
+    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, int length, ReadOnlyMemory<byte> utf8Snippet)
     {
         _terms = terms;
         _words = words;
@@ -32,28 +32,28 @@ internal sealed class ArticleAnalysis
     public int Length { get; }
 
     /// <summary>The result snippet as UTF-8, half the size of a string and what the index file is written in.</summary>
-    public byte[] Utf8Snippet { get; }
+    public ReadOnlyMemory<byte> Utf8Snippet { get; }
 
-    public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet);
+    public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet.Span);
 
     /// <summary>The packed (term, frequency) and (word, term) lists, as the cache file stores them.</summary>
-    public ReadOnlySpan<byte> PackedTerms => _terms;
+    public ReadOnlySpan<byte> PackedTerms => _terms.Span;
 
-    public ReadOnlySpan<byte> PackedWords => _words;
+    public ReadOnlySpan<byte> PackedWords => _words.Span;
 
-    /// <summary>An analysis from lists already packed and checked (by the cache reader).</summary>
-    public static ArticleAnalysis FromPacked(byte[] terms, byte[] words, int length, byte[] utf8Snippet) => new(terms, words, length, utf8Snippet);
+    /// <summary>An analysis from lists already packed and checked (by the cache reader), which may be slices of its file.</summary>
+    public static ArticleAnalysis FromPacked(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, int length, ReadOnlyMemory<byte> utf8Snippet) => new(terms, words, length, utf8Snippet);
 
     /// <summary>The article's terms in ascending order, with their weighted frequencies.</summary>
-    public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(_terms);
+    public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(_terms.Span);
 
     /// <summary>The words the article brings to the prefix list, in ascending order, with their terms.</summary>
-    public (int[] Words, int[] Terms) WordTerms() => PackedPairs.Unpack(_words);
+    public (int[] Words, int[] Terms) WordTerms() => PackedPairs.Unpack(_words.Span);
 
     /// <summary>Marks every string number the analysis refers to: its terms, its words and their terms.</summary>
     public void MarkStrings(bool[] used)
     {
-        PackedPairs.Mark(_terms, used, secondIsString: false);
-        PackedPairs.Mark(_words, used, secondIsString: true);
+        PackedPairs.Mark(_terms.Span, used, secondIsString: false);
+        PackedPairs.Mark(_words.Span, used, secondIsString: true);
     }
 }

@@ -20,5 +20,5 @@ internal sealed record SearchArticle(
     Hash128 Key,
     Func<SearchText> Text)
 {
-    public IndexedDocument Document(byte[] utf8Snippet) => new(Url, Headline, SectionIndex, Date, DisplayDate, IsoDate, utf8Snippet);
+    public IndexedDocument Document(ReadOnlyMemory<byte> utf8Snippet) => new(Url, Headline, SectionIndex, Date, DisplayDate, IsoDate, utf8Snippet);
 }

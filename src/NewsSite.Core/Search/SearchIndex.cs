@@ -9,14 +9,14 @@ internal sealed record IndexedDocument(
     DateTimeOffset Date,
     string DisplayDate,
     string IsoDate,
-    byte[] Utf8Snippet)
+    ReadOnlyMemory<byte> Utf8Snippet)
 {
     public IndexedDocument(string url, string headline, int sectionIndex, DateTimeOffset date, string displayDate, string isoDate, string snippet)
         : this(url, headline, sectionIndex, date, displayDate, isoDate, System.Text.Encoding.UTF8.GetBytes(snippet))
     {
     }
 
-    public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet);
+    public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet.Span);
 }
 
 /// <summary>The inverted index of the articles a site makes searchable, ready to be written.</summary>

@@ -156,7 +156,7 @@ internal static class SearchIndexWriter
                     json.WriteString("headline", document.Headline);
                     json.WriteString("date", document.DisplayDate);
                     json.WriteString("iso", document.IsoDate);
-                    json.WriteString("text"u8, document.Utf8Snippet);
+                    json.WriteString("text"u8, document.Utf8Snippet.Span);
                     json.WriteEndObject();
                 }
 

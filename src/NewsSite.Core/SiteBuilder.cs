@@ -165,8 +165,8 @@ public sealed class SiteBuilder
                 memory.StageEnded();
                 var feedKey = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(configKey).Finish();
 
-                // One after the other, not side by side: together their working sets pushed a 100,000-article
-                // build past 1 GiB.
+                // From the threshold on, the index waits for the feeds: side by side, their working sets pushed
+                // a 100,000-article build past 1 GiB.
                 options.Progress?.Report(new BuildStage("feeds and sitemaps", site.Entries.Count));
                 WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics);
                 memory.StageEnded();

@@ -5,8 +5,8 @@ namespace NewsSite.Templates;
 /// <summary>The four ways templates show a moment, written out digit by digit.</summary>
 /// <remarks>
 /// Every teaser carries a date, so a build formats one per article before it can tell which pages changed.
-/// Formatting them with <c>DateTimeOffset.ToString</c> and its patterns took 70 ms of thread time per 10,000
-/// articles, most of it parsing the same four patterns again each time.
+/// <c>DateTimeOffset.ToString</c> parses its pattern again on every call: with the four patterns, a one-article
+/// rebuild at 10,000 articles took 4 % longer.
 /// </remarks>
 internal static class DateViews
 {
@@ -15,7 +15,11 @@ internal static class DateViews
 
     /// <param name="local">The moment in the site's time zone.</param>
     /// <param name="zone">The zone's abbreviation at that moment (CET, or +05:30 where it has none).</param>
-    public static DateView Of(DateTimeOffset local, string zone) => new(Iso(local), Display(local, zone), Day(local), Time(local, zone));
+    public static DateView Of(DateTimeOffset local, string zone)
+    {
+        var time = Time(local, zone);
+        return new(Iso(local), string.Concat(Day(local, Months), ", ", time), Day(local, ShortMonths), time);
+    }
 
     /// <summary>yyyy-MM-ddTHH:mm:ss+hh:mm</summary>
     private static string Iso(DateTimeOffset local) => string.Create(25, local, static (text, local) =>
@@ -36,13 +40,7 @@ internal static class DateViews
         Digits(text.Slice(23, 2), Math.Abs(offset) % 60);
     });
 
-    /// <summary>d MMMM yyyy, HH:mm zone</summary>
-    private static string Display(DateTimeOffset local, string zone) =>
-        string.Concat(Day(local, Months), ", ", Time(local, zone));
-
-    /// <summary>d MMM yyyy</summary>
-    private static string Day(DateTimeOffset local) => Day(local, ShortMonths);
-
+    /// <summary>d MMMM yyyy, or d MMM yyyy with the short month names.</summary>
     private static string Day(DateTimeOffset local, string[] months)
     {
         var month = months[local.Month - 1];

@@ -272,10 +272,10 @@ internal sealed class SearchAnalysisCache
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    /// <summary>Reads what <see cref="BinaryWriter"/> wrote, checking every number against what is left.</summary>
     /// <summary>
-    /// Reads the payload of <c>file</c>, which starts at <c>start</c>. Snippets and packed lists are handed out as
-    /// slices of the file's own array, not copies: 30,000 small arrays at 10,000 articles (10 MB), all kept until
+    /// Reads what <see cref="BinaryWriter"/> wrote in the payload of <c>file</c>, which starts at <c>start</c>,
+    /// checking every number against what is left. Snippets and packed lists are handed out as slices of the file's
+    /// own array, not copies: 30,000 small arrays at 10,000 articles (10 MB), all kept until
     /// the index was written, were allocated and then moved by every collection until then; the file's one array
     /// is never moved.
     /// </summary>

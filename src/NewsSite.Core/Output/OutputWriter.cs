@@ -104,7 +104,7 @@ public sealed class OutputWriter : IDisposable
         var state = incremental ? OutputState.Load(Path.Combine(cacheRoot, OutputState.FileName)) : null;
         var previous = state?.Output is { } o && Directory.Exists(output) && TreeRecord.StampOf(output) == o.Stamp ? o : null;
         var spareRecord = state?.Spare is { } s && Directory.Exists(spare) && TreeRecord.StampOf(spare) == s.Stamp ? s : null;
-        state ??= new OutputState { Tool = OutputState.ToolIdentity };
+        state ??= new OutputState();
 
         if (spareRecord is not null)
         {

@@ -60,8 +60,8 @@ public sealed class SiteBuilder
         }
 
         // site.yaml and the theme do not depend on the content: they are read while the content folder is listed.
-        var configRead = new ReadAhead<SiteConfig?>(found => SiteConfigReader.Read(source, found, options.BaseUrl));
-        var templatesRead = new ReadAhead<TemplateSet?>(found => TemplateSet.Load(source, found));
+        var configRead = new SideTask<SiteConfig?>(found => SiteConfigReader.Read(source, found, options.BaseUrl));
+        var templatesRead = new SideTask<TemplateSet?>(found => TemplateSet.Load(source, found));
 
         options.Progress?.Report(new BuildStage("looking for changes"));
         var lookedAt = DateTime.UtcNow;
@@ -157,7 +157,7 @@ public sealed class SiteBuilder
             // The index needs only what the article pages gave it, and building it is one thread's work: on a
             // site small enough for the two to share memory, it is built beside the lists and feeds, which leave
             // a core idle much of the time.
-            var indexing = search is not null && memory.StagesMayOverlap ? Task.Run(() => search.Write(output)) : null;
+            var indexing = search is not null && memory.StagesMayOverlap ? new SideTask<int>(_ => search.Write(output)) : null;
             try
             {
                 pageCount += pages.WriteLists();
@@ -173,8 +173,7 @@ public sealed class SiteBuilder
             }
             catch
             {
-                // Nothing may still be writing into the staging tree when it is thrown away.
-                WaitQuietly(indexing);
+                indexing?.Abandon();
                 throw;
             }
 
@@ -187,7 +186,7 @@ public sealed class SiteBuilder
                 }
                 else
                 {
-                    indexing.GetAwaiter().GetResult();
+                    indexing.Join(diagnostics);
                 }
             }
 
@@ -232,18 +231,6 @@ public sealed class SiteBuilder
             }
 
             return result with { Elapsed = clock.Elapsed };
-        }
-    }
-
-    private static void WaitQuietly(Task? task)
-    {
-        try
-        {
-            task?.Wait();
-        }
-        catch (AggregateException)
-        {
-            // The exception already on its way out is the one to report.
         }
     }
 

@@ -2,14 +2,14 @@ using NewsSite.Diagnostics;
 
 namespace NewsSite.Tests;
 
-public sealed class ReadAheadTests
+public sealed class SideTaskTests
 {
     [Fact]
     public void What_the_read_finds_reaches_the_build_only_when_joined()
     {
         var read = new ManualResetEventSlim();
         var build = new DiagnosticBag();
-        var ahead = new ReadAhead<int>(found =>
+        var ahead = new SideTask<int>(found =>
         {
             found.Add(Diagnostic.Error("NS0001", "bad key", SourceLocation.StartOf("site.yaml")));
             read.Set();
@@ -27,7 +27,7 @@ public sealed class ReadAheadTests
     [Fact]
     public void A_failed_read_throws_when_joined_and_not_when_abandoned()
     {
-        var ahead = new ReadAhead<int>(_ => throw new IOException("disk gone"));
+        var ahead = new SideTask<int>(_ => throw new IOException("disk gone"));
 
         Assert.Equal("disk gone", Assert.Throws<IOException>(() => ahead.Join(new DiagnosticBag())).Message);
         ahead.Abandon();

@@ -2,16 +2,15 @@
 # Rebuild times on a corpus the harness generated: nothing changed, and one article edited, against a cold build.
 #   tests/bench/incremental.sh WORK_DIR NEWSSITE      (RUNS, default 5; NEWSSITE: the published executable)
 # The rebuilds are also set against the cold median of the side-by-side table ($WORK_DIR/results.tsv), when there is
-# one: this script's own cold builds run back to back with the rebuilds, and on a disk that slows down under
-# sustained writing they come out slower than the table's (13.3 s against 6.0 s at 10,000 articles, seen here),
-# which flatters the shares.
+# one. Each round's cold build writes to a folder of its own that does not exist yet, and nothing is deleted until
+# the end: on ext4 without a journal a build right after a large deletion is slowed by it (see alternate.sh), and
+# a cold build slowed so would flatter the shares.
 set -euo pipefail
 WORK=${1:?usage: incremental.sh WORK_DIR NEWSSITE}
 NEWSSITE=${2:?usage: incremental.sh WORK_DIR NEWSSITE}
 RUNS=${RUNS:-5}
 SRC=$WORK/newssite
-OUT=$WORK/incremental-out
-CACHE=$WORK/.incremental-out.newssite
+ROUNDS=$WORK/incremental
 build() { ( cd "$SRC" && /usr/bin/time -f "%e %M" -o "$WORK/times/incremental.txt" "$NEWSSITE" build -q --source "$SRC" --output "$OUT" ); cat "$WORK/times/incremental.txt"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 mkdir -p "$WORK/times"
@@ -19,8 +18,9 @@ mkdir -p "$WORK/times"
 cold=(); nochange=(); edited=()
 article=$(find "$SRC/content" -name '*.md' | sort | sed -n '2p')
 cp "$article" "$WORK/edited-article.bak"
+[ ! -e "$ROUNDS" ] || { echo "$ROUNDS exists: run.sh starts each size in an empty folder" >&2; exit 1; }
 for r in $(seq 1 "$RUNS"); do
-  rm -rf "$OUT" "$CACHE"; sync
+  OUT=$ROUNDS/$r/out; mkdir -p "$ROUNDS/$r"; sync
   cold+=("$(build | cut -d' ' -f1)")
   # The steady state of a newsroom: every real build leaves the previous output as a spare tree for the next one.
   # A file touched (to an hour ago, so the build trusts its time) makes the second build a real one.

@@ -1,7 +1,8 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace NewsSite.Output;
 
@@ -14,7 +15,8 @@ public static class ContentHash
 
     /// <summary>Builds one hash from many parts; each part is length-prefixed so ("ab","c") differs from ("a","bc").</summary>
     /// <remarks>
-    /// Each part starts with a tag: a text's length in UTF-16 units, -1 for null, -2 before a number's four bytes.
+    /// Each part starts with a tag: a text's length in UTF-16 units, -1 for null, -2 before a number's four bytes,
+    /// -3 before the length and bytes of a value's UTF-8 JSON.
     /// Text is hashed as its UTF-16 units: encoding each part to UTF-8 first made an array per part, and every page's
     /// fingerprint is built from dozens of parts on every build.
     /// </remarks>
@@ -22,20 +24,31 @@ public static class ContentHash
     {
         private const int NullTag = -1;
         private const int NumberTag = -2;
+        private const int JsonTag = -3;
 
-        private readonly XxHash128 _hash = new();
+        private HashInput _input;
 
         public Builder Add(string? text)
         {
-            Append(text?.Length ?? NullTag);
-            _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+            _input.Append(text?.Length ?? NullTag);
+            _input.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+            return this;
+        }
+
+        /// <summary>A value as its UTF-8 JSON, without making a string of it.</summary>
+        public Builder AddJson<T>(T value, JsonTypeInfo<T> info)
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(value, info);
+            _input.Append(JsonTag);
+            _input.Append(json.Length);
+            _input.Append(json);
             return this;
         }
 
         public Builder Add(int value)
         {
-            Append(NumberTag);
-            Append(value);
+            _input.Append(NumberTag);
+            _input.Append(value);
             return this;
         }
 
@@ -51,13 +64,12 @@ public static class ContentHash
             return Add(count);
         }
 
-        public string Finish() => Convert.ToHexString(_hash.GetCurrentHash());
-
-        private void Append(int value)
+        /// <summary>The hash of every part added; a builder is finished once.</summary>
+        public string Finish()
         {
-            Span<byte> bytes = stackalloc byte[sizeof(int)];
-            BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-            _hash.Append(bytes);
+            Span<byte> hash = stackalloc byte[16];
+            _input.Finish(hash);
+            return Convert.ToHexString(hash);
         }
     }
 }

@@ -18,14 +18,6 @@ internal readonly record struct Hash128(ulong Low, ulong High)
         return Read(hash);
     }
 
-    /// <summary>The hash so far of <paramref name="hash"/>.</summary>
-    public static Hash128 Of(XxHash128 hash)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        hash.GetCurrentHash(bytes);
-        return Read(bytes);
-    }
-
     public static Hash128 Read(ReadOnlySpan<byte> bytes) =>
         new(BinaryPrimitives.ReadUInt64LittleEndian(bytes), BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]));
 

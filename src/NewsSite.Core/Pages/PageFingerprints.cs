@@ -24,20 +24,29 @@ internal sealed class PageFingerprints(string globalKey, SiteView siteView, View
     private readonly ConcurrentDictionary<string, string> _feedJson = new(StringComparer.Ordinal);
 
     /// <param name="feeds">The feed links of the article's section (the same for every article in it).</param>
-    public string Article(Entry entry, IReadOnlyList<FeedLinkView> feeds) => Start("article.html")
-        .Add(entry.Article.SourceHash)
-        .Add(views.TeaserKey(entry))
-        .Add(entry.Tags.Select(t => t.Name + "\n" + t.Route))
-        .Add(entry.Related.Select(views.TeaserKey))
-        .Add(entry.PreviousInSection is { } previous ? views.TeaserKey(previous) : null)
-        .Add(entry.NextInSection is { } next ? views.TeaserKey(next) : null)
-        .Add(_feedJson.GetOrAdd(entry.Section?.Route ?? "", _ => Json(feeds)))
-        .Finish();
+    public string Article(Entry entry, IReadOnlyList<FeedLinkView> feeds)
+    {
+        var key = Start("article.html")
+            .Add(entry.Article.SourceHash)
+            .Add(views.TeaserKey(entry))
+            .Add(entry.Tags.Count);
+        foreach (var tag in entry.Tags)
+        {
+            key.Add(tag.Name).Add(tag.Route);
+        }
+
+        return key
+            .Add(entry.Related.Select(views.TeaserKey))
+            .Add(entry.PreviousInSection is { } previous ? views.TeaserKey(previous) : null)
+            .Add(entry.NextInSection is { } next ? views.TeaserKey(next) : null)
+            .Add(_feedJson.GetOrAdd(entry.Section?.Route ?? "", _ => Json(feeds)))
+            .Finish();
+    }
 
     /// <param name="page">The page's own view, without the generated head (which is made from the same data).</param>
     /// <param name="structure">Anything else the page shows that the other arguments do not say (home blocks).</param>
     public string List(string template, PageView page, LinkView? term, Pager<Entry>? pager, IEnumerable<Entry> shown, string? structure = null) => Start(template)
-        .Add(JsonSerializer.Serialize(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView))
+        .AddJson(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView)
         .Add(term is null ? null : JsonSerializer.Serialize(term, ViewJson.Default.LinkView))
         .Add(pager is null ? null : $"{pager.PageNumber}/{pager.TotalPages}")
         .Add(shown.Select(views.TeaserKey))
@@ -45,8 +54,8 @@ internal sealed class PageFingerprints(string globalKey, SiteView siteView, View
         .Finish();
 
     public string Terms(string template, PageView page, IReadOnlyList<LinkView> terms) => Start(template)
-        .Add(JsonSerializer.Serialize(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView))
-        .Add(JsonSerializer.Serialize(terms, ViewJson.Default.IReadOnlyListLinkView))
+        .AddJson(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView)
+        .AddJson(terms, ViewJson.Default.IReadOnlyListLinkView)
         .Finish();
 
     private ContentHash.Builder Start(string template) => new ContentHash.Builder().Add(globalKey).Add(_site).Add(template);

@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using NewsSite.Configuration;
 using NewsSite.Model;
@@ -55,20 +54,20 @@ internal static class SearchCacheKeys
     /// <summary>Each part is length-prefixed, so ("ab", "c") and ("a", "bc") differ, and null differs from "".</summary>
     private sealed class KeyHash
     {
-        private readonly XxHash128 _hash = new();
+        private HashInput _input;
 
         public void Add(string? text)
         {
             Add(text?.Length ?? -1);
-            _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+            _input.Append(MemoryMarshal.AsBytes(text.AsSpan()));
         }
 
         public void Add(IReadOnlyList<string> texts)
         {
             Add(texts.Count);
-            foreach (var text in texts)
+            for (var i = 0; i < texts.Count; i++)
             {
-                Add(text);
+                Add(texts[i]);
             }
         }
 
@@ -76,16 +75,19 @@ internal static class SearchCacheKeys
         public void Add(ReadOnlySpan<byte> bytes)
         {
             Add(bytes.Length);
-            _hash.Append(bytes);
+            _input.Append(bytes);
         }
 
         public void Add(int value)
         {
-            Span<byte> bytes = stackalloc byte[4];
-            BitConverter.TryWriteBytes(bytes, value);
-            _hash.Append(bytes);
+            _input.Append(value);
         }
 
-        public Hash128 Finish() => Hash128.Of(_hash);
+        public Hash128 Finish()
+        {
+            Span<byte> hash = stackalloc byte[16];
+            _input.Finish(hash);
+            return Hash128.Read(hash);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using NewsSite.Output;
 
 namespace NewsSite.Tests.Output;
@@ -24,6 +26,22 @@ public sealed class ContentHashTests
     }
 
     [Fact]
+    public void A_value_added_as_json_changes_the_hash_when_it_changes()
+    {
+        Assert.Equal(Of(b => b.AddJson("headline", Json.String)), Of(b => b.AddJson("headline", Json.String)));
+        Assert.NotEqual(Of(b => b.AddJson("headline", Json.String)), Of(b => b.AddJson("Headline", Json.String)));
+    }
+
+    [Fact]
+    public void Parts_longer_than_the_first_buffer_count_in_full()
+    {
+        var page = new string('x', 5000);
+
+        Assert.NotEqual(Of(b => b.Add(page + "a")), Of(b => b.Add(page + "b")));
+        Assert.Equal(Of(b => b.Add(page).Add(1)), Of(b => b.Add(page).Add(1)));
+    }
+
+    [Fact]
     public void Parts_never_run_into_each_other()
     {
         // Each pair would be the same bytes if parts were only joined, or tagged by their length alone.
@@ -35,11 +53,18 @@ public sealed class ContentHashTests
             (b => b.Add(5), b => b.Add("5")),
             (b => b.Add(0x00410041), b => b.Add("AA")),
             (b => b.Add(["a", ""]), b => b.Add(["a"]).Add("")),
+            (b => b.AddJson("a", Json.String), b => b.Add("\"a\"")),
+            (b => b.AddJson("a", Json.String).Add(""), b => b.AddJson("a\"", Json.String)),
         ];
 
         foreach (var (a, b) in pairs)
         {
             Assert.NotEqual(Of(a), Of(b));
         }
+    }
+
+    private static class Json
+    {
+        public static JsonTypeInfo<string> String { get; } = (JsonTypeInfo<string>)JsonSerializerOptions.Default.GetTypeInfo(typeof(string));
     }
 }

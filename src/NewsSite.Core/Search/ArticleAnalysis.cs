@@ -50,10 +50,13 @@ internal sealed class ArticleAnalysis
     /// <summary>The words the article brings to the prefix list, in ascending order, with their terms.</summary>
     public (int[] Words, int[] Terms) WordTerms() => PackedPairs.Unpack(_words.Span);
 
-    /// <summary>Marks every string number the analysis refers to: its terms, its words and their terms.</summary>
-    public void MarkStrings(bool[] used)
+    /// <summary>
+    /// Adds <paramref name="by"/> to the count of every string number the analysis refers to, once for each time:
+    /// its terms, its words and their terms.
+    /// </summary>
+    public void CountStrings(int[] references, int by)
     {
-        PackedPairs.Mark(_terms.Span, used, secondIsString: false);
-        PackedPairs.Mark(_words.Span, used, secondIsString: true);
+        PackedPairs.Count(_terms.Span, references, by, secondIsString: false);
+        PackedPairs.Count(_words.Span, references, by, secondIsString: true);
     }
 }

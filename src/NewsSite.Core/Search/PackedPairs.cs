@@ -52,15 +52,18 @@ internal static class PackedPairs
         return (keys, values);
     }
 
-    /// <summary>Sets <paramref name="used"/> for every number, and every value when the values are numbers too.</summary>
-    public static void Mark(ReadOnlySpan<byte> packed, bool[] used, bool secondIsString)
+    /// <summary>
+    /// Adds <paramref name="by"/> to <paramref name="references"/> for every number, and every value when the values
+    /// are numbers too.
+    /// </summary>
+    public static void Count(ReadOnlySpan<byte> packed, int[] references, int by, bool secondIsString)
     {
         for (var pairs = Read(packed); pairs.Next(out var key, out var value);)
         {
-            used[key] = true;
+            references[key] += by;
             if (secondIsString)
             {
-                used[value] = true;
+                references[value] += by;
             }
         }
     }

@@ -13,10 +13,10 @@ namespace NewsSite.Search;
 /// </summary>
 /// <remarks>
 /// Layout: magic, format version, context (16 bytes), payload length, XxHash3 of the payload; then the payload,
-/// written with <see cref="BinaryWriter"/>: the strings (terms and words), then per article its key, snippet,
-/// length, terms (string number, frequency) and prefix words (string number, term's number), both lists as
-/// <see cref="PackedPairs"/>. Numbers are 7-bit encoded, so a typical article takes a few hundred bytes besides
-/// its snippet.
+/// written with <see cref="BinaryWriter"/>: the strings (terms and words), how many times the analyses refer to
+/// each, then per article its key, snippet, length, terms (string number, frequency) and prefix words (string
+/// number, term's number), both lists as <see cref="PackedPairs"/>. Numbers are 7-bit encoded, so a typical
+/// article takes a few hundred bytes besides its snippet.
 /// <para>
 /// The file's string numbers are the <see cref="TermTable"/>'s: the cache is read into an empty table, string
 /// by string. So a saved cache keeps the strings it was read with, in their order, and puts the new ones after
@@ -24,24 +24,38 @@ namespace NewsSite.Search;
 /// renumbered. Once more than a quarter of the kept strings are no longer used, every string is renumbered in
 /// ordinal order, as in a first build.
 /// </para>
+/// <para>
+/// A rebuild that changed one article copies the kept strings and the unchanged records from the file it read, as
+/// they were. It finds the unused strings from the reference counts the file carries, less the references of the
+/// analyses it drops and plus those of the new ones, without walking every analysis. A compaction counts them
+/// again from every analysis, so a wrong count in a file can delay or hasten one, never lose a string in use.
+/// </para>
 /// </remarks>
 internal sealed class SearchAnalysisCache
 {
     public const string FileName = "search-analysis.bin";
 
     private const uint Magic = 0x4153534E; // "NSSA"
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const int HeaderLength = 4 + 4 + 16 + 8 + 8;
 
-    private readonly Dictionary<Hash128, ArticleAnalysis> _entries;
+    private readonly Dictionary<Hash128, Record> _entries;
 
-    private SearchAnalysisCache(Dictionary<Hash128, ArticleAnalysis> entries, int stringCount)
+    /// <summary>The file's strings as they are written in it.</summary>
+    private readonly ReadOnlyMemory<byte> _strings;
+
+    /// <summary>How many times the file's analyses refer to each of its strings.</summary>
+    private readonly int[] _references;
+
+    private SearchAnalysisCache(Dictionary<Hash128, Record> entries, int stringCount, ReadOnlyMemory<byte> strings, int[] references)
     {
         _entries = entries;
         StringCount = stringCount;
+        _strings = strings;
+        _references = references;
     }
 
-    public static SearchAnalysisCache Empty => new([], 0);
+    public static SearchAnalysisCache Empty => new([], 0, default, []);
 
     /// <summary>How many strings the file had: the table's numbers below this are the file's.</summary>
     public int StringCount { get; }
@@ -50,7 +64,15 @@ internal sealed class SearchAnalysisCache
 
     public IEnumerable<Hash128> Keys => _entries.Keys;
 
-    public bool TryGet(Hash128 key, [MaybeNullWhen(false)] out ArticleAnalysis analysis) => _entries.TryGetValue(key, out analysis);
+    public bool TryGet(Hash128 key, [MaybeNullWhen(false)] out ArticleAnalysis analysis)
+    {
+        var found = _entries.TryGetValue(key, out var record);
+        analysis = record.Analysis;
+        return found;
+    }
+
+    /// <summary>An analysis read from the file, and its whole record there (key included) as a slice of the file.</summary>
+    private readonly record struct Record(ArticleAnalysis Analysis, ReadOnlyMemory<byte> Bytes);
 
     /// <summary>Reads the cache into an empty <paramref name="table"/>, its strings first; never throws.</summary>
     public static SearchAnalysisCache Load(string path, Hash128 context, TermTable table)
@@ -112,23 +134,66 @@ internal sealed class SearchAnalysisCache
 
     private static void WritePayload(BinaryWriter writer, TermTable table, IReadOnlyList<(Hash128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
-        var strings = table.ToArray();
-        var used = new bool[strings.Length];
-        foreach (var (_, analysis) in entries)
+        var written = new HashSet<Hash128>();
+        var records = new List<(Hash128 Key, ArticleAnalysis Analysis)>(entries.Count);
+        foreach (var entry in entries)
         {
-            analysis.MarkStrings(used);
+            if (written.Add(entry.Key))
+            {
+                records.Add(entry);
+            }
         }
 
+        // The records read from the file that go back as they were, and the references to every string: the
+        // file's, less those of the analyses it had that this build drops, plus those of the new ones.
+        var strings = table.ToArray();
+        var references = new int[strings.Length];
+        var copied = new ReadOnlyMemory<byte>[records.Count];
         var kept = previous.StringCount;
-        var stale = used.AsSpan(0, kept).Count(false);
-        if (stale * 4 > kept)
+        if (kept > 0)
+        {
+            previous._references.CopyTo(references, 0);
+            var current = new Dictionary<Hash128, ArticleAnalysis>(records.Count);
+            for (var i = 0; i < records.Count; i++)
+            {
+                current[records[i].Key] = records[i].Analysis;
+                if (previous._entries.TryGetValue(records[i].Key, out var record) && ReferenceEquals(record.Analysis, records[i].Analysis))
+                {
+                    copied[i] = record.Bytes;
+                }
+            }
+
+            foreach (var (key, record) in previous._entries)
+            {
+                if (!current.TryGetValue(key, out var analysis) || !ReferenceEquals(analysis, record.Analysis))
+                {
+                    record.Analysis.CountStrings(references, -1);
+                }
+            }
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (copied[i].IsEmpty)
+            {
+                records[i].Analysis.CountStrings(references, 1);
+            }
+        }
+
+        if (Unused(references.AsSpan(0, kept)) * 4 > kept)
         {
             kept = 0;
+            Array.Clear(copied);
+            Array.Clear(references);
+            foreach (var (_, analysis) in records)
+            {
+                analysis.CountStrings(references, 1);
+            }
         }
 
         // The kept strings keep their numbers; the others follow in ordinal order, so the same analyses read
         // from the same cache give the same file.
-        var added = Enumerable.Range(kept, strings.Length - kept).Where(id => used[id]).ToArray();
+        var added = Enumerable.Range(kept, strings.Length - kept).Where(id => references[id] > 0).ToArray();
         Array.Sort(added, (a, b) => string.CompareOrdinal(strings[a], strings[b]));
         var rank = new int[strings.Length];
         for (var id = 0; id < kept; id++)
@@ -142,9 +207,9 @@ internal sealed class SearchAnalysisCache
         }
 
         writer.Write7BitEncodedInt(kept + added.Length);
-        for (var id = 0; id < kept; id++)
+        if (kept > 0)
         {
-            writer.Write(strings[id]);
+            writer.Write(previous._strings.Span);
         }
 
         foreach (var id in added)
@@ -152,37 +217,51 @@ internal sealed class SearchAnalysisCache
             writer.Write(strings[id]);
         }
 
-        var written = new HashSet<Hash128>();
-        var records = new List<(Hash128 Key, ArticleAnalysis Analysis)>(entries.Count);
-        foreach (var entry in entries)
+        for (var id = 0; id < kept; id++)
         {
-            if (written.Add(entry.Key))
-            {
-                records.Add(entry);
-            }
+            writer.Write7BitEncodedInt(Math.Max(references[id], 0));
+        }
+
+        foreach (var id in added)
+        {
+            writer.Write7BitEncodedInt(references[id]);
         }
 
         writer.Write7BitEncodedInt(records.Count);
-        foreach (var (key, analysis) in records)
+        for (var i = 0; i < records.Count; i++)
         {
+            if (!copied[i].IsEmpty)
+            {
+                writer.Write(copied[i].Span);
+                continue;
+            }
+
+            var (key, analysis) = records[i];
             writer.Write(key.Low);
             writer.Write(key.High);
             writer.Write7BitEncodedInt(analysis.Utf8Snippet.Length);
             writer.Write(analysis.Utf8Snippet.Span);
             writer.Write7BitEncodedInt(analysis.Length);
-            if (kept > 0 && previous.TryGet(key, out var read) && ReferenceEquals(read, analysis))
+            var (terms, frequencies) = analysis.TermFrequencies();
+            var (words, wordTerms) = analysis.WordTerms();
+            WritePairs(writer, terms, frequencies, rank, mapSecond: false);
+            WritePairs(writer, words, wordTerms, rank, mapSecond: true);
+        }
+    }
+
+    /// <summary>Strings no analysis refers to (or, from a wrong count in a file, fewer than none).</summary>
+    private static int Unused(ReadOnlySpan<int> references)
+    {
+        var unused = 0;
+        foreach (var count in references)
+        {
+            if (count <= 0)
             {
-                writer.Write(analysis.PackedTerms);
-                writer.Write(analysis.PackedWords);
-            }
-            else
-            {
-                var (terms, frequencies) = analysis.TermFrequencies();
-                var (words, wordTerms) = analysis.WordTerms();
-                WritePairs(writer, terms, frequencies, rank, mapSecond: false);
-                WritePairs(writer, words, wordTerms, rank, mapSecond: true);
+                unused++;
             }
         }
+
+        return unused;
     }
 
     /// <summary>(string number, value) pairs renumbered by <paramref name="rank"/>, packed.</summary>
@@ -214,6 +293,7 @@ internal sealed class SearchAnalysisCache
 
         var reader = new CacheReader(bytes, HeaderLength);
         var stringCount = reader.Count();
+        var stringsStart = reader.Position;
         for (var i = 0; i < stringCount; i++)
         {
             // A string twice (or a table not empty) would break the numbering the analyses are stored in.
@@ -223,20 +303,28 @@ internal sealed class SearchAnalysisCache
             }
         }
 
+        var strings = reader.Slice(stringsStart, reader.Position);
+        var references = new int[stringCount];
+        for (var i = 0; i < stringCount; i++)
+        {
+            references[i] = reader.Count();
+        }
+
         var recordCount = reader.Count();
-        var entries = new Dictionary<Hash128, ArticleAnalysis>(recordCount);
+        var entries = new Dictionary<Hash128, Record>(recordCount);
         for (var r = 0; r < recordCount; r++)
         {
+            var start = reader.Position;
             var low = reader.UInt64();
             var key = new Hash128(low, reader.UInt64());
             var snippet = reader.Utf8();
             var length = reader.Count();
             var terms = reader.Pairs(stringCount, valueIsString: false);
             var words = reader.Pairs(stringCount, valueIsString: true);
-            entries[key] = ArticleAnalysis.FromPacked(terms, words, length, snippet);
+            entries[key] = new Record(ArticleAnalysis.FromPacked(terms, words, length, snippet), reader.Slice(start, reader.Position));
         }
 
-        return reader.AtEnd ? new SearchAnalysisCache(entries, stringCount) : null;
+        return reader.AtEnd ? new SearchAnalysisCache(entries, stringCount, strings, references) : null;
     }
 
     /// <summary>Passes writes on to a stream, adding them to a hash and counting them.</summary>
@@ -286,6 +374,8 @@ internal sealed class SearchAnalysisCache
 
         public readonly bool AtEnd => _position == _bytes.Length;
 
+        public readonly int Position => _position;
+
         public ulong UInt64()
         {
             Need(8);
@@ -312,7 +402,15 @@ internal sealed class SearchAnalysisCache
             throw new InvalidDataException("number too long");
         }
 
-        public string String() => Encoding.UTF8.GetString(Bytes());
+        /// <summary>
+        /// A string, checked to be UTF-8: a save copies the file's strings as they are, so they must be the bytes
+        /// that writing the strings read from them would give.
+        /// </summary>
+        public string String()
+        {
+            var bytes = Bytes();
+            return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : throw new InvalidDataException("text that is not UTF-8");
+        }
 
         /// <summary>A string's bytes, checked to be UTF-8 (they are written into the index as they are).</summary>
         public ReadOnlyMemory<byte> Utf8()
@@ -350,7 +448,7 @@ internal sealed class SearchAnalysisCache
         }
 
         /// <summary>The payload's bytes from <paramref name="from"/> to <paramref name="to"/>, as a slice of the file.</summary>
-        private readonly ReadOnlyMemory<byte> Slice(int from, int to) => file.AsMemory(start + from, to - from);
+        public readonly ReadOnlyMemory<byte> Slice(int from, int to) => file.AsMemory(start + from, to - from);
 
         private static int Index(int value, int count) => value >= 0 && value < count ? value : throw new InvalidDataException("string number out of range");
 

@@ -21,12 +21,16 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             .ThenBy(a => a.SourcePath, StringComparer.Ordinal)
             .ToList();
 
-        var sections = BuildSections(published);
+        // A section's name is slugified once, not once per article: 20,000 transliterations at 10,000 articles.
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        string SlugOf(string name) => slugs.TryGetValue(name, out var slug) ? slug : slugs[name] = Slugifier.Slugify(name);
+
+        var sections = BuildSections(published, SlugOf);
         var entries = new List<Entry>(published.Count);
         var byRoute = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var article in published)
         {
-            var section = article.Section is null ? null : sections[Slugifier.Slugify(article.Section)];
+            var section = article.Section is null ? null : sections[SlugOf(article.Section)];
             var route = config.Permalink.Expand(section?.Slug ?? "", article.Date, article.Slug);
             var entry = new Entry { Article = article, Index = entries.Count, Route = route, Section = section, ImageUrl = ResolveImage(article) };
             if (byRoute.TryGetValue(route, out var first))
@@ -65,7 +69,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
         };
     }
 
-    private Dictionary<string, Section> BuildSections(List<Article> published)
+    private Dictionary<string, Section> BuildSections(List<Article> published, Func<string, string> slugOf)
     {
         var sections = new Dictionary<string, Section>(StringComparer.Ordinal);
         foreach (var configured in config.Sections)
@@ -80,7 +84,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
                 continue;
             }
 
-            var slug = Slugifier.Slugify(article.Section);
+            var slug = slugOf(article.Section);
             if (!sections.ContainsKey(slug))
             {
                 sections[slug] = new Section { Slug = slug, Name = SectionNames.Display(article.Section), Route = $"/{slug}/" };

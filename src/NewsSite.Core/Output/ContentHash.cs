@@ -16,7 +16,7 @@ public static class ContentHash
     /// <summary>Builds one hash from many parts; each part is length-prefixed so ("ab","c") differs from ("a","bc").</summary>
     /// <remarks>
     /// Each part starts with a tag: a text's length in UTF-16 units, -1 for null, -2 before a number's four bytes,
-    /// -3 before the length and bytes of a value's UTF-8 JSON.
+    /// -3 before the length and bytes of a value's UTF-8 JSON, -4 before the length and bytes of raw bytes.
     /// Text is hashed as its UTF-16 units: encoding each part to UTF-8 first made an array per part, and every page's
     /// fingerprint is built from dozens of parts on every build.
     /// </remarks>
@@ -25,6 +25,7 @@ public static class ContentHash
         private const int NullTag = -1;
         private const int NumberTag = -2;
         private const int JsonTag = -3;
+        private const int BytesTag = -4;
 
         private HashInput _input;
 
@@ -35,13 +36,27 @@ public static class ContentHash
             return this;
         }
 
-        /// <summary>A value as its UTF-8 JSON, without making a string of it.</summary>
-        public Builder AddJson<T>(T value, JsonTypeInfo<T> info)
+        /// <summary>A value as its UTF-8 JSON, without making a string of it; null as a null text is.</summary>
+        public Builder AddJson<T>(T? value, JsonTypeInfo<T> info)
         {
+            if (value is null)
+            {
+                return Add((string?)null);
+            }
+
             var json = JsonSerializer.SerializeToUtf8Bytes(value, info);
             _input.Append(JsonTag);
             _input.Append(json.Length);
             _input.Append(json);
+            return this;
+        }
+
+        /// <summary>Bytes as they are (packed data that is already a key's input).</summary>
+        public Builder Add(ReadOnlySpan<byte> bytes)
+        {
+            _input.Append(BytesTag);
+            _input.Append(bytes.Length);
+            _input.Append(bytes);
             return this;
         }
 
@@ -54,6 +69,17 @@ public static class ContentHash
 
         public Builder Add(IEnumerable<string?> parts)
         {
+            // A list by index: an array's enumerator is an allocation, and keys are made by the ten thousand.
+            if (parts is IReadOnlyList<string?> list)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Add(list[i]);
+                }
+
+                return Add(list.Count);
+            }
+
             var count = 0;
             foreach (var part in parts)
             {
@@ -70,6 +96,14 @@ public static class ContentHash
             Span<byte> hash = stackalloc byte[16];
             _input.Finish(hash);
             return Convert.ToHexString(hash);
+        }
+
+        /// <summary>The hash of every part added, as a key for tables and files; a builder is finished once.</summary>
+        internal Hash128 FinishKey()
+        {
+            Span<byte> hash = stackalloc byte[16];
+            _input.Finish(hash);
+            return Hash128.Read(hash);
         }
     }
 }

@@ -47,7 +47,7 @@ internal sealed class PageFingerprints(string globalKey, SiteView siteView, View
     /// <param name="structure">Anything else the page shows that the other arguments do not say (home blocks).</param>
     public string List(string template, PageView page, LinkView? term, Pager<Entry>? pager, IEnumerable<Entry> shown, string? structure = null) => Start(template)
         .AddJson(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView)
-        .Add(term is null ? null : JsonSerializer.Serialize(term, ViewJson.Default.LinkView))
+        .AddJson(term, ViewJson.Default.LinkView)
         .Add(pager is null ? null : $"{pager.PageNumber}/{pager.TotalPages}")
         .Add(shown.Select(views.TeaserKey))
         .Add(structure)

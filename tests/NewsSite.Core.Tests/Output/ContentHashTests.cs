@@ -33,6 +33,15 @@ public sealed class ContentHashTests
     }
 
     [Fact]
+    public void A_list_hashes_the_same_whether_given_as_a_list_or_as_a_sequence()
+    {
+        string?[] parts = ["a", null, "b"];
+
+        Assert.Equal(Of(b => b.Add(parts)), Of(b => b.Add(parts.Where(_ => true))));
+        Assert.NotEqual(Of(b => b.Add(parts)), Of(b => b.Add(parts.Take(2))));
+    }
+
+    [Fact]
     public void Parts_longer_than_the_first_buffer_count_in_full()
     {
         var page = new string('x', 5000);
@@ -55,6 +64,9 @@ public sealed class ContentHashTests
             (b => b.Add(["a", ""]), b => b.Add(["a"]).Add("")),
             (b => b.AddJson("a", Json.String), b => b.Add("\"a\"")),
             (b => b.AddJson("a", Json.String).Add(""), b => b.AddJson("a\"", Json.String)),
+            (b => b.Add("ab"u8), b => b.Add("ab")),
+            (b => b.Add("ab"u8), b => b.AddJson("ab", Json.String)),
+            (b => b.Add([0x01, 0x00, 0x00, 0x00]), b => b.Add(1)),
         ];
 
         foreach (var (a, b) in pairs)

@@ -134,11 +134,12 @@ internal sealed class SearchAnalysisCache
 
     private static void WritePayload(BinaryWriter writer, TermTable table, IReadOnlyList<(Hash128 Key, ArticleAnalysis Analysis)> entries, SearchAnalysisCache previous)
     {
-        var written = new HashSet<Hash128>();
+        // One record per key, the first given.
+        var current = new Dictionary<Hash128, ArticleAnalysis>(entries.Count);
         var records = new List<(Hash128 Key, ArticleAnalysis Analysis)>(entries.Count);
         foreach (var entry in entries)
         {
-            if (written.Add(entry.Key))
+            if (current.TryAdd(entry.Key, entry.Analysis))
             {
                 records.Add(entry);
             }
@@ -153,10 +154,8 @@ internal sealed class SearchAnalysisCache
         if (kept > 0)
         {
             previous._references.CopyTo(references, 0);
-            var current = new Dictionary<Hash128, ArticleAnalysis>(records.Count);
             for (var i = 0; i < records.Count; i++)
             {
-                current[records[i].Key] = records[i].Analysis;
                 if (previous._entries.TryGetValue(records[i].Key, out var record) && ReferenceEquals(record.Analysis, records[i].Analysis))
                 {
                     copied[i] = record.Bytes;

@@ -66,7 +66,7 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildStage("looking for changes"));
         var lookedAt = DateTime.UtcNow;
         var files = ContentSource.Discover(source, diagnostics);
-        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, OptionsKey(options), lookedAt);
+        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, diagnostics.ToSortedList(), OptionsKey(options), lookedAt);
         var cacheRoot = OutputWriter.CacheRootOf(options.OutputRoot);
         if (stamp is { Settled: true } && options.Incremental
             && BuildReceipt.Load(cacheRoot) is { } receipt
@@ -100,7 +100,8 @@ public sealed class SiteBuilder
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());
         var rules = new PublishingRules(now, options.IncludeDrafts, options.IncludeFuture);
         options.Progress?.Report(new BuildStage("linking sections, topics, authors and related articles", articles.Count));
-        var assets = files.Where(f => !f.IsArticle).ToList();
+        var media = ContentMedia.Select(files, config, diagnostics);
+        var assets = media.Files;
         var assetRoutes = assets.Select(AssetRoute).ToHashSet(StringComparer.Ordinal);
         var related = new RelatedArticleCache(Path.Combine(cacheRoot, RelatedArticleCache.FileName), read: options.Incremental, write: !options.DryRun);
         var site = new SiteModelBuilder(config, rules, assetRoutes, diagnostics, related).Build(articles);
@@ -191,7 +192,7 @@ public sealed class SiteBuilder
             }
 
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
-            CopyAssets(assets, themeAssets, output, diagnostics);
+            CopyAssets(media, themeAssets, output, diagnostics);
 
             // Runs after everything else is written: a link is good only if its target is in the output.
             if (options.CheckLinks && !diagnostics.HasErrors)
@@ -256,7 +257,7 @@ public sealed class SiteBuilder
         new CrawlerFiles(site, urls).Write(pages.IndexableRoutes, ownRobots, output, diagnostics);
     }
 
-    private static void CopyAssets(IReadOnlyList<SourceFile> assets, ThemeAssets themeAssets, OutputWriter output, DiagnosticBag diagnostics)
+    private static void CopyAssets(ContentMedia media, ThemeAssets themeAssets, OutputWriter output, DiagnosticBag diagnostics)
     {
         foreach (var (name, file) in themeAssets.Files)
         {
@@ -266,10 +267,11 @@ public sealed class SiteBuilder
             }
         }
 
-        foreach (var asset in assets)
+        foreach (var asset in media.Files)
         {
             var relative = AssetRoute(asset)[1..];
-            if (!output.TryCopy(relative, asset.FullPath))
+            var written = media.Rewritten.TryGetValue(asset.RelativePath, out var bytes) ? output.TryWrite(relative, bytes) : output.TryCopy(relative, asset.FullPath);
+            if (!written)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"{asset.RelativePath} would overwrite a generated page at /{relative}", SourceLocation.StartOf(asset.RelativePath)));
             }

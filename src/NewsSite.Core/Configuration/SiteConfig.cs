@@ -37,6 +37,12 @@ public sealed record SiteConfig
 
     public SearchConfig Search { get; init; } = new();
 
+    /// <summary>
+    /// Folders under content/ (<c>graphics/elections-2026</c>, no slashes at either end) whose HTML, JavaScript and
+    /// SVG files are published as they are: standalone interactive graphics the newsroom vouches for.
+    /// </summary>
+    public IReadOnlyList<string> InteractiveFolders { get; init; } = [];
+
     /// <summary>The path part of the base URL ("/" or "/news/"): every internal link starts with it.</summary>
     public string BasePath => BaseUrl.AbsolutePath;
 }

@@ -13,7 +13,7 @@ internal static partial class SiteConfigReader
     public const string FileName = "site.yaml";
 
     private static readonly string[] TopLevelKeys =
-        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads", "feeds", "search"];
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders"];
 
     public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
     {
@@ -81,6 +81,7 @@ internal static partial class SiteConfigReader
             Ads = ReadAds(reader, map["ads"]),
             Feeds = ReadFeeds(reader, map["feeds"]),
             Search = ReadSearch(reader, map["search"]),
+            InteractiveFolders = ReadInteractiveFolders(reader, map["interactive_folders"]),
         };
 
         bag.AddRange(diagnostics);
@@ -398,6 +399,47 @@ internal static partial class SiteConfigReader
             Enabled = reader.Bool(map["enabled"], "enabled") ?? true,
             Sections = sections,
         };
+    }
+
+    private static IReadOnlyList<string> ReadInteractiveFolders(YamlFieldReader reader, YamlNode? node)
+    {
+        if (node is not YamlSequence sequence)
+        {
+            // Reports anything but a list; a missing or empty value means no folder may publish active files.
+            _ = reader.StringList(node, "interactive_folders");
+            return [];
+        }
+
+        var folders = new List<string>();
+        foreach (var item in sequence.Items)
+        {
+            var text = reader.String(item, "interactive_folders")?.Trim();
+            if (text is null)
+            {
+                continue;
+            }
+
+            var folder = text.TrimEnd('/');
+            var parts = folder.Split('/');
+            var problem = folder.Length == 0 ? "the whole of content/ cannot be interactive; name a folder inside it"
+                : folder.StartsWith('/') || folder.Contains('\\', StringComparison.Ordinal) || folder.Contains(':', StringComparison.Ordinal) ? "use a path relative to content/ with '/' separators"
+                : parts.Any(part => part is "" or "." or "..") ? "'.', '..' and empty segments are not allowed"
+                : parts.Any(part => part.StartsWith('.')) ? "hidden folders are never published"
+                : parts[0] == ContentSource.FolderName ? "paths are relative to content/; leave out 'content/'"
+                : null;
+            if (problem is not null)
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, $"'interactive_folders' lists folders under content/ such as graphics/elections-2026, not '{text}': {problem}", item);
+                continue;
+            }
+
+            if (!folders.Contains(folder, StringComparer.Ordinal))
+            {
+                folders.Add(folder);
+            }
+        }
+
+        return folders;
     }
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]

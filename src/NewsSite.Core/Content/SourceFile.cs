@@ -5,7 +5,10 @@ namespace NewsSite.Content;
 /// <param name="FullPath">Absolute path on disk.</param>
 public sealed record SourceFile(string RelativePath, string FullPath)
 {
-    public bool IsArticle => RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Every extension editors and tools give Markdown: an article under any of them is read, never copied.</summary>
+    private static readonly string[] MarkdownExtensions = [".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown", ".mdtext", ".mdtxt"];
+
+    public bool IsArticle => MarkdownExtensions.Contains(Path.GetExtension(RelativePath), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Size in bytes when discovered (of the link's target, for a symbolic link).</summary>
     public long Length { get; init; }

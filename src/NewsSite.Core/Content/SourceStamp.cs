@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsSite.Configuration;
+using NewsSite.Diagnostics;
 using NewsSite.Output;
 using NewsSite.Templates;
 
@@ -20,9 +21,10 @@ internal sealed record SourceStamp(string Hash, bool Settled)
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
 
     /// <param name="content">The files under content/, as discovered for this build.</param>
+    /// <param name="leftOut">What listing content/ reported (links not followed, scratch files): a new one is a change.</param>
     /// <param name="options">The options that change what is written, in a stable text form.</param>
     /// <param name="utcNow">The file system's "now" (not the build's publishing clock).</param>
-    public static SourceStamp Take(string siteRoot, IReadOnlyList<SourceFile> content, string options, DateTime utcNow)
+    public static SourceStamp Take(string siteRoot, IReadOnlyList<SourceFile> content, IReadOnlyList<Diagnostic> leftOut, string options, DateTime utcNow)
     {
         var hash = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(options);
         var newest = DateTime.MinValue;
@@ -38,13 +40,19 @@ internal sealed record SourceStamp(string Hash, bool Settled)
             Add(SiteConfigReader.FileName, config.Length, config.LastWriteTimeUtc);
         }
 
+        hash.Add(leftOut.Count);
+        foreach (var diagnostic in leftOut)
+        {
+            hash.Add(diagnostic.ToString());
+        }
+
         hash.Add(content.Count);
         foreach (var file in content)
         {
             Add(file.RelativePath, file.Length, file.LastWriteTimeUtc);
         }
 
-        var templates = TemplateSet.SiteFiles(siteRoot).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var templates = TemplateSet.SiteFiles(siteRoot, new DiagnosticBag()).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         hash.Add(templates.Count);
         foreach (var (name, fullPath) in templates)
         {

@@ -8,6 +8,11 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "NS0002";
     public const string UnreadableFile = "NS0003";
     public const string LinkOutsideSource = "NS0004";
+    public const string LinkLoop = "NS0010";
+    public const string SpecialFile = "NS0011";
+    public const string ScratchFile = "NS0012";
+    public const string ActiveFileSkipped = "NS0013";
+    public const string SvgSanitized = "NS0014";
 
     // Front matter and YAML
     public const string MissingFrontMatter = "NS0101";

@@ -44,15 +44,18 @@ public sealed class TemplateSet
             files[file.Name] = file;
         }
 
-        foreach (var (name, full) in SiteFiles(siteRoot))
+        var listing = new DiagnosticBag();
+        foreach (var (name, full) in SiteFiles(siteRoot, listing))
         {
             files[name] = new ThemeFile(name, $"{FolderName}/{name}", () => File.ReadAllBytes(full));
         }
 
+        diagnostics.AddRange(listing.ToSortedList());
+
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
         var fingerprint = new Output.ContentHash.Builder();
-        var ok = true;
+        var ok = !listing.HasErrors;
         foreach (var (name, file) in files)
         {
             fingerprint.Add(name).Add(Output.ContentHash.Of(file.Read()));
@@ -88,24 +91,12 @@ public sealed class TemplateSet
         return ok ? new TemplateSet(templates, assets, fingerprint.Finish()) : null;
     }
 
-    /// <summary>The site's own theme files under <c>templates/</c> (hidden ones skipped): name and full path.</summary>
-    public static IEnumerable<(string Name, string FullPath)> SiteFiles(string siteRoot)
-    {
-        var siteTemplates = Path.Combine(siteRoot, FolderName);
-        if (!Directory.Exists(siteTemplates))
-        {
-            yield break;
-        }
-
-        foreach (var full in Directory.EnumerateFiles(siteTemplates, "*", SearchOption.AllDirectories))
-        {
-            var name = Path.GetRelativePath(siteTemplates, full).Replace('\\', '/');
-            if (!name.Split('/').Any(part => part.StartsWith('.')))
-            {
-                yield return (name, full);
-            }
-        }
-    }
+    /// <summary>
+    /// The site's own theme files under <c>templates/</c>, found as <see cref="SourceTree"/> finds content: name and
+    /// full path. A link out of the site is an error here, since the theme is published without review.
+    /// </summary>
+    public static IEnumerable<(string Name, string FullPath)> SiteFiles(string siteRoot, DiagnosticBag diagnostics) =>
+        SourceTree.List(siteRoot, FolderName, Severity.Error, diagnostics).Select(file => (file.RelativePath[(FolderName.Length + 1)..], file.FullPath));
 
     /// <summary>Scriban spans are 0-based; ours are 1-based.</summary>
     internal static SourceLocation Locate(string path, SourceSpan span) =>

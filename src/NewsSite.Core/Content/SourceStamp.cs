@@ -40,19 +40,25 @@ internal sealed record SourceStamp(string Hash, bool Settled)
             Add(SiteConfigReader.FileName, config.Length, config.LastWriteTimeUtc);
         }
 
-        hash.Add(leftOut.Count);
-        foreach (var diagnostic in leftOut)
+        void AddLeftOut(IReadOnlyList<Diagnostic> diagnostics)
         {
-            hash.Add(diagnostic.ToString());
+            hash.Add(diagnostics.Count);
+            foreach (var diagnostic in diagnostics)
+            {
+                hash.Add(diagnostic.ToString());
+            }
         }
 
+        AddLeftOut(leftOut);
         hash.Add(content.Count);
         foreach (var file in content)
         {
             Add(file.RelativePath, file.Length, file.LastWriteTimeUtc);
         }
 
-        var templates = TemplateSet.SiteFiles(siteRoot, new DiagnosticBag()).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var templatesLeftOut = new DiagnosticBag();
+        var templates = TemplateSet.SiteFiles(siteRoot, templatesLeftOut).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        AddLeftOut(templatesLeftOut.ToSortedList());
         hash.Add(templates.Count);
         foreach (var (name, fullPath) in templates)
         {

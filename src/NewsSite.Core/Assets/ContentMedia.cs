@@ -12,7 +12,14 @@ namespace NewsSite.Assets;
 /// </summary>
 internal sealed class ContentMedia
 {
-    private static readonly string[] ActiveExtensions = [".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".cjs"];
+    /// <summary>Files a browser runs as a page or a script, by extension, with what to call them in a warning.</summary>
+    private static readonly Dictionary<string, string> ActiveFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".html"] = "HTML", [".htm"] = "HTML", [".xhtml"] = "HTML", [".xht"] = "HTML", [".shtml"] = "HTML",
+        [".js"] = "JavaScript", [".mjs"] = "JavaScript", [".cjs"] = "JavaScript",
+        [".xsl"] = "XSLT", [".xslt"] = "XSLT",
+        [".svgz"] = "compressed SVG", // cannot be checked without unpacking, and hosts serve it to run as SVG
+    };
 
     private ContentMedia(IReadOnlyList<SourceFile> files, IReadOnlyDictionary<string, byte[]> rewritten)
     {
@@ -40,12 +47,12 @@ internal sealed class ContentMedia
                 continue;
             }
 
-            if (ActiveExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            if (ActiveFiles.TryGetValue(extension, out var kind))
             {
                 skipped[file.RelativePath] = true;
                 diagnostics.Add(Diagnostic.Warning(
                     DiagnosticCodes.ActiveFileSkipped,
-                    $"{(extension.Contains("js", StringComparison.OrdinalIgnoreCase) ? "JavaScript" : "HTML")} file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML and JavaScript",
+                    $"{kind} file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML, JavaScript and other files that run script",
                     SourceLocation.StartOf(file.RelativePath)));
             }
             else if (extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))

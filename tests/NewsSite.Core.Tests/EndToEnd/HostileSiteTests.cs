@@ -312,15 +312,18 @@ public sealed class HostileSiteTests
             <script>alert(2)</script>
             -- content/media/tracker.mjs --
             alert(3);
+            -- content/media/transform.xsl --
+            <xsl:stylesheet/>
             """);
         using var _ = site;
 
         built.AssertSucceeded();
         Assert.Equal(
             [
-                "content/graphics/elections-2026-old/index.html:1:1: warning NS0013: HTML file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML and JavaScript",
-                "content/media/page.htm:1:1: warning NS0013: HTML file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML and JavaScript",
-                "content/media/tracker.mjs:1:1: warning NS0013: JavaScript file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML and JavaScript",
+                "content/graphics/elections-2026-old/index.html:1:1: warning NS0013: HTML file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML, JavaScript and other files that run script",
+                "content/media/page.htm:1:1: warning NS0013: HTML file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML, JavaScript and other files that run script",
+                "content/media/tracker.mjs:1:1: warning NS0013: JavaScript file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML, JavaScript and other files that run script",
+                "content/media/transform.xsl:1:1: warning NS0013: XSLT file is not published: only folders listed in 'interactive_folders' in site.yaml may publish HTML, JavaScript and other files that run script",
             ],
             built.Messages);
         Assert.Equal("draw();\n", built.Text("graphics/elections-2026/app.js"));

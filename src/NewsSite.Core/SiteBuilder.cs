@@ -66,6 +66,7 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildStage("looking for changes"));
         var lookedAt = DateTime.UtcNow;
         var files = ContentSource.Discover(source, diagnostics);
+        // So far the build's diagnostics are what listing content/ left out (the side tasks keep theirs until joined).
         var stamp = options.DryRun ? null : SourceStamp.Take(source, files, diagnostics.ToSortedList(), OptionsKey(options), lookedAt);
         var cacheRoot = OutputWriter.CacheRootOf(options.OutputRoot);
         if (stamp is { Settled: true } && options.Incremental

@@ -93,7 +93,7 @@ public sealed class TemplateSet
 
     /// <summary>
     /// The site's own theme files under <c>templates/</c>, found as <see cref="SourceTree"/> finds content: name and
-    /// full path. A link out of the site is an error here, since the theme is published without review.
+    /// full path. A link out of the site is an error here: a theme file reaches every page.
     /// </summary>
     public static IEnumerable<(string Name, string FullPath)> SiteFiles(string siteRoot, DiagnosticBag diagnostics) =>
         SourceTree.List(siteRoot, FolderName, Severity.Error, diagnostics).Select(file => (file.RelativePath[(FolderName.Length + 1)..], file.FullPath));

@@ -27,6 +27,12 @@ public sealed record SiteConfig
     /// <summary>Extra navigation entries; when empty, the menu lists the sections.</summary>
     public IReadOnlyList<MenuItem> Menu { get; init; } = [];
 
+    /// <summary>Links at the foot of every page (about, contact, feeds); when empty, the theme's own.</summary>
+    public IReadOnlyList<MenuItem> FooterMenu { get; init; } = [];
+
+    /// <summary>Bios, photos and links of bylined authors, matched to articles by the slug of the name.</summary>
+    public IReadOnlyList<AuthorProfile> Authors { get; init; } = [];
+
     public PublisherConfig? Publisher { get; init; }
 
     public MarkdownConfig Markdown { get; init; } = new();
@@ -53,6 +59,11 @@ public sealed record SectionConfig(string Slug, string Name);
 public sealed record MenuItem(string Name, string Url);
 
 public sealed record PublisherConfig(string Name, string? Logo);
+
+/// <param name="Slug">The author page's slug: <c>Ananya Rao</c> and <c>ananya-rao</c> are one author.</param>
+/// <param name="Photo">A path on the site (<c>/media/authors/rao.jpg</c>) or an https URL.</param>
+/// <param name="Links">Profiles elsewhere and contact addresses: http(s) and mailto URLs only.</param>
+public sealed record AuthorProfile(string Slug, string Name, string? Bio, string? Photo, IReadOnlyList<MenuItem> Links);
 
 public sealed record MarkdownConfig
 {

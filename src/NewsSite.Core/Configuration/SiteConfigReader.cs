@@ -13,7 +13,7 @@ internal static partial class SiteConfigReader
     public const string FileName = "site.yaml";
 
     private static readonly string[] TopLevelKeys =
-        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders"];
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders"];
 
     public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
     {
@@ -76,6 +76,8 @@ internal static partial class SiteConfigReader
             PageSize = reader.Int(map["page_size"], "page_size", 1, 500) ?? 20,
             Sections = ReadSections(reader, map["sections"]),
             Menu = ReadMenu(reader, map["menu"]),
+            FooterMenu = ReadMenu(reader, map["footer_menu"], "footer_menu"),
+            Authors = ReadAuthors(reader, map["authors"]),
             Publisher = ReadPublisher(reader, map["publisher"]),
             Markdown = ReadMarkdown(reader, map["markdown"]),
             Ads = ReadAds(reader, map["ads"]),
@@ -216,7 +218,7 @@ internal static partial class SiteConfigReader
         return sections;
     }
 
-    private static IReadOnlyList<MenuItem> ReadMenu(YamlFieldReader reader, YamlNode? node)
+    private static IReadOnlyList<MenuItem> ReadMenu(YamlFieldReader reader, YamlNode? node, string field = "menu")
     {
         if (node is null or YamlScalar { IsNull: true })
         {
@@ -225,19 +227,25 @@ internal static partial class SiteConfigReader
 
         if (node is not YamlSequence sequence)
         {
-            reader.Error(DiagnosticCodes.InvalidConfig, "'menu' must be a list of {name, url}", node);
+            reader.Error(DiagnosticCodes.InvalidConfig, $"'{field}' must be a list of {{name, url}}", node);
             return [];
         }
 
         var items = new List<MenuItem>();
         foreach (var item in sequence.Items)
         {
-            var entry = reader.Mapping(item, "menu");
+            var entry = reader.Mapping(item, field);
             var name = reader.String(entry?["name"], "name")?.Trim();
             var url = reader.String(entry?["url"], "url")?.Trim();
             if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(url))
             {
-                reader.Error(DiagnosticCodes.InvalidConfig, "a menu entry needs a name and a url", item);
+                reader.Error(DiagnosticCodes.InvalidConfig, $"a {field} entry needs a name and a url", item);
+                continue;
+            }
+
+            if (!IsSafeLink(url))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, $"'{url}' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:", entry!["url"]!);
                 continue;
             }
 
@@ -245,6 +253,64 @@ internal static partial class SiteConfigReader
         }
 
         return items;
+    }
+
+    /// <summary>A relative path, or an http, https or mailto URL: never javascript: or data:.</summary>
+    private static bool IsSafeLink(string url) =>
+        !url.Contains(':', StringComparison.Ordinal)
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto));
+
+    private static IReadOnlyList<AuthorProfile> ReadAuthors(YamlFieldReader reader, YamlNode? node)
+    {
+        if (node is null or YamlScalar { IsNull: true })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, "'authors' must be a list of {name, bio, photo, links}", node);
+            return [];
+        }
+
+        var authors = new List<AuthorProfile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in sequence.Items)
+        {
+            var entry = reader.Mapping(item, "authors");
+            if (entry is null)
+            {
+                continue;
+            }
+
+            foreach (var (key, _) in entry.Entries)
+            {
+                if (key.Value is not ("name" or "bio" or "photo" or "links"))
+                {
+                    reader.Warning(DiagnosticCodes.UnknownConfigKey, $"unknown setting 'authors.{key.Value}' is ignored", key);
+                }
+            }
+
+            var name = reader.String(entry["name"], "name")?.Trim();
+            var slug = name is null ? "" : Slugifier.Slugify(name);
+            if (string.IsNullOrEmpty(name) || slug.Length == 0 || !seen.Add(slug))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, $"an author needs a name, once: '{name}'", item);
+                continue;
+            }
+
+            var photo = reader.String(entry["photo"], "photo")?.Trim();
+            if (photo is { Length: > 0 } && !(IsSafeLink(photo) && !photo.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, $"an author's photo is a path on the site (/media/authors/rao.jpg) or an http(s) URL, not '{photo}'", entry["photo"]!);
+                photo = null;
+            }
+
+            var bio = reader.String(entry["bio"], "bio")?.Trim();
+            authors.Add(new AuthorProfile(slug, name, string.IsNullOrEmpty(bio) ? null : bio, string.IsNullOrEmpty(photo) ? null : photo, ReadMenu(reader, entry["links"], "links")));
+        }
+
+        return authors;
     }
 
     private static PublisherConfig? ReadPublisher(YamlFieldReader reader, YamlNode? node)

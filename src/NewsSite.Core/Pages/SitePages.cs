@@ -92,7 +92,8 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
 
         foreach (var author in site.Authors)
         {
-            jobs.AddRange(ListJobs("author", views.Link(author), author.Entries, author.Route, $"Articles by {author.Name} for {site.Config.Title}."));
+            var profile = views.Author(author);
+            jobs.AddRange(ListJobs("author", views.Link(author), author.Entries, author.Route, (profile.Bio is { } bio ? Summaries.Cut(bio) : null) ?? $"Articles by {author.Name} for {site.Config.Title}.", author: profile));
         }
 
         foreach (var archive in site.Archives)
@@ -129,7 +130,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             .ToList();
 
         var title = pager.PageNumber == 1 ? site.Config.Title : $"Latest news, page {pager.PageNumber}";
-        var page = ListPage("home", title, site.Config.Description, pager.Route, []);
+        var page = ListPage("home", title, HomeDescription(), pager.Route, []);
         var structure = string.Join('\n', blocks.Select(b => $"{b.Section.Name}\t{b.Section.Route}\t{b.Entries.Count}"));
         var fingerprint = _fingerprints.List("home.html", page, null, pager, [.. lead, .. top, .. blocks.SelectMany(b => b.Entries), .. pager.Items], structure);
         return Write("home.html", pager.Route, fingerprint, false, () => new PageModel
@@ -145,6 +146,23 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         }, new PageJob(pager.Route, null), out _) ? 1 : 0;
     }
 
+    /// <summary>The site's description; without one, a sentence naming the site and its sections, as search engines want one.</summary>
+    private string HomeDescription()
+    {
+        if (site.Config.Description.Length > 0)
+        {
+            return site.Config.Description;
+        }
+
+        var sections = site.Sections.Where(s => s.Entries.Count > 0).Select(s => s.Name).ToList();
+        return sections.Count switch
+        {
+            0 => $"The latest news from {site.Config.Title}.",
+            1 => $"The latest {sections[0]} news from {site.Config.Title}.",
+            _ => $"The latest news from {site.Config.Title}: {string.Join(", ", sections[..^1])} and {sections[^1]}.",
+        };
+    }
+
     private LinkView ArchiveLink(Archive archive)
     {
         var name = archive.Month == 0
@@ -153,10 +171,10 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
         return new LinkView(name, views.Urls.Link(archive.Route), archive.Entries.Count);
     }
 
-    private IEnumerable<Func<int>> ListJobs(string kind, LinkView term, IReadOnlyList<Entry> entries, string route, string description, IReadOnlyList<LinkView>? parents = null) =>
-        Pager.Paginate(entries, site.Config.PageSize, route).Select(pager => (Func<int>)(() => WriteList(kind, term, pager, description, parents)));
+    private IEnumerable<Func<int>> ListJobs(string kind, LinkView term, IReadOnlyList<Entry> entries, string route, string description, IReadOnlyList<LinkView>? parents = null, AuthorView? author = null) =>
+        Pager.Paginate(entries, site.Config.PageSize, route).Select(pager => (Func<int>)(() => WriteList(kind, term, pager, description, parents, author)));
 
-    private int WriteList(string kind, LinkView term, Pager<Entry> pager, string description, IReadOnlyList<LinkView>? parents)
+    private int WriteList(string kind, LinkView term, Pager<Entry> pager, string description, IReadOnlyList<LinkView>? parents, AuthorView? author)
     {
         var template = templates.Contains($"{kind}.html") ? $"{kind}.html" : "list.html";
         var title = pager.PageNumber == 1 ? term.Name : $"{term.Name}, page {pager.PageNumber}";
@@ -168,6 +186,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             Site = _siteView,
             Page = WithHead(page),
             Term = term,
+            Author = author,
             Articles = views.Teasers(pager.Items),
             Pagination = views.Pagination(pager),
         }, new PageJob(pager.Route, null), out _) ? 1 : 0;
@@ -237,6 +256,10 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
     /// </summary>
     private PageView WithHead(PageView page) => page with { Head = heads.ForPage(page, null) };
 
+    /// <summary>
+    /// The sections above the article, not the article itself: its headline follows at once as the h1, and
+    /// repeating it there pushed the story a screen down on a phone. The JSON-LD trail adds the article.
+    /// </summary>
     private List<LinkView> Breadcrumb(Entry entry)
     {
         var crumbs = new List<LinkView> { new("Home", views.Urls.Link("/")) };
@@ -245,7 +268,6 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             crumbs.Add(views.Link(section));
         }
 
-        crumbs.Add(new LinkView(entry.Article.Headline, views.Urls.Link(entry.Route)));
         return crumbs;
     }
 

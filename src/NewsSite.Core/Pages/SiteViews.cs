@@ -15,7 +15,13 @@ internal static class SiteViews
         IReadOnlyList<LinkView> menu = config.Menu.Count > 0
             ? [.. config.Menu.Select(m => new LinkView(m.Name, m.Url.StartsWith('/') ? views.Urls.Link(m.Url) : m.Url))]
             : sections;
+        IReadOnlyList<LinkView> footer = config.FooterMenu.Count > 0
+            ? [.. config.FooterMenu.Select(m => new LinkView(m.Name, m.Url.StartsWith('/') ? views.Urls.Link(m.Url) : m.Url))]
+            : [new("Topics", views.Urls.Link("/tags/")), new("Authors", views.Urls.Link("/authors/")), new("Archive", views.Urls.Link("/archive/")), new("RSS feed", views.Urls.Link("/index.xml"))];
         var ads = config.Ads;
+
+        // A slot without an ad tag would be an empty box the size of an ad: no code, no slot.
+        var slots = ads.Enabled && !string.IsNullOrWhiteSpace(ads.Html);
         return new SiteView(
             config.Title,
             config.Description,
@@ -26,11 +32,12 @@ internal static class SiteViews
             sections,
             config.Publisher?.Name,
             config.Publisher?.Logo is { } logo ? views.Urls.Link(logo) : null,
-            new AdsView(ads.Enabled, ads.Enabled && ads.AfterParagraph > 0, ads.Enabled && ads.Sidebar, ads.Enabled && ads.Home, ads.Label, new RawHtml(ads.Html)),
+            new AdsView(slots, slots && ads.AfterParagraph > 0, slots && ads.Sidebar, slots && ads.Home, ads.Label, new RawHtml(ads.Html)),
             views.Urls.Link(stylesheet),
             site.Now.Year.ToString(CultureInfo.InvariantCulture))
         {
             SearchUrl = config.Search.Enabled ? views.Urls.Link(SearchPage.Route) : null,
+            FooterMenu = footer,
         };
     }
 }

@@ -69,12 +69,7 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
 
         // An article without a byline is the newsroom's own: Google asks for an author either way.
         newsArticle["author"] = entry.Authors.Count > 0
-            ? new JsonArray([.. entry.Authors.Select(a => (JsonNode)new JsonObject
-            {
-                ["@type"] = "Person",
-                ["name"] = a.Name,
-                ["url"] = urls.Absolute(a.Route),
-            })])
+            ? new JsonArray([.. entry.Authors.Select(a => (JsonNode)Person(a))])
             : new JsonArray(new JsonObject { ["@type"] = "NewsMediaOrganization", ["name"] = publisherName, ["url"] = urls.Absolute("/") });
 
         var publisher = new JsonObject { ["@type"] = "NewsMediaOrganization", ["name"] = publisherName, ["url"] = urls.Absolute("/") };
@@ -126,8 +121,34 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
             });
         }
 
+        crumbs.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position, ["name"] = entry.Article.Headline, ["item"] = page.Canonical });
         JsonLd(head, new JsonObject { ["@context"] = "https://schema.org", ["@type"] = "BreadcrumbList", ["itemListElement"] = crumbs });
         return new RawHtml(head.ToString());
+    }
+
+    /// <summary>An author as a schema.org Person: with a bio, photo and profiles when site.yaml gives them.</summary>
+    private JsonObject Person(Term author)
+    {
+        var urls = views.Urls;
+        var person = new JsonObject { ["@type"] = "Person", ["name"] = author.Name, ["url"] = urls.Absolute(author.Route) };
+        var profile = views.Author(author);
+        if (profile.Bio is { } bio)
+        {
+            person["description"] = bio;
+        }
+
+        if (profile.Photo is not null)
+        {
+            person["image"] = urls.Absolute(views.Site.Config.Authors.First(p => p.Slug == author.Slug).Photo!);
+        }
+
+        var profiles = profile.Links.Where(l => l.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase)).Select(l => (JsonNode)l.Url).ToArray();
+        if (profiles.Length > 0)
+        {
+            person["sameAs"] = new JsonArray(profiles);
+        }
+
+        return person;
     }
 
     private void OpenGraph(StringBuilder head, PageView page, string ogType, string? imageUrl, string? imageAlt = null)

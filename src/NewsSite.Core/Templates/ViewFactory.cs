@@ -22,6 +22,8 @@ public sealed class ViewFactory
     /// <summary>One link per section and term, shared by every teaser and page that points at it.</summary>
     private readonly Dictionary<object, LinkView> _refs = new(ReferenceEqualityComparer.Instance);
 
+    private readonly Dictionary<string, Configuration.AuthorProfile> _profiles = new(StringComparer.Ordinal);
+
     public ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, IReadOnlyDictionary<string, (int Width, int Height)> imageSizes)
     {
         _site = site;
@@ -37,6 +39,11 @@ public sealed class ViewFactory
         foreach (var term in site.Tags.Concat(site.Authors))
         {
             _refs[term] = NewRef(term.Name, term.Route);
+        }
+
+        foreach (var profile in site.Config.Authors)
+        {
+            _profiles[profile.Slug] = profile;
         }
 
         _teasers = new Dictionary<Entry, TeaserView>(site.Entries.Count, ReferenceEqualityComparer.Instance);
@@ -75,6 +82,23 @@ public sealed class ViewFactory
 
     private LinkView NewRef(string name, string route) => new(name, _urls.Link(route));
 
+    /// <summary>An author's link with the bio, photo and links that site.yaml gives them.</summary>
+    public AuthorView Author(Term author)
+    {
+        var link = Ref(author);
+        if (!_profiles.TryGetValue(author.Slug, out var profile))
+        {
+            return new AuthorView(link.Name, link.Url, null, null, []);
+        }
+
+        return new AuthorView(
+            link.Name,
+            link.Url,
+            profile.Bio,
+            profile.Photo is { } photo ? (photo.StartsWith('/') ? _urls.Link(photo) : photo) : null,
+            [.. profile.Links.Select(l => new LinkView(l.Name, l.Url.StartsWith('/') ? _urls.Link(l.Url) : l.Url))]);
+    }
+
     /// <summary>A hash of everything the teaser shows: list pages are unchanged when their teasers' keys are.</summary>
     public string TeaserKey(Entry entry) => _teaserKeys[entry];
 
@@ -94,6 +118,7 @@ public sealed class ViewFactory
             Dateline = article.Dateline,
             Updated = article.LastModified is { } modified ? Date(modified) : null,
             Tags = [.. entry.Tags.Select(Ref)],
+            Byline = [.. entry.Authors.Select(Author)],
             KeyPoints = [.. article.KeyPoints.Select(p => new KeyPointView(p.Label, new RawHtml(_markdown.RenderInline(p.Text))))],
             Corrections = [.. article.Corrections.Select(c => new CorrectionView(Date(c.Date), new RawHtml(_markdown.RenderInline(c.Text))))],
             Body = new RawHtml(body.Html),

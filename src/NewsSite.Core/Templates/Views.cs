@@ -10,6 +10,9 @@ public sealed record DateView(string Iso, string Display, string Day, string Tim
 
 public sealed record ImageView(string Url, string Alt, string? Caption, string? Credit, int? Width, int? Height);
 
+/// <summary>An author with what <c>site.yaml</c> tells of them: <c>bio</c>, <c>photo</c> and <c>links</c> may be empty.</summary>
+public sealed record AuthorView(string Name, string Url, string? Bio, string? Photo, IReadOnlyList<LinkView> Links);
+
 public sealed record KeyPointView(string? Label, RawHtml Text);
 
 public sealed record CorrectionView(DateView Date, RawHtml Text);
@@ -54,6 +57,9 @@ public sealed record ArticleView
     public DateView? Updated { get; init; }
 
     public IReadOnlyList<LinkView> Tags { get; init; } = [];
+
+    /// <summary>The authors with their profiles, for the byline.</summary>
+    public IReadOnlyList<AuthorView> Byline { get; init; } = [];
 
     public IReadOnlyList<KeyPointView> KeyPoints { get; init; } = [];
 
@@ -103,6 +109,9 @@ public sealed record SiteView(
     string Stylesheet,
     string Year)
 {
+    /// <summary>The footer's links: <c>footer_menu</c> from site.yaml, or the theme's default when it has none.</summary>
+    public IReadOnlyList<LinkView> FooterMenu { get; init; } = [];
+
     /// <summary>The search page, for the masthead's search box; null when search is off.</summary>
     public string? SearchUrl { get; init; }
 }
@@ -155,6 +164,9 @@ public sealed record PageModel
     public IReadOnlyList<LinkView> Terms { get; init; } = [];
 
     public HomeView? Home { get; init; }
+
+    /// <summary>On an author's page: the author with bio, photo and links.</summary>
+    public AuthorView? Author { get; init; }
 
     /// <summary>On the search page: where the index is and which sections results can be narrowed to.</summary>
     public SearchView? Search { get; init; }

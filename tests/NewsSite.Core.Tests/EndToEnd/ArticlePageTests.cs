@@ -115,6 +115,44 @@ public sealed class ArticlePageTests
         Assert.DoesNotContain("Advertisement", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("'  '")]
+    public void Ads_switched_on_without_any_ad_code_leave_no_empty_slot(string html)
+    {
+        var (site, built) = TestSite.Build($$"""
+            -- site.yaml --
+            title: T
+            base_url: https://n.example/
+            ads:
+              enabled: true
+              after_paragraph: 1
+              html: {{html}}
+            -- content/world/a.md --
+            ---
+            headline: A
+            date: 2025-01-01
+            ---
+            One.
+
+            Two.
+            -- content/world/b.md --
+            ---
+            headline: B
+            date: 2025-01-02
+            ---
+            Three.
+            """);
+        using var _ = site;
+        built.AssertSucceeded();
+        foreach (var file in new[] { "world/2025/01/01/a/index.html", "index.html" })
+        {
+            var text = built.Text(file);
+            Assert.DoesNotContain("ad-slot", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Advertisement", text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Every_page_is_written_as_index_html_under_a_clean_url()
     {

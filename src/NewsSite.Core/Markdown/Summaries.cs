@@ -19,22 +19,25 @@ public static class Summaries
     /// The text cut after the last whole sentence that fits in <see cref="MaxLength"/>; only when even the first
     /// sentence is longer, at the last word that fits, with an ellipsis.
     /// </summary>
-    public static string Cut(string text)
+    public static string Cut(string text) => Cut(text, MaxLength);
+
+    /// <inheritdoc cref="Cut(string)"/>
+    public static string Cut(string text, int maxLength)
     {
         text = text.Trim();
-        if (text.Length <= MaxLength)
+        if (text.Length <= maxLength)
         {
             return text;
         }
 
-        var end = LastSentenceEnd(text, MaxLength);
+        var end = LastSentenceEnd(text, maxLength);
         if (end > 0)
         {
             return text[..end];
         }
 
-        var cut = text.LastIndexOf(' ', MaxLength);
-        var head = (cut > MaxLength / 2 ? text[..cut] : text[..MaxLength]).TrimEnd(',', ';', ':', ' ', '\u2014', '\u2013', '-', '(', '\u201C', '"');
+        var cut = text.LastIndexOf(' ', maxLength);
+        var head = (cut > maxLength / 2 ? text[..cut] : text[..maxLength]).TrimEnd(',', ';', ':', ' ', '\u2014', '\u2013', '-', '(', '\u201C', '"');
         return head + "\u2026";
     }
 
@@ -61,10 +64,11 @@ public static class Summaries
                 break;
             }
 
-            // A sentence ends where the text does, or before a space and a capital letter, digit or quotation.
+            // A sentence ends where the text does, or before a space and a capital letter, digit, quotation or a
+            // separator the caller put between texts (the search snippet's " · ").
             var atEnd = end == text.Length;
             var next = end + 1 < text.Length && char.IsWhiteSpace(text[end]) ? text[end + 1] : '\0';
-            if (!atEnd && !(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '\u201C' or '\u2018' or '('))
+            if (!atEnd && !(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '\u201C' or '\u2018' or '(' or '\u00B7'))
             {
                 continue;
             }

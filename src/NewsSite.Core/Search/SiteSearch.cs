@@ -144,13 +144,6 @@ internal sealed class SiteSearch
             }
         }
 
-        var text = string.Join(" · ", parts);
-        if (text.Length <= SnippetSourceLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', SnippetSourceLength);
-        return text[..(cut > 0 ? cut : SnippetSourceLength)] + " …";
+        return Summaries.Cut(string.Join(" · ", parts), SnippetSourceLength);
     }
 }

@@ -187,7 +187,11 @@ public sealed class SearchTests
         using var _ = site;
         var page = built.Html("search/index.html");
         Assert.Equal("/paper/search/data/meta.json", page.QuerySelector(".search-page")!.GetAttribute("data-search-index"));
-        Assert.Equal("/paper/search/", page.QuerySelector("form.search-box")!.GetAttribute("action"));
+        Assert.Equal("/paper/search/", built.Html("index.html").QuerySelector("form.search-box")!.GetAttribute("action"));
+
+        // The search page has one box, its own, which holds the query: no masthead box beside it.
+        Assert.Null(page.QuerySelector("form.search-box"));
+        Assert.Single(page.QuerySelectorAll("input[type=search]"));
         Assert.Equal("/paper/world/2025/03/01/quake/", new BuiltSearchIndex(built).Document(1).GetProperty("url").GetString());
     }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse audit of a built site: the home page, an article page and a tag page, served on 127.0.0.1.
+# Lighthouse audit of a built site: the home page, an article page, a tag page and the search page (when the
+# site has one, with a query), served on 127.0.0.1.
 #   tests/html-check/lighthouse.sh _site [ARTICLE_PATH] [TAG_PATH]
 # Without paths it takes the first article page with a lead image and the first topic page.
 # Prints performance, accessibility, best-practices and SEO per page; exits 1 if any score is below 0.95.
@@ -46,7 +47,8 @@ PY
 }
 
 status=0
-for path in / "$article" "$tag"; do
+search=$([ -f "$site/search/index.html" ] && echo "/search/?q=india" || true)
+for path in / "$article" "$tag" $search; do
   result=0
   audit "$path" || result=$?
   if [ "$result" -eq 3 ]; then

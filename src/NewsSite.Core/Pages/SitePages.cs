@@ -229,7 +229,9 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
 
         var route = SearchPage.Route;
         var page = WithHead(ListPage("search", "Search", $"Search the articles of {site.Config.Title}.", route, [new("Home", views.Urls.Link("/")), new("Search", views.Urls.Link(route))]));
-        page = page with { Noindex = true, Head = new RawHtml(page.Head.Value + SearchPage.Head(views.Urls, themeAssets)) };
+        // The page itself is a form, indexable under its canonical /search/ (a noindex page fails Lighthouse's SEO
+        // audit); it stays out of the sitemap, and every ?q= address of it names /search/ as canonical.
+        page = page with { Head = new RawHtml(page.Head.Value + SearchPage.Head(views.Urls, themeAssets)) };
         var search = new SearchView(views.Urls.Link("/" + SearchIndexWriter.MetaFile), [.. scope.Sections.Select(s => new SearchSectionView(s.Slug, s.Name))]);
         var fingerprint = _fingerprints.List("search.html", page with { Head = RawHtml.Empty }, null, null, [], string.Join('\n', search.Sections.Select(s => s.Slug + "\t" + s.Name)) + "\n" + search.IndexUrl + "\n" + page.Head.Value);
         return Write("search.html", route, fingerprint, true, () => new PageModel { Site = _siteView, Page = page, Search = search }, new PageJob(route, null), out _) ? 1 : 0;

@@ -55,7 +55,9 @@ public sealed class SearchTests
         var stylesheet = page.QuerySelectorAll("head link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.Contains("/search.", StringComparison.Ordinal));
         Assert.Matches(@"^/assets/search\.[0-9a-f]{10}\.js$", script);
         Assert.Matches(@"^/assets/search\.[0-9a-f]{10}\.css$", stylesheet);
-        Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+        Assert.Null(page.QuerySelector("meta[name=robots]"));
+        Assert.Equal("https://news.example/search/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.DoesNotContain("/search/", built.Text("sitemap.xml"), StringComparison.Ordinal);
         Assert.True(built.Exists(script[1..]));
         Assert.True(built.Exists(stylesheet[1..]));
     }

@@ -131,18 +131,22 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
     {
         var urls = views.Urls;
         var person = new JsonObject { ["@type"] = "Person", ["name"] = author.Name, ["url"] = urls.Absolute(author.Route) };
-        var profile = views.Author(author);
+        if (views.Profile(author) is not { } profile)
+        {
+            return person;
+        }
+
         if (profile.Bio is { } bio)
         {
             person["description"] = bio;
         }
 
-        if (profile.Photo is not null)
+        if (profile.Photo is { } photo)
         {
-            person["image"] = urls.Absolute(views.Site.Config.Authors.First(p => p.Slug == author.Slug).Photo!);
+            person["image"] = urls.Absolute(photo);
         }
 
-        var profiles = profile.Links.Where(l => l.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase)).Select(l => (JsonNode)l.Url).ToArray();
+        var profiles = profile.Links.Select(l => l.Url).Where(u => u.StartsWith("http", StringComparison.OrdinalIgnoreCase)).Select(u => (JsonNode)u).ToArray();
         if (profiles.Length > 0)
         {
             person["sameAs"] = new JsonArray(profiles);

@@ -82,11 +82,14 @@ public sealed class ViewFactory
 
     private LinkView NewRef(string name, string route) => new(name, _urls.Link(route));
 
+    /// <summary>What site.yaml says of an author, if anything.</summary>
+    public Configuration.AuthorProfile? Profile(Term author) => _profiles.GetValueOrDefault(author.Slug);
+
     /// <summary>An author's link with the bio, photo and links that site.yaml gives them.</summary>
     public AuthorView Author(Term author)
     {
         var link = Ref(author);
-        if (!_profiles.TryGetValue(author.Slug, out var profile))
+        if (Profile(author) is not { } profile)
         {
             return new AuthorView(link.Name, link.Url, null, null, []);
         }

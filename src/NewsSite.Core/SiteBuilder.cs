@@ -211,6 +211,7 @@ public sealed class SiteBuilder
             {
                 Diagnostics = diagnostics.ToSortedList(),
                 Articles = site.Entries.Count,
+                ArticleFiles = files.Count(f => f.IsArticle),
                 ArticlesRead = loaded.Read,
                 Pages = pageCount,
                 PagesRendered = pages.Rendered,

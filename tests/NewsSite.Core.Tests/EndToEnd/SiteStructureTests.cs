@@ -62,6 +62,25 @@ public sealed class SiteStructureTests
     }
 
     [Fact]
+    public void A_section_that_site_yaml_does_not_list_is_a_warning_at_the_field_or_file_that_names_it()
+    {
+        var (site, built) = TestSite.Build(Config
+            + Article("world/typo", "Typo", "2025-01-01", "section: wrold")
+            + Article("sport/match", "Match", "2025-01-02")
+            + Article("world/named", "Named", "2025-01-03", "section: Politics"));
+        using var _ = site;
+
+        built.AssertSucceeded();
+        Assert.Equal(
+            [
+                "content/sport/match.md:1:1: warning NS0305: the folder content/sport/ makes section 'sport', which is not one of the sections in site.yaml (world, politics); add it to 'sections' in site.yaml if it is a new section",
+                "content/world/typo.md:4:10: warning NS0305: section 'wrold' is not one of the sections in site.yaml (world, politics); did you mean 'world'? Add it to 'sections' in site.yaml if it is a new section",
+            ],
+            built.Messages);
+        Assert.True(built.Exists("wrold/2025/01/01/typo/index.html"), "the article is still published, in the section it names");
+    }
+
+    [Fact]
     public void Drafts_future_and_expired_articles_appear_nowhere()
     {
         var (site, built) = TestSite.Build(Corpus());

@@ -114,7 +114,7 @@ public sealed class SiteBuilder
             return Failed(diagnostics, clock, site);
         }
 
-        var markdown = new MarkdownRenderer(config.Markdown);
+        var markdown = new MarkdownRenderer(config.Markdown, options.Limits.RenderBudget);
         var cut = config.Ads.Enabled ? config.Ads.AfterParagraph : 0;
         foreach (var entry in site.Entries)
         {

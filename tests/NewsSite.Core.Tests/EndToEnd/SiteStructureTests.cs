@@ -115,6 +115,44 @@ public sealed class SiteStructureTests
     }
 
     [Fact]
+    public void A_preview_labels_a_scheduled_article_with_its_go_live_time_on_its_page_and_teasers()
+    {
+        var (site, preview) = TestSite.Build(Corpus(), o => o with { IncludeDrafts = true, IncludeFuture = true });
+        using var _ = site;
+        preview.AssertSucceeded();
+
+        var page = preview.Html("world/2030/01/01/future/index.html");
+        Assert.Equal("Scheduled", page.QuerySelector("h1 .badge")!.TextContent);
+        var goesLive = page.QuerySelector(".goes-live time")!;
+        Assert.Equal("2030-01-01T00:00:00+00:00", goesLive.GetAttribute("datetime"));
+        Assert.StartsWith("Scheduled: goes live 1 January 2030", page.QuerySelector("p.goes-live")!.TextContent, StringComparison.Ordinal);
+
+        var home = preview.Html("index.html");
+        var teaser = home.QuerySelectorAll("article.teaser").Single(t => t.QuerySelector(".teaser-headline a")!.TextContent == "Future Story");
+        Assert.Equal("Scheduled", teaser.QuerySelector(".teaser-headline .badge")!.TextContent);
+        Assert.Equal("2030-01-01T00:00:00+00:00", teaser.QuerySelector(".goes-live time")!.GetAttribute("datetime"));
+
+        // A draft dated in the past is labelled a draft, not scheduled.
+        var draft = preview.Html("politics/2025/02/10/draft/index.html");
+        Assert.Equal(["Draft"], draft.QuerySelectorAll("h1 .badge").Select(b => b.TextContent));
+        Assert.Null(draft.QuerySelector("p.goes-live"));
+    }
+
+    [Fact]
+    public void A_normal_build_shows_no_preview_label()
+    {
+        var (site, built) = TestSite.Build(Corpus());
+        using var _ = site;
+        built.AssertSucceeded();
+        Assert.All(built.Files().Where(f => f.EndsWith(".html", StringComparison.Ordinal)), file =>
+        {
+            var text = built.Text(file);
+            Assert.DoesNotContain("goes-live", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Scheduled", text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Now_decides_what_is_published()
     {
         var (site, built) = TestSite.Build(Corpus(), o => o with { Clock = new FixedClock(new DateTimeOffset(2030, 1, 2, 0, 0, 0, TimeSpan.Zero)) });

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using NewsSite.Content;
 
 namespace NewsSite.Cli.Serve;
 
@@ -64,7 +65,8 @@ internal sealed class SourceWatcher : IDisposable
     public static bool IsWatched(string relativePath)
     {
         var segments = relativePath.Split('/');
-        if (segments.Any(s => s.Length == 0 || s[0] is '.' or '#' || s.EndsWith('~')) || IsTemporary(segments[^1]))
+        if (segments.Any(s => s.Length == 0 || s[0] is '.' or '#' || s.EndsWith('~'))
+            || ScratchFiles.Matches(segments[^1]) || IsTemporary(segments[^1]))
         {
             return false;
         }
@@ -73,12 +75,12 @@ internal sealed class SourceWatcher : IDisposable
     }
 
     /// <summary>
-    /// Vim's swap files (<c>.swp</c>, <c>.swx</c>, also outside hidden names) and its write test <c>4913</c>,
-    /// <c>sed -i</c>'s <c>sedXXXXXX</c> and the <c>.tmp</c> files of many tools.
+    /// Beyond the scratch files a build never reads (<see cref="ScratchFiles"/>: backups, <c>.swp</c>, <c>.tmp</c>):
+    /// files that exist only while an editor saves, Vim's <c>.swx</c> and write test <c>4913</c>, and
+    /// <c>sed -i</c>'s <c>sedXXXXXX</c>.
     /// </summary>
     private static bool IsTemporary(string name) =>
-        name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swx", StringComparison.Ordinal)
-        || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) || name == "4913"
+        name.EndsWith(".swx", StringComparison.Ordinal) || name == "4913"
         || (name.Length == 9 && name.StartsWith("sed", StringComparison.Ordinal) && !name.AsSpan(3).ContainsAnyExcept(AlphaNumerics));
 
     public void Dispose()

@@ -54,6 +54,15 @@ internal static class NewCommand
                 return ExitCodes.Usage;
             }
 
+            // A build only warns about an unlisted section; here nothing is written yet, so a typo is simply refused.
+            if (config.Sections.Count > 0 && !config.Sections.Any(s => s.Slug == sectionSlug))
+            {
+                var listed = config.Sections.Select(s => s.Slug).ToList();
+                var hint = NearestName.Find(sectionSlug, listed) is { } nearest ? $"; did you mean '{nearest}'?" : "";
+                terminal.Error.WriteLine($"error: section '{sectionSlug}' is not one of the sections in site.yaml ({string.Join(", ", listed)}){hint} A new section is added to 'sections' in site.yaml first");
+                return ExitCodes.Usage;
+            }
+
             var archetypePath = Path.Combine(sourceRoot, ArticleArchetype.SitePath);
             var archetype = File.Exists(archetypePath) ? File.ReadAllText(archetypePath) : ArticleArchetype.BuiltIn;
             var date = config.TimeZone.InZone(TruncateToSeconds(terminal.Clock.GetUtcNow()));

@@ -9,9 +9,13 @@ public sealed record BuildResult
 
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 
+    /// <summary>Articles published (drafts, future and expired articles left out).</summary>
     public int Articles { get; init; }
 
-    /// <summary>Article files this build read and parsed; the others were unchanged and came from the cache.</summary>
+    /// <summary>Article files found under content/, published or not.</summary>
+    public int ArticleFiles { get; init; }
+
+    /// <summary>Of <see cref="ArticleFiles"/>, those this build read and parsed; the others were unchanged and came from the cache.</summary>
     public int ArticlesRead { get; init; }
 
     public int Pages { get; init; }
@@ -19,7 +23,7 @@ public sealed record BuildResult
     /// <summary>Pages this build rendered; the rest of <see cref="Pages"/> were kept unchanged from the previous build.</summary>
     public int PagesRendered { get; init; }
 
-    /// <summary>Files whose bytes this build wrote; the others were already there.</summary>
+    /// <summary>Files whose bytes this build wrote; the others were already there or linked from the previous output.</summary>
     public int FilesWritten { get; init; }
 
     public int Files { get; init; }

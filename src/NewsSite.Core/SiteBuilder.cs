@@ -114,7 +114,7 @@ public sealed class SiteBuilder
             return Failed(diagnostics, clock, site);
         }
 
-        var markdown = new MarkdownRenderer(config.Markdown);
+        var markdown = new MarkdownRenderer(config.Markdown, options.Limits.RenderBudget);
         var cut = config.Ads.Enabled ? config.Ads.AfterParagraph : 0;
         foreach (var entry in site.Entries)
         {
@@ -211,6 +211,7 @@ public sealed class SiteBuilder
             {
                 Diagnostics = diagnostics.ToSortedList(),
                 Articles = site.Entries.Count,
+                ArticleFiles = files.Count(f => f.IsArticle),
                 ArticlesRead = loaded.Read,
                 Pages = pageCount,
                 PagesRendered = pages.Rendered,

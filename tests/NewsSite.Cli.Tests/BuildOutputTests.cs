@@ -2,7 +2,7 @@ using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests;
 
-public sealed class BuildOutputTests
+public sealed partial class BuildOutputTests
 {
     private const string Site = """
         -- content/world/a.md --
@@ -160,11 +160,48 @@ public sealed class BuildOutputTests
 
         var again = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose");
         Assert.Equal(0, again.ExitCode);
-        Assert.Matches(@"(?m)^  articles read: 2 of 2; pages rendered: 0 of \d+; files written: \d+ of \d+$", again.Out);
+        Assert.Matches(@"(?m)^  article files read: 2 of 2; pages rendered: 0 of \d+; files written: \d+ of \d+$", again.Out);
 
         var clean = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose", "--clean");
-        var match = System.Text.RegularExpressions.Regex.Match(clean.Out, @"(?m)^  articles read: \d+ of \d+; pages rendered: (\d+) of (\d+);");
+        var match = System.Text.RegularExpressions.Regex.Match(clean.Out, @"(?m)^  article files read: \d+ of \d+; pages rendered: (\d+) of (\d+);");
         Assert.True(match.Success, clean.ToString());
         Assert.Equal(match.Groups[2].Value, match.Groups[1].Value);
     }
+
+    [Fact]
+    public void Verbose_counts_compare_like_with_like()
+    {
+        // A draft is an article file read but not published; a page kept from the last build is not a file written.
+        using var site = TestSite.Create(Site + """
+
+            -- content/world/draft.md --
+            ---
+            headline: Draft
+            date: 2025-01-04
+            draft: true
+            ---
+            Body
+            """);
+        var first = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose");
+        Assert.Contains("built 2 articles,", first.Out, StringComparison.Ordinal);
+        var counts = VerboseCounts().Match(first.Out);
+        Assert.True(counts.Success, first.ToString());
+        Assert.Equal(("3", "3"), (counts.Groups["read"].Value, counts.Groups["files"].Value));
+        Assert.Equal(counts.Groups["pages"].Value, counts.Groups["rendered"].Value);
+        Assert.Equal(counts.Groups["total"].Value, counts.Groups["written"].Value);
+
+        File.SetLastWriteTimeUtc(Path.Combine(site.Source, "content/world/a.md"), DateTime.UtcNow);
+        var touched = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose");
+        counts = VerboseCounts().Match(touched.Out);
+        Assert.True(counts.Success, touched.ToString());
+        Assert.Equal("3", counts.Groups["files"].Value);
+        Assert.Equal("0", counts.Groups["rendered"].Value);
+        var pages = int.Parse(counts.Groups["pages"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var written = int.Parse(counts.Groups["written"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var total = int.Parse(counts.Groups["total"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(written <= total - pages, $"{pages} pages were kept, yet {written} of {total} files are said to be written");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^  article files read: (?<read>\d+) of (?<files>\d+); pages rendered: (?<rendered>\d+) of (?<pages>\d+); files written: (?<written>\d+) of (?<total>\d+)$")]
+    private static partial System.Text.RegularExpressions.Regex VerboseCounts();
 }

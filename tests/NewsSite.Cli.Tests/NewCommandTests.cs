@@ -109,6 +109,18 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void A_section_that_site_yaml_does_not_list_is_refused_with_the_listed_ones()
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run(At0600Utc, "new", "Cup Final", "--section", "politcs", "--source", site.Source);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: section 'politcs' is not one of the sections in site.yaml (world, politics); did you mean 'politics'? A new section is added to 'sections' in site.yaml first\n", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(site.Source, "content")));
+    }
+
+    [Fact]
     public void A_headline_without_letters_or_digits_is_a_usage_error()
     {
         using var site = TestSite.Create(Site);

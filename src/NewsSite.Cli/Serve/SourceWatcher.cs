@@ -1,10 +1,12 @@
 using System.Threading.Channels;
+using NewsSite.Content;
 
 namespace NewsSite.Cli.Serve;
 
 /// <summary>
 /// Watches what a build reads (<c>site.yaml</c>, <c>content/</c>, <c>templates/</c>) and writes the path of
-/// each change, relative to the site folder, to a channel. Hidden files and editor backups are ignored.
+/// each change, relative to the site folder, to a channel. Hidden files, editor backups and the temporary files
+/// that editors and tools write while saving are ignored: the save itself is the change.
 /// </summary>
 internal sealed class SourceWatcher : IDisposable
 {
@@ -12,6 +14,9 @@ internal sealed class SourceWatcher : IDisposable
     public const string Unknown = "(unknown)";
 
     private static readonly string[] WatchedFolders = ["content", "templates"];
+
+    private static readonly System.Buffers.SearchValues<char> AlphaNumerics =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     private readonly string _root;
     private readonly ChannelWriter<string> _changes;
@@ -60,13 +65,23 @@ internal sealed class SourceWatcher : IDisposable
     public static bool IsWatched(string relativePath)
     {
         var segments = relativePath.Split('/');
-        if (segments.Any(s => s.Length == 0 || s[0] is '.' or '#' || s.EndsWith('~')))
+        if (segments.Any(s => s.Length == 0 || s[0] is '.' or '#' || s.EndsWith('~'))
+            || ScratchFiles.Matches(segments[^1]) || IsTemporary(segments[^1]))
         {
             return false;
         }
 
         return relativePath == "site.yaml" || WatchedFolders.Contains(segments[0], StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Beyond the scratch files a build never reads (<see cref="ScratchFiles"/>: backups, <c>.swp</c>, <c>.tmp</c>):
+    /// files that exist only while an editor saves, Vim's <c>.swx</c> and write test <c>4913</c>, and
+    /// <c>sed -i</c>'s <c>sedXXXXXX</c>.
+    /// </summary>
+    private static bool IsTemporary(string name) =>
+        name.EndsWith(".swx", StringComparison.Ordinal) || name == "4913"
+        || (name.Length == 9 && name.StartsWith("sed", StringComparison.Ordinal) && !name.AsSpan(3).ContainsAnyExcept(AlphaNumerics));
 
     public void Dispose()
     {

@@ -27,6 +27,7 @@ internal static class ArticleCodec
         WriteOptionalDate(w, a.Updated);
         WriteOptionalDate(w, a.Expires);
         WriteOptional(w, a.Section);
+        SourceLocationCodec.Write(w, a.SectionLocation, a.SourcePath);
         WriteOptional(w, a.Dateline);
         WriteOptional(w, a.Dek);
         WriteOptional(w, a.Summary);
@@ -88,6 +89,7 @@ internal static class ArticleCodec
             Updated = ReadOptionalDate(r),
             Expires = ReadOptionalDate(r),
             Section = ReadOptional(r),
+            SectionLocation = SourceLocationCodec.Read(r, path),
             Dateline = ReadOptional(r),
             Dek = ReadOptional(r),
             Summary = ReadOptional(r),

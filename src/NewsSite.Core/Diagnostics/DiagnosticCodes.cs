@@ -30,12 +30,14 @@ public static class DiagnosticCodes
     public const string InvalidImage = "NS0205";
     public const string UnsafePath = "NS0206";
     public const string TooMany = "NS0207";
+    public const string UnknownField = "NS0208";
 
     // Site model
     public const string DuplicateUrl = "NS0301";
     public const string SlugCollision = "NS0302";
     public const string MissingImageFile = "NS0303";
     public const string UnreadableImage = "NS0304";
+    public const string UnlistedSection = "NS0305";
 
     // Templates
     public const string TemplateSyntax = "NS0401";

@@ -22,5 +22,8 @@ public sealed record ArticleLimits
     /// </summary>
     public long HeldBodyBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Time one body may take to render before it is reported instead (see <c>RenderBudget</c>).</summary>
+    public TimeSpan RenderBudget { get; init; } = Markdown.MarkdownRenderer.DefaultRenderBudget;
+
     public Yaml.YamlLimits Yaml { get; init; } = global::NewsSite.Yaml.YamlLimits.Default;
 }

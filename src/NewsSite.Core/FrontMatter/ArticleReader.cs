@@ -12,7 +12,7 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
         "headline", "date", "updated", "expires", "section", "dateline", "dek", "summary", "authors", "tags",
-        "key_points", "corrections", "image", "slug", "draft",
+        "key_points", "corrections", "image", "slug", "draft", "params",
     };
 
     /// <param name="text">The file's text with '\n' line endings.</param>
@@ -70,12 +70,20 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
         var image = ReadImage(reader, map["image"]);
 
         var parameters = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        var textFound = false;
         foreach (var (key, value) in map.Entries)
         {
             if (!KnownFields.Contains(key.Value))
             {
+                // After the first line of swallowed text, the rest is text too: one error says it all.
+                textFound = textFound || ReportUnknownField(reader, key, split);
                 parameters[key.Value] = ToPlainValue(value);
             }
+        }
+
+        foreach (var (key, value) in reader.Mapping(map["params"], "params")?.Entries ?? [])
+        {
+            parameters[key.Value] = ToPlainValue(value);
         }
 
         var updated = ReadDate(reader, map["updated"], "updated");
@@ -97,6 +105,7 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
             Updated = updated,
             Expires = expires,
             Section = section,
+            SectionLocation = map["section"] is YamlScalar { IsNull: false } sectionNode && section is not null ? reader.At(sectionNode) : null,
             Dateline = dateline,
             Dek = dek,
             Summary = summary,
@@ -112,6 +121,33 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
             BodyLine = split.BodyLine,
         };
     }
+
+    /// <summary>
+    /// An unknown field is usually a typo, whose value would otherwise vanish; one that reads like a sentence is
+    /// body text, swallowed because the front matter's closing '---' is missing and a later '---' line closed it.
+    /// </summary>
+    /// <returns>True when the field reads like text.</returns>
+    private static bool ReportUnknownField(YamlFieldReader reader, YamlScalar key, FrontMatterSplit split)
+    {
+        if (key.Value.Any(char.IsWhiteSpace))
+        {
+            reader.Error(
+                DiagnosticCodes.UnclosedFrontMatter,
+                $"'{Shorten(key.Value)}' reads like text, not a field: the front matter's closing '---' seems to be missing before this line, and the '---' on line {split.BodyLine - 1} closed it instead",
+                key);
+            return true;
+        }
+
+        var suggestion = NearestName.Find(key.Value, KnownFields);
+        var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+        reader.Warning(
+            DiagnosticCodes.UnknownField,
+            $"unknown field '{Shorten(key.Value)}'{hint} (a field of your own for templates goes under 'params:')",
+            key);
+        return false;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     private DateTimeOffset? ReadDate(YamlFieldReader reader, YamlNode? node, string field)
     {

@@ -23,6 +23,9 @@ public sealed record Article
     /// <summary>The section's name as written (or the first folder under content/).</summary>
     public string? Section { get; init; }
 
+    /// <summary>Where the 'section' field's value was written, for warnings; null when the folder gave the section.</summary>
+    public Diagnostics.SourceLocation? SectionLocation { get; init; }
+
     public string? Dateline { get; init; }
 
     public string? Dek { get; init; }

@@ -25,6 +25,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         string SlugOf(string name) => slugs.TryGetValue(name, out var slug) ? slug : slugs[name] = Slugifier.Slugify(name);
 
+        ReportUnlistedSections(articles, SlugOf);
         var sections = BuildSections(published, SlugOf);
         var entries = new List<Entry>(published.Count);
         var byRoute = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -67,6 +68,37 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             NextChange = upcoming.Count > 0 ? upcoming[0].At : null,
             Upcoming = upcoming,
         };
+    }
+
+    /// <summary>
+    /// When site.yaml lists the sections, one that it does not list is most often a typo that would give the site a
+    /// new section page and URLs. A warning, not an error: the article still publishes (in a section that follows
+    /// the listed ones), so a late story is never held back by site.yaml.
+    /// </summary>
+    private void ReportUnlistedSections(IReadOnlyList<Article> articles, Func<string, string> slugOf)
+    {
+        if (config.Sections.Count == 0)
+        {
+            return;
+        }
+
+        var listed = config.Sections.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        var known = string.Join(", ", config.Sections.Select(s => s.Slug));
+        foreach (var article in articles)
+        {
+            if (article.Section is not { } name || listed.Contains(slugOf(name)))
+            {
+                continue;
+            }
+
+            var suggestion = NearestName.Find(slugOf(name), listed);
+            var hint = suggestion is null ? "; add" : $"; did you mean '{suggestion}'? Add";
+            var source = article.SectionLocation is null ? $"the folder content/{name}/ makes section '{name}', which" : $"section '{name}'";
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.UnlistedSection,
+                $"{source} is not one of the sections in site.yaml ({known}){hint} it to 'sections' in site.yaml if it is a new section",
+                article.SectionLocation ?? SourceLocation.StartOf(article.SourcePath)));
+        }
     }
 
     private Dictionary<string, Section> BuildSections(List<Article> published, Func<string, string> slugOf)

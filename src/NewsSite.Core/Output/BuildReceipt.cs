@@ -26,6 +26,8 @@ internal sealed class BuildReceipt
 
     public int Articles { get; set; }
 
+    public int ArticleFiles { get; set; }
+
     public int Pages { get; set; }
 
     public int Files { get; set; }
@@ -60,6 +62,7 @@ internal sealed class BuildReceipt
         Output = output,
         ValidUntil = validUntil,
         Articles = result.Articles,
+        ArticleFiles = result.ArticleFiles,
         Pages = result.Pages,
         Files = result.Files,
         Feeds = result.Feeds,
@@ -82,6 +85,7 @@ internal sealed class BuildReceipt
         Diagnostics = [.. Diagnostics.Select(d => d.ToDiagnostic())],
         UpToDate = true,
         Articles = Articles,
+        ArticleFiles = ArticleFiles,
         Pages = Pages,
         Files = Files,
         Feeds = Feeds,

@@ -75,7 +75,10 @@ public sealed class OutputWriter : IDisposable
     /// <summary>Files written (or kept) by this build, whatever tree they went into.</summary>
     public IEnumerable<string> WrittenFiles => _written.Keys;
 
-    /// <summary>How many files had to be written because their bytes changed (for the summary and tests).</summary>
+    /// <summary>
+    /// How many files this build wrote bytes for (for the summary and tests); a kept page linked from the previous
+    /// output, or already in the tree being written, is not counted.
+    /// </summary>
     public int ChangedFiles { get; private set; }
 
     /// <summary>Values the build keeps between runs (summaries by source hash); read and replaced by the builder.</summary>
@@ -177,11 +180,6 @@ public sealed class OutputWriter : IDisposable
         if (!HardLinks.TryCreate(source, full))
         {
             File.Copy(source, full);
-        }
-
-        lock (_written)
-        {
-            ChangedFiles++;
         }
 
         return true;

@@ -36,7 +36,17 @@ internal static class TeaserKey
             key.Add(0);
         }
 
-        return key.Add(teaser.Draft ? 1 : 0).Finish();
+        key.Add(teaser.Draft ? 1 : 0);
+        if (teaser.GoesLive is { } goesLive)
+        {
+            key.Add(1).Add(goesLive.Iso).Add(goesLive.Display).Add(goesLive.Day).Add(goesLive.Time);
+        }
+        else
+        {
+            key.Add(0);
+        }
+
+        return key.Finish();
     }
 
     private static void Add(ContentHash.Builder key, LinkView? link)

@@ -201,7 +201,8 @@ public sealed class ViewFactory
         entry.Section is { } section ? Ref(section) : null,
         [.. entry.Authors.Select(Ref)],
         Image(entry),
-        entry.Article.Draft);
+        entry.Article.Draft,
+        entry.Article.Date > _site.Now ? Date(entry.Article.Date) : null);
 
     public SiteModel Site => _site;
 }

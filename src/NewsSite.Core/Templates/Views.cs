@@ -18,6 +18,10 @@ public sealed record KeyPointView(string? Label, RawHtml Text);
 public sealed record CorrectionView(DateView Date, RawHtml Text);
 
 /// <summary>An article as list pages show it.</summary>
+/// <param name="GoesLive">
+/// The moment a future-dated article goes live; only a preview that includes future articles (<c>serve</c>,
+/// <c>--future</c>) publishes one, so a normal build never shows it.
+/// </param>
 public sealed record TeaserView(
     string Headline,
     string Url,
@@ -26,7 +30,8 @@ public sealed record TeaserView(
     LinkView? Section,
     IReadOnlyList<LinkView> Authors,
     ImageView? Image,
-    bool Draft);
+    bool Draft,
+    DateView? GoesLive = null);
 
 /// <summary>An article page's article.</summary>
 public sealed record ArticleView
@@ -48,6 +53,8 @@ public sealed record ArticleView
     public ImageView? Image => Teaser.Image;
 
     public bool Draft => Teaser.Draft;
+
+    public DateView? GoesLive => Teaser.GoesLive;
 
     public string? Dek { get; init; }
 

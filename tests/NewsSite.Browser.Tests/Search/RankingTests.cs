@@ -19,7 +19,7 @@ public sealed class RankingTests(SampleSiteFixture site)
         return result;
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Of_two_equally_relevant_articles_the_newer_ranks_first()
     {
         var order = await RunAsync<int[]>("""
@@ -28,7 +28,7 @@ public sealed class RankingTests(SampleSiteFixture site)
         Assert.Equal([1, 0], order);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task A_much_more_relevant_older_article_still_beats_a_new_passing_mention()
     {
         var order = await RunAsync<int[]>("""
@@ -37,7 +37,7 @@ public sealed class RankingTests(SampleSiteFixture site)
         Assert.Equal([0, 1], order);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Only_articles_with_every_word_are_results_and_their_scores_add_up()
     {
         var results = await RunAsync<double[][]>("""
@@ -48,7 +48,7 @@ public sealed class RankingTests(SampleSiteFixture site)
         Assert.Equal(3.0 * 1.5, results[0][1], 6);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Rare_words_count_for_more_and_the_recency_boost_fades()
     {
         var values = await RunAsync<double[]>("""
@@ -61,7 +61,7 @@ public sealed class RankingTests(SampleSiteFixture site)
         Assert.InRange(values[4], 1.0, 1.0001);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task A_headline_match_outranks_a_body_mention_on_the_sample_site()
     {
         // "Ceasefire" is in one headline; the ranking must put that article first.

@@ -12,7 +12,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
     private const string IndiaPakistan = "/world/2025/04/30/us-urges-india-pakistan-dialogue/";
     private const string Monsoon = "/world/2025/04/15/monsoon-forecast-above-normal/";
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Typing_a_query_shows_the_expected_article_first_with_the_words_highlighted()
     {
         var (page, errors) = await site.NewPageAsync();
@@ -30,7 +30,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task A_plain_GET_address_runs_its_query_when_the_page_opens()
     {
         var (page, errors) = await site.NewPageAsync();
@@ -40,7 +40,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Choosing_a_section_narrows_the_results_to_it()
     {
         var (page, errors) = await site.NewPageAsync();
@@ -60,7 +60,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task An_unknown_word_shows_a_no_results_message()
     {
         var (page, errors) = await site.NewPageAsync();
@@ -72,7 +72,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task A_query_with_markup_is_shown_as_text_and_never_run()
     {
         var (page, errors) = await site.NewPageAsync();
@@ -89,7 +89,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task The_masthead_box_takes_a_reader_from_any_page_to_the_results()
     {
         var (page, errors) = await site.NewPageAsync();
@@ -104,7 +104,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task The_form_works_from_the_keyboard_and_announces_results()
     {
         var (page, errors) = await site.NewPageAsync();

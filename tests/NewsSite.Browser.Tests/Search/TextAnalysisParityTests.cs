@@ -28,7 +28,7 @@ public sealed class TextAnalysisParityTests(SampleSiteFixture site)
         "lessli", "entli", "ator", "y", "ies", "ied", "sses", "us", "ss", "e", "l",
     ];
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task The_browser_stems_every_word_as_the_build_does()
     {
         var words = Roots.SelectMany(root => Suffixes.Select(suffix => root + suffix))
@@ -45,7 +45,7 @@ public sealed class TextAnalysisParityTests(SampleSiteFixture site)
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task The_browser_folds_and_splits_text_as_the_build_does()
     {
         string[] texts =
@@ -64,7 +64,7 @@ public sealed class TextAnalysisParityTests(SampleSiteFixture site)
         }
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task The_browser_reads_the_index_encoding_the_build_writes()
     {
         int[] values = [0, 1, 31, 32, 1023, 1024, 65_535, 1_000_000];

@@ -4,12 +4,11 @@ namespace NewsSite.Browser.Tests;
 
 /// <summary>
 /// Builds the repository's sample site (site.yaml, content/, templates/) once, serves it on loopback and starts
-/// Debian's Chromium through Playwright (never a downloaded browser).
+/// Debian's Chromium through Playwright (never a downloaded browser). Without Chromium it does nothing: every test
+/// that uses it is skipped then (see <see cref="SystemTools"/>), or, when all tests are required, fails here.
 /// </summary>
 public sealed class SampleSiteFixture : IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     private readonly string _output = Path.Combine(Path.GetTempPath(), "newssite-browser", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
     private StaticSiteServer? _server;
@@ -34,6 +33,11 @@ public sealed class SampleSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (SystemTools.SkipReason(SystemTool.Chromium) is not null)
+        {
+            return;
+        }
+
         var result = SiteBuilder.Build(new BuildOptions
         {
             SourceRoot = RepositoryRoot,
@@ -46,15 +50,16 @@ public sealed class SampleSiteFixture : IAsyncLifetime
         }
 
         _server = new StaticSiteServer(Path.Combine(_output, "site"));
-        if (!File.Exists(Chromium))
+        var chromium = SystemTools.ChromiumPath;
+        if (!File.Exists(chromium))
         {
-            throw new InvalidOperationException($"{Chromium} is missing: apt-get install -y chromium");
+            throw new InvalidOperationException($"{chromium} is missing: apt-get install chromium (or set {SystemTools.ChromiumVariable} to where it is)");
         }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });

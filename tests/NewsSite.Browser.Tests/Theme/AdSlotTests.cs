@@ -51,7 +51,7 @@ public sealed class AdSlotTests(SampleSiteFixture sample, AdSites sites) : IClas
 
     public static TheoryData<int, int> Viewports() => new() { { 360, 740 }, { 1280, 800 } };
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Article_page_has_a_labelled_slot_after_paragraph_3_and_one_in_the_sidebar(int width, int height)
     {
@@ -66,7 +66,7 @@ public sealed class AdSlotTests(SampleSiteFixture sample, AdSites sites) : IClas
         await Screenshot(page, $"article-ads-on-{width}", fullPage: true);
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Home_page_has_a_labelled_slot_between_section_blocks(int width, int height)
     {
@@ -80,7 +80,7 @@ public sealed class AdSlotTests(SampleSiteFixture sample, AdSites sites) : IClas
         Assert.All(neighbours, n => Assert.Contains("section-block", n, StringComparison.Ordinal));
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [InlineData(Article, 360, 740)]
     [InlineData(Article, 1280, 800)]
     [InlineData("/", 360, 740)]
@@ -99,7 +99,7 @@ public sealed class AdSlotTests(SampleSiteFixture sample, AdSites sites) : IClas
         await Screenshot(page, $"{(path == "/" ? "home" : "article")}-ads-filled-{width}", fullPage: true);
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [InlineData(Article)]
     [InlineData("/")]
     public async Task With_ads_off_the_page_has_no_trace_of_them(string path)

@@ -10,7 +10,7 @@ public sealed class LeadImageTests(SampleSiteFixture site)
 
     public static TheoryData<int, int> Viewports() => new() { { 390, 844 }, { 1280, 800 } };
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Headline_and_key_points_are_above_the_fold_when_the_article_has_a_lead_image(int width, int height)
     {
@@ -24,7 +24,7 @@ public sealed class LeadImageTests(SampleSiteFixture site)
         Assert.True(keyPoints.Y < height - 40, $"the key points box starts at {keyPoints.Y} px, below the fold at {height} px");
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Lead_image_declares_the_size_of_its_file_and_credits_it_in_the_caption()
     {
         var page = await NewPage(1280, 800);
@@ -43,7 +43,7 @@ public sealed class LeadImageTests(SampleSiteFixture site)
         Assert.InRange(box.Width / box.Height, 960.0 / 540 - 0.02, 960.0 / 540 + 0.02);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Every_image_of_the_sample_site_declares_its_width_and_height()
     {
         var page = await NewPage(1280, 800);

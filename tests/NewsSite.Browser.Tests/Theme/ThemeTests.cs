@@ -16,7 +16,7 @@ public sealed class ThemeTests(SampleSiteFixture site)
         "/authors/staff-reporter/", "/2025/04/", "/tags/", "/authors/", "/archive/", "/404.html", "/search/",
     ];
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task No_page_scrolls_sideways(int width, int height)
     {
@@ -30,7 +30,7 @@ public sealed class ThemeTests(SampleSiteFixture site)
         }
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Headline_and_key_points_are_above_the_fold_on_the_article_page(int width, int height)
     {
@@ -45,7 +45,7 @@ public sealed class ThemeTests(SampleSiteFixture site)
         Assert.True(await page.Locator(".key-points").IsVisibleAsync());
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Dark_mode_changes_the_background()
     {
         var light = await NewPage(390, 844, ColorScheme.Light);
@@ -60,7 +60,7 @@ public sealed class ThemeTests(SampleSiteFixture site)
         await Screenshot(dark, "article-dark-390");
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Every_page_of_the_sample_site_has_exactly_one_h1()
     {
         var page = await NewPage(1280, 800);
@@ -75,7 +75,7 @@ public sealed class ThemeTests(SampleSiteFixture site)
         }
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Pages_are_readable_without_javascript()
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });

@@ -13,10 +13,13 @@ namespace NewsSite.Tests.EndToEnd;
 /// </summary>
 public sealed class HostileCorpusTests
 {
-    /// <summary>Generous: the slowest file takes a few seconds; a hang fails here instead of stalling the run.</summary>
-    private static readonly TimeSpan BuildLimit = TimeSpan.FromSeconds(120);
+    /// <summary>
+    /// Only a hang guard, far beyond any machine's time (the slowest file takes seconds, a minute on a crowded
+    /// machine): a hang fails here instead of stalling the run, and a slow machine never does.
+    /// </summary>
+    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(10);
 
-    private const string NormalArticle = """
+    internal const string NormalArticle = """
         ---
         headline: An ordinary article
         date: 2025-01-01
@@ -38,7 +41,7 @@ public sealed class HostileCorpusTests
         ["nul-bytes.md"] = Expected.Built(DiagnosticCodes.ControlCharacter),
         ["mixed-line-endings.md"] = Expected.Built(),
         ["bidi-and-homoglyph-tags.md"] = Expected.Built(DiagnosticCodes.SlugCollision),
-        ["script-everywhere.md"] = Expected.Built(DiagnosticCodes.UnsafeUrl, DiagnosticCodes.RawHtmlRemoved),
+        ["script-everywhere.md"] = Expected.Built(DiagnosticCodes.UnsafeUrl, DiagnosticCodes.RawHtmlRemoved, DiagnosticCodes.UnknownField),
         ["raw-html-attacks.md"] = Expected.Built(DiagnosticCodes.UnsafeUrl, DiagnosticCodes.RawHtmlRemoved, DiagnosticCodes.EmbedNotAllowed),
         ["markdown-pathological.md"] = Expected.Built(),
     };
@@ -76,37 +79,6 @@ public sealed class HostileCorpusTests
         site.WriteFile("content/world/huge.md", body.ToString());
         var built = await BuildAndCheck(site, Expected.Refused(DiagnosticCodes.FileTooLarge, "content/world/huge.md"));
         built.AssertDiagnostic("content/world/huge.md:1:1: error NS0002: file is 10.0 MB; an article may be at most 5 MB");
-    }
-
-    [Fact]
-    public async Task A_million_line_file_is_published()
-    {
-        using var site = TestSite.Create("-- content/world/normal.md --\n" + NormalArticle);
-        var body = new StringBuilder("---\nheadline: A million lines\ndate: 2025-01-01\n---\n", 4_500_000);
-        for (var i = 0; i < 1_000_000; i++)
-        {
-            body.Append((i % 4) switch
-            {
-                0 => "<b>x\n",
-                1 => "* i\n",
-                2 => "\n",
-                _ => "</b>\n",
-            });
-        }
-
-        site.WriteFile("content/world/million.md", body.ToString());
-        var built = await BuildAndCheck(site, Expected.Built());
-        Assert.True(built.Exists("world/2025/01/01/million/index.html"));
-    }
-
-    [Fact]
-    public async Task A_four_megabyte_line_is_published()
-    {
-        using var site = TestSite.Create("-- content/world/normal.md --\n" + NormalArticle);
-        var line = string.Concat(Enumerable.Repeat("word <i>and</i> [link](/x) ", 150_000));
-        site.WriteFile("content/world/long-line.md", "---\nheadline: One long line\ndate: 2025-01-01\n---\n" + line + "\n");
-        var built = await BuildAndCheck(site, Expected.Built());
-        Assert.True(built.Exists("world/2025/01/01/long-line/index.html"));
     }
 
     [Fact]
@@ -149,7 +121,7 @@ public sealed class HostileCorpusTests
     {
         using var site = TestSite.Create("-- content/world/normal.md --\n" + NormalArticle);
         site.WriteBytes("content/world/script-everywhere.md", await File.ReadAllBytesAsync(Path.Combine(CorpusFolder, "script-everywhere.md")));
-        var built = await BuildAndCheck(site, Expected.Built(DiagnosticCodes.UnsafeUrl, DiagnosticCodes.RawHtmlRemoved));
+        var built = await BuildAndCheck(site, Expected.Built(DiagnosticCodes.UnsafeUrl, DiagnosticCodes.RawHtmlRemoved, DiagnosticCodes.UnknownField));
         const string payload = "</script><script>alert(1)</script><!--<script>";
         const string attribute = "\"><img src=x onerror=alert(2)>";
         var page = built.Html("script-alert-1-script-section/2025/01/01/script-everywhere/index.html");
@@ -200,10 +172,10 @@ public sealed class HostileCorpusTests
     private static string CorpusFolder => Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Hostile");
 
     /// <summary>Builds within <see cref="BuildLimit"/> and checks what every hostile build must hold.</summary>
-    private static async Task<BuiltSite> BuildAndCheck(TestSite site, Expected expected)
+    internal static async Task<BuiltSite> BuildAndCheck(TestSite site, Expected expected, Func<BuildOptions, BuildOptions>? configure = null)
     {
         var before = Snapshot(site.Root, site.Output);
-        var build = Task.Run(() => site.Build());
+        var build = Task.Run(() => site.Build(configure));
         var finished = await Task.WhenAny(build, Task.Delay(BuildLimit));
         Assert.True(finished == build, $"the build did not finish within {BuildLimit.TotalSeconds:0} s");
         var built = await build;
@@ -265,7 +237,7 @@ public sealed class HostileCorpusTests
         return files;
     }
 
-    private sealed record Expected(string? ErrorCode, string? Path, IReadOnlyList<string> WarningCodes)
+    internal sealed record Expected(string? ErrorCode, string? Path, IReadOnlyList<string> WarningCodes)
     {
         public static Expected Refused(string code, string? path = null) => new(code, path, []);
 

@@ -62,6 +62,25 @@ public sealed class SiteStructureTests
     }
 
     [Fact]
+    public void A_section_that_site_yaml_does_not_list_is_a_warning_at_the_field_or_file_that_names_it()
+    {
+        var (site, built) = TestSite.Build(Config
+            + Article("world/typo", "Typo", "2025-01-01", "section: wrold")
+            + Article("sport/match", "Match", "2025-01-02")
+            + Article("world/named", "Named", "2025-01-03", "section: Politics"));
+        using var _ = site;
+
+        built.AssertSucceeded();
+        Assert.Equal(
+            [
+                "content/sport/match.md:1:1: warning NS0305: the folder content/sport/ makes section 'sport', which is not one of the sections in site.yaml (world, politics); add it to 'sections' in site.yaml if it is a new section",
+                "content/world/typo.md:4:10: warning NS0305: section 'wrold' is not one of the sections in site.yaml (world, politics); did you mean 'world'? Add it to 'sections' in site.yaml if it is a new section",
+            ],
+            built.Messages);
+        Assert.True(built.Exists("wrold/2025/01/01/typo/index.html"), "the article is still published, in the section it names");
+    }
+
+    [Fact]
     public void Drafts_future_and_expired_articles_appear_nowhere()
     {
         var (site, built) = TestSite.Build(Corpus());
@@ -93,6 +112,44 @@ public sealed class SiteStructureTests
         var draft = built.Html("politics/2025/02/10/draft/index.html");
         Assert.Equal("Draft", draft.QuerySelector("h1 .badge")!.TextContent);
         Assert.Equal("noindex", draft.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public void A_preview_labels_a_scheduled_article_with_its_go_live_time_on_its_page_and_teasers()
+    {
+        var (site, preview) = TestSite.Build(Corpus(), o => o with { IncludeDrafts = true, IncludeFuture = true });
+        using var _ = site;
+        preview.AssertSucceeded();
+
+        var page = preview.Html("world/2030/01/01/future/index.html");
+        Assert.Equal("Scheduled", page.QuerySelector("h1 .badge")!.TextContent);
+        var goesLive = page.QuerySelector(".goes-live time")!;
+        Assert.Equal("2030-01-01T00:00:00+00:00", goesLive.GetAttribute("datetime"));
+        Assert.StartsWith("Scheduled: goes live 1 January 2030", page.QuerySelector("p.goes-live")!.TextContent, StringComparison.Ordinal);
+
+        var home = preview.Html("index.html");
+        var teaser = home.QuerySelectorAll("article.teaser").Single(t => t.QuerySelector(".teaser-headline a")!.TextContent == "Future Story");
+        Assert.Equal("Scheduled", teaser.QuerySelector(".teaser-headline .badge")!.TextContent);
+        Assert.Equal("2030-01-01T00:00:00+00:00", teaser.QuerySelector(".goes-live time")!.GetAttribute("datetime"));
+
+        // A draft dated in the past is labelled a draft, not scheduled.
+        var draft = preview.Html("politics/2025/02/10/draft/index.html");
+        Assert.Equal(["Draft"], draft.QuerySelectorAll("h1 .badge").Select(b => b.TextContent));
+        Assert.Null(draft.QuerySelector("p.goes-live"));
+    }
+
+    [Fact]
+    public void A_normal_build_shows_no_preview_label()
+    {
+        var (site, built) = TestSite.Build(Corpus());
+        using var _ = site;
+        built.AssertSucceeded();
+        Assert.All(built.Files().Where(f => f.EndsWith(".html", StringComparison.Ordinal)), file =>
+        {
+            var text = built.Text(file);
+            Assert.DoesNotContain("goes-live", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Scheduled", text, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

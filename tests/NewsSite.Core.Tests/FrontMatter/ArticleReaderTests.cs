@@ -28,7 +28,7 @@ public sealed class ArticleReaderTests
             image: { src: pic.jpg, alt: Alt, caption: Cap, credit: Cred }
             slug: My Slug
             draft: true
-            extra: { nested: [1, 2] }
+            params: { extra: { nested: [1, 2] } }
             ---
             Body
             """ + "\n", "content/world/file-name.md");
@@ -114,5 +114,49 @@ public sealed class ArticleReaderTests
         var items = string.Join(", ", Enumerable.Range(0, 51).Select(i => "{date: 2025-01-02, text: t}"));
         var (_, diagnostics) = Reader.Read($"---\nheadline: H\ndate: 2025-01-01\ncorrections: [{items}]\n---\n", "content/a.md");
         Assert.Equal(["content/a.md:4:14: error NS0207: 'corrections' has more than 50 entries"], diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void An_unknown_field_is_a_warning_at_its_line_that_names_the_nearest_field()
+    {
+        var (article, diagnostics) = Reader.Read("---\nheadline: H\ndate: 2025-01-01\nkey_point: [One]\nDateline: Paris\nmood: calm\n---\nBody\n", "content/a.md");
+        Assert.NotNull(article);
+        Assert.Equal(
+            [
+                "content/a.md:4:1: warning NS0208: unknown field 'key_point'; did you mean 'key_points'? (a field of your own for templates goes under 'params:')",
+                "content/a.md:5:1: warning NS0208: unknown field 'Dateline'; did you mean 'dateline'? (a field of your own for templates goes under 'params:')",
+                "content/a.md:6:1: warning NS0208: unknown field 'mood' (a field of your own for templates goes under 'params:')",
+            ],
+            diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Fields_under_params_are_given_to_templates_without_a_warning()
+    {
+        var (article, diagnostics) = Reader.Read("---\nheadline: H\ndate: 2025-01-01\nparams:\n  mood: calm\n---\nBody\n", "content/a.md");
+        Assert.Empty(diagnostics);
+        Assert.Equal("calm", article!.Params["mood"]);
+    }
+
+    [Fact]
+    public void Text_swallowed_by_a_missing_closing_fence_points_at_the_missing_fence()
+    {
+        // The closing '---' after the date is missing; the rule further down closes the front matter instead.
+        var (article, diagnostics) = Reader.Read("""
+            ---
+            headline: H
+            date: 2025-01-01
+
+            The minister said: talks will resume on Monday.
+            Officials confirmed: the venue is Geneva.
+
+            ---
+
+            Later text.
+            """ + "\n", "content/a.md");
+        Assert.Null(article);
+        Assert.Equal(
+            ["content/a.md:5:1: error NS0102: 'The minister said' reads like text, not a field: the front matter's closing '---' seems to be missing before this line, and the '---' on line 8 closed it instead"],
+            diagnostics.Select(d => d.ToString()));
     }
 }

@@ -16,7 +16,8 @@ public sealed class TeaserKeyTests
         new LinkView("World", "/world/", 3, Current: false),
         [new LinkView("Asha Rao", "/authors/asha-rao/"), new LinkView("Tom Lee", "/authors/tom-lee/")],
         new ImageView("/media/quake.jpg", "Rubble", "A caption", "Photo: Desk", 1200, 800),
-        Draft: false);
+        Draft: false,
+        GoesLive: new DateView("2026-02-01T06:00:00+05:30", "1 February 2026, 06:00 IST", "1 Feb 2026", "06:00"));
 
     [Fact]
     public void The_same_teaser_gives_the_same_key()

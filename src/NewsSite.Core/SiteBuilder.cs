@@ -67,7 +67,7 @@ public sealed class SiteBuilder
         var lookedAt = DateTime.UtcNow;
         var files = ContentSource.Discover(source, diagnostics);
         // So far the build's diagnostics are what listing content/ left out (the side tasks keep theirs until joined).
-        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, diagnostics.ToSortedList(), OptionsKey(options), lookedAt);
+        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, diagnostics.ToSortedList(), OptionsKey(source, options), lookedAt);
         var cacheRoot = OutputWriter.CacheRootOf(options.OutputRoot);
         if (stamp is { Settled: true } && options.Incremental
             && BuildReceipt.Load(cacheRoot) is { } receipt
@@ -140,7 +140,7 @@ public sealed class SiteBuilder
             var themeAssets = new ThemeAssets(templates);
             var globalKey = new ContentHash.Builder()
                 .Add(OutputState.ToolIdentity).Add(configKey).Add(templates.Fingerprint)
-                .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "")
+                .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "").Add(options.Limits.ToString())
                 .Finish();
             var renderer = new PageRenderer(templates);
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, globalKey, themeAssets);
@@ -228,7 +228,7 @@ public sealed class SiteBuilder
                 output.Commit();
                 if (stamp is { Settled: true })
                 {
-                    BuildReceipt.For(result, stamp.Hash, OutputDigest.Of(output.OutputRoot), OutputLifetime.End(site)).Save(output.CacheRoot);
+                    BuildReceipt.For(result, stamp.Hash, OutputDigest.Of(output.OutputRoot), site.Now, OutputLifetime.End(site)).Save(output.CacheRoot);
                 }
             }
 
@@ -236,9 +236,13 @@ public sealed class SiteBuilder
         }
     }
 
-    /// <summary>The options that change what a build writes, for the stamp of its inputs.</summary>
-    private static string OptionsKey(BuildOptions options) => string.Join(
-        '\n', options.BaseUrl ?? "", options.IncludeDrafts, options.IncludeFuture, options.CheckLinks, options.Limits);
+    /// <summary>
+    /// The options that change what a build writes, for the stamp of its inputs; "now" is not among them, the receipt
+    /// keeps the interval of it over which the output stays right. The site folder is: the stamp reads only file names,
+    /// sizes and times, which another copy of the site can share.
+    /// </summary>
+    private static string OptionsKey(string source, BuildOptions options) => string.Join(
+        '\n', source, options.BaseUrl ?? "", options.IncludeDrafts, options.IncludeFuture, options.CheckLinks, options.Limits);
 
     /// <summary>site.yaml and the options that change what pages say: part of every page's fingerprint.</summary>
     private static string ConfigKey(string source, BuildOptions options) => new ContentHash.Builder()

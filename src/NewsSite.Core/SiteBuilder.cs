@@ -89,7 +89,7 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildStage("reading articles", files.Count(f => f.IsArticle)));
         var reader = new ArticleReader(config.TimeZone, options.Limits);
         var articleCache = Path.Combine(cacheRoot, ArticleCache.FileName);
-        var articleCacheKey = string.Join('\n', OutputState.ToolIdentity, config.TimeZone.Id, options.Limits);
+        var articleCacheKey = string.Join('\n', OutputState.ToolIdentity, source, config.TimeZone.Id, options.Limits);
         var cachedArticles = options.Incremental ? ArticleCache.Load(articleCache, articleCacheKey) : ArticleCache.Empty;
         var loaded = new ArticleLoader(reader, options.Limits).Load(files, diagnostics, cachedArticles);
         var articles = loaded.Articles;

@@ -39,7 +39,21 @@ public sealed class SiteBuilder
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, changed.Message, SourceLocation.StartOf(changed.Path)));
             return Failed(diagnostics, clock);
         }
+        catch (Exception exception) when (Refused(exception) is { } refused)
+        {
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFailure, $"cannot write the output folder '{options.OutputRoot}': {refused.Message}", null));
+            return Failed(diagnostics, clock);
+        }
     }
+
+    private static OutputWriteException? Refused(Exception exception) => exception switch
+    {
+        OutputWriteException refused => refused,
+        AggregateException many when many.Flatten().InnerExceptions.All(e => e is OutputWriteException) =>
+            many.Flatten().InnerExceptions.OfType<OutputWriteException>().MinBy(e => e.Path, StringComparer.Ordinal),
+        _ => null,
+    };
 
     private static ContentChangedException? ChangedContent(Exception exception) => exception switch
     {
@@ -54,8 +68,26 @@ public sealed class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var source = Path.GetFullPath(options.SourceRoot);
 
-        if (!OutputFolderIsSafe(source, options.OutputRoot, diagnostics))
+        if (!Time.SiteTimeZone.InRange(options.Clock.GetUtcNow()))
         {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidDate, $"the build's \"now\" must fall {Time.SiteTimeZone.RangeText}", null));
+            return Failed(diagnostics, clock);
+        }
+
+        if (OutputFolderCheck.Problem(source, options.OutputRoot, options.Force || options.DryRun) is { } problem)
+        {
+            diagnostics.Add(problem);
+            return Failed(diagnostics, clock);
+        }
+
+        // Held to the end, receipt included: a second build into this folder would mix its files with ours.
+        using var buildLock = options.DryRun ? null : BuildLock.TryTake(OutputWriter.CacheRootOf(options.OutputRoot));
+        if (buildLock is null && !options.DryRun)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.OutputInUse,
+                $"another build is writing the output folder '{options.OutputRoot}' (a build or serve in another terminal, or a CI job); wait for it to finish, or choose another --output",
+                null));
             return Failed(diagnostics, clock);
         }
 
@@ -313,25 +345,6 @@ public sealed class SiteBuilder
 
     /// <summary><c>content/media/x.jpg</c> is published at <c>/media/x.jpg</c>.</summary>
     private static string AssetRoute(SourceFile file) => file.RelativePath[ContentSource.FolderName.Length..];
-
-    /// <summary>The swap replaces the output folder whole, so it must never be the site itself or hold it.</summary>
-    private static bool OutputFolderIsSafe(string source, string outputRoot, DiagnosticBag diagnostics)
-    {
-        var output = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
-        var sourceWithSlash = source.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var outputWithSlash = output + Path.DirectorySeparatorChar;
-        var unsafeOutput = sourceWithSlash.StartsWith(outputWithSlash, StringComparison.Ordinal)
-            || outputWithSlash.StartsWith(Path.Combine(source, ContentSource.FolderName) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || outputWithSlash.StartsWith(Path.Combine(source, TemplateSet.FolderName) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || Path.GetDirectoryName(output) is null;
-        if (unsafeOutput)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFailure, $"the output folder '{outputRoot}' would replace the site's own files; choose a folder such as _site", null));
-            return false;
-        }
-
-        return true;
-    }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, Stopwatch clock, SiteModel? site = null) => new()
     {

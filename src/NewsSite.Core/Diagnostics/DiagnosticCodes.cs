@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     public const string InvalidImage = "NS0205";
     public const string UnsafePath = "NS0206";
     public const string TooMany = "NS0207";
+    public const string PathTooLong = "NS0208";
 
     // Site model
     public const string DuplicateUrl = "NS0301";
@@ -50,6 +51,7 @@ public static class DiagnosticCodes
     // Output
     public const string OutputFailure = "NS0601";
     public const string BrokenLink = "NS0602";
+    public const string OutputInUse = "NS0603";
 
     // Markdown bodies
     public const string UnsafeUrl = "NS0701";

@@ -82,7 +82,8 @@ internal sealed class BuildReceipt
 
     public void Save(string cacheRoot)
     {
-        CacheFile.Replace(Path.Combine(cacheRoot, FileName), file => JsonSerializer.Serialize(file, this, BuildReceiptJson.Default.BuildReceipt));
+        // Best effort: without a receipt, the next build simply builds.
+        CacheFile.TryReplace(Path.Combine(cacheRoot, FileName), file => JsonSerializer.Serialize(file, this, BuildReceiptJson.Default.BuildReceipt));
     }
 
     public BuildResult ToResult(TimeSpan elapsed) => new()

@@ -40,7 +40,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             var route = config.Permalink.Expand(section?.Slug ?? "", article.Date, article.Slug);
             if (OutputPaths.OverlongSegment(route) is { } overlong)
             {
-                ReportOverlong(article.SourcePath, "URL", overlong);
+                ReportOverlong(article.SourcePath, "permalink", overlong);
                 continue;
             }
 
@@ -186,7 +186,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
     /// <summary>A name whose URL part no file system could hold: the build fails at the article that uses it.</summary>
     private void ReportOverlong(string sourcePath, string what, string segment) => diagnostics.Add(Diagnostic.Error(
         DiagnosticCodes.PathTooLong,
-        $"this article's {what} gives a URL part of {System.Text.Encoding.UTF8.GetByteCount(segment)} bytes ('{segment[..Math.Min(segment.Length, 40)]}...'); a file system allows {OutputPaths.MaxSegmentBytes}: shorten it",
+        $"this article's {what} makes a URL part of {System.Text.Encoding.UTF8.GetByteCount(segment)} bytes ('{segment[..Math.Min(segment.Length, 40)]}...'); a file system allows {OutputPaths.MaxSegmentBytes}: shorten it",
         SourceLocation.StartOf(sourcePath)));
 
     /// <summary>

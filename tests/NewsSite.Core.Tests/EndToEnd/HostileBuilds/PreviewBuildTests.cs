@@ -1,6 +1,6 @@
 using NewsSite.Tests.TestSupport;
 
-namespace NewsSite.Tests.EndToEnd.Hostile;
+namespace NewsSite.Tests.EndToEnd.HostileBuilds;
 
 /// <summary>
 /// A preview build (a later or earlier "now", drafts, future articles, another base URL, another site) into the

@@ -16,6 +16,7 @@ using NewsSite.Search;
 using NewsSite.Seo;
 using NewsSite.Sitemaps;
 using NewsSite.Templates;
+using NewsSite.Time;
 
 namespace NewsSite;
 
@@ -68,9 +69,9 @@ public sealed class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var source = Path.GetFullPath(options.SourceRoot);
 
-        if (!Time.SiteTimeZone.InRange(options.Clock.GetUtcNow()))
+        if (!SiteTimeZone.InRange(options.Clock.GetUtcNow()))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidDate, $"the build's \"now\" must fall {Time.SiteTimeZone.RangeText}", null));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidDate, $"the build's \"now\" must fall {SiteTimeZone.RangeText}", null));
             return Failed(diagnostics, clock);
         }
 
@@ -86,7 +87,7 @@ public sealed class SiteBuilder
         {
             diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.OutputInUse,
-                $"another build is writing the output folder '{options.OutputRoot}' (a build or serve in another terminal, or a CI job); wait for it to finish, or choose another --output",
+                $"another build is writing the output folder '{options.OutputRoot}' (from another terminal or CI job); wait for it to finish, or choose another --output",
                 null));
             return Failed(diagnostics, clock);
         }

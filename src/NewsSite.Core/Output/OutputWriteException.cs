@@ -44,7 +44,7 @@ internal sealed class OutputWriteException : IOException
         _ => null,
     };
 
-    /// <summary>Runs a write of the output, turning the file system's refusal into this exception.</summary>
+    /// <summary>True for what the file system throws when it refuses a write; not for a file that changed under the build.</summary>
     public static bool Refusal(Exception exception) =>
         exception is (IOException or UnauthorizedAccessException) and not OutputWriteException and not Content.ContentChangedException;
 }

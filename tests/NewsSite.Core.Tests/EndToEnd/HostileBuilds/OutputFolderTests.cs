@@ -70,7 +70,7 @@ public sealed class OutputFolderTests
         {
             var second = site.Build();
             Assert.False(second.Result.Succeeded);
-            second.AssertDiagnostic($"error NS0603: another build is writing the output folder '{site.Output}' (a build or serve in another terminal, or a CI job); wait for it to finish, or choose another --output");
+            second.AssertDiagnostic($"error NS0603: another build is writing the output folder '{site.Output}' (from another terminal or CI job); wait for it to finish, or choose another --output");
             Assert.Equal(before, OutputHashes.Of(site.Output));
         }
 

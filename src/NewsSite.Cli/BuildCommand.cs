@@ -14,6 +14,7 @@ internal static class BuildCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage of the build with its time" };
         var clean = new Option<bool>("--clean") { Description = "Ignore what earlier builds left and build every page again" };
+        var force = new Option<bool>("--force") { Description = "Replace an output folder that holds files NewsSite did not write" };
 
         var command = new Command("build", "Build the site into a folder of static files; files no longer produced are removed");
         site.AddTo(command);
@@ -21,6 +22,7 @@ internal static class BuildCommand
         command.Options.Add(quiet);
         command.Options.Add(verbose);
         command.Options.Add(clean);
+        command.Options.Add(force);
         command.SetAction(parse =>
         {
             var (options, error) = site.Resolve(parse, terminal, source => parse.GetValue(output) ?? Path.Combine(source, "_site"));
@@ -30,12 +32,18 @@ internal static class BuildCommand
                 return ExitCodes.Usage;
             }
 
+            if (string.IsNullOrWhiteSpace(options.OutputRoot))
+            {
+                terminal.Error.WriteLine("error: --output is empty; name a folder such as _site");
+                return ExitCodes.Usage;
+            }
+
             var isQuiet = parse.GetValue(quiet);
             var isVerbose = parse.GetValue(verbose) && !isQuiet;
             BuildResult result;
             using (var progress = new ProgressReporter(terminal, isVerbose, progressLine: terminal.IsInteractive && !isQuiet))
             {
-                result = SiteBuilder.Build(options with { Progress = progress, Incremental = !parse.GetValue(clean) });
+                result = SiteBuilder.Build(options with { Progress = progress, Incremental = !parse.GetValue(clean), Force = parse.GetValue(force) });
             }
 
             new DiagnosticPrinter(terminal).Print(result.Diagnostics);

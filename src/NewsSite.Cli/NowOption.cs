@@ -12,17 +12,25 @@ internal static class NowOption
         {
             // Strict ISO 8601 (what `schedule` prints can be pasted here); an offset is honoured, none means UTC,
             // never the machine's zone.
-            return SiteTimeZone.Utc.Parse(nowText) is { } now
-                ? (new FixedClock(now), null)
-                : (null, $"--now must be an ISO 8601 date-time such as 2025-05-01T12:00:00+05:30 or 2025-05-01T06:30:00Z, not '{nowText}'");
+            return SiteTimeZone.Utc.Read(nowText) switch
+            {
+                ({ } now, _) => (new FixedClock(now), null),
+                (_, true) => (null, $"--now must fall {SiteTimeZone.RangeText}, not '{nowText}'"),
+                _ => (null, $"--now must be an ISO 8601 date-time such as 2025-05-01T12:00:00+05:30 or 2025-05-01T06:30:00Z, not '{nowText}'"),
+            };
         }
 
         var epoch = terminal.Environment("SOURCE_DATE_EPOCH");
         if (!string.IsNullOrWhiteSpace(epoch))
         {
-            return long.TryParse(epoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            if (!long.TryParse(epoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return (null, $"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'");
+            }
+
+            return seconds >= SiteTimeZone.Earliest.ToUnixTimeSeconds() && seconds <= SiteTimeZone.Latest.ToUnixTimeSeconds()
                 ? (new FixedClock(DateTimeOffset.FromUnixTimeSeconds(seconds)), null)
-                : (null, $"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'");
+                : (null, $"SOURCE_DATE_EPOCH must name a moment {SiteTimeZone.RangeText} ({SiteTimeZone.Earliest.ToUnixTimeSeconds()} to {SiteTimeZone.Latest.ToUnixTimeSeconds()}), not '{epoch}'");
         }
 
         return (terminal.Clock, null);

@@ -54,7 +54,9 @@ internal sealed class SiteOptions
         var sourceRoot = parse.GetValue(Source)!;
         if (!Directory.Exists(sourceRoot))
         {
-            return (null, $"the site folder '{sourceRoot}' does not exist");
+            return (null, sourceRoot.Length > 0 && new FileInfo(sourceRoot).LinkTarget is not null
+                ? $"the site folder '{sourceRoot}' is a symbolic link that leads to no folder (a loop, or a missing target)"
+                : $"the site folder '{sourceRoot}' does not exist");
         }
 
         return (new BuildOptions

@@ -23,6 +23,12 @@ public sealed record BuildOptions
     /// </summary>
     public bool Incremental { get; init; } = true;
 
+    /// <summary>
+    /// Build into an output folder that holds files though no NewsSite build made it (there is no
+    /// <c>.&lt;output&gt;.newssite/</c> beside it); they are all replaced. Without it such a folder is refused.
+    /// </summary>
+    public bool Force { get; init; }
+
     /// <summary>Validate and render everything but write nothing (the check command).</summary>
     public bool DryRun { get; init; }
 

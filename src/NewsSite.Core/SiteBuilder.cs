@@ -16,6 +16,7 @@ using NewsSite.Search;
 using NewsSite.Seo;
 using NewsSite.Sitemaps;
 using NewsSite.Templates;
+using NewsSite.Time;
 
 namespace NewsSite;
 
@@ -39,7 +40,21 @@ public sealed class SiteBuilder
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, changed.Message, SourceLocation.StartOf(changed.Path)));
             return Failed(diagnostics, clock);
         }
+        catch (Exception exception) when (Refused(exception) is { } refused)
+        {
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFailure, $"cannot write the output folder '{options.OutputRoot}': {refused.Message}", null));
+            return Failed(diagnostics, clock);
+        }
     }
+
+    private static OutputWriteException? Refused(Exception exception) => exception switch
+    {
+        OutputWriteException refused => refused,
+        AggregateException many when many.Flatten().InnerExceptions.All(e => e is OutputWriteException) =>
+            many.Flatten().InnerExceptions.OfType<OutputWriteException>().MinBy(e => e.Path, StringComparer.Ordinal),
+        _ => null,
+    };
 
     private static ContentChangedException? ChangedContent(Exception exception) => exception switch
     {
@@ -54,8 +69,26 @@ public sealed class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var source = Path.GetFullPath(options.SourceRoot);
 
-        if (!OutputFolderIsSafe(source, options.OutputRoot, diagnostics))
+        if (!SiteTimeZone.InRange(options.Clock.GetUtcNow()))
         {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidDate, $"the build's \"now\" must fall {SiteTimeZone.RangeText}", null));
+            return Failed(diagnostics, clock);
+        }
+
+        if (OutputFolderCheck.Problem(source, options.OutputRoot, options.Force || options.DryRun) is { } problem)
+        {
+            diagnostics.Add(problem);
+            return Failed(diagnostics, clock);
+        }
+
+        // Held to the end, receipt included: a second build into this folder would mix its files with ours.
+        using var buildLock = options.DryRun ? null : BuildLock.TryTake(OutputWriter.CacheRootOf(options.OutputRoot));
+        if (buildLock is null && !options.DryRun)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.OutputInUse,
+                $"another build is writing the output folder '{options.OutputRoot}' (from another terminal or CI job); wait for it to finish, or choose another --output",
+                null));
             return Failed(diagnostics, clock);
         }
 
@@ -67,7 +100,7 @@ public sealed class SiteBuilder
         var lookedAt = DateTime.UtcNow;
         var files = ContentSource.Discover(source, diagnostics);
         // So far the build's diagnostics are what listing content/ left out (the side tasks keep theirs until joined).
-        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, diagnostics.ToSortedList(), OptionsKey(options), lookedAt);
+        var stamp = options.DryRun ? null : SourceStamp.Take(source, files, diagnostics.ToSortedList(), OptionsKey(source, options), lookedAt);
         var cacheRoot = OutputWriter.CacheRootOf(options.OutputRoot);
         if (stamp is { Settled: true } && options.Incremental
             && BuildReceipt.Load(cacheRoot) is { } receipt
@@ -89,7 +122,7 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildStage("reading articles", files.Count(f => f.IsArticle)));
         var reader = new ArticleReader(config.TimeZone, options.Limits);
         var articleCache = Path.Combine(cacheRoot, ArticleCache.FileName);
-        var articleCacheKey = string.Join('\n', OutputState.ToolIdentity, config.TimeZone.Id, options.Limits);
+        var articleCacheKey = string.Join('\n', OutputState.ToolIdentity, source, config.TimeZone.Id, options.Limits);
         var cachedArticles = options.Incremental ? ArticleCache.Load(articleCache, articleCacheKey) : ArticleCache.Empty;
         var loaded = new ArticleLoader(reader, options.Limits).Load(files, diagnostics, cachedArticles);
         var articles = loaded.Articles;
@@ -140,7 +173,7 @@ public sealed class SiteBuilder
             var themeAssets = new ThemeAssets(templates);
             var globalKey = new ContentHash.Builder()
                 .Add(OutputState.ToolIdentity).Add(configKey).Add(templates.Fingerprint)
-                .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "")
+                .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "").Add(options.Limits.ToString())
                 .Finish();
             var renderer = new PageRenderer(templates);
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, globalKey, themeAssets);
@@ -229,7 +262,7 @@ public sealed class SiteBuilder
                 output.Commit();
                 if (stamp is { Settled: true })
                 {
-                    BuildReceipt.For(result, stamp.Hash, OutputDigest.Of(output.OutputRoot), OutputLifetime.End(site)).Save(output.CacheRoot);
+                    BuildReceipt.For(result, stamp.Hash, OutputDigest.Of(output.OutputRoot), site.Now, OutputLifetime.End(site)).Save(output.CacheRoot);
                 }
             }
 
@@ -237,9 +270,13 @@ public sealed class SiteBuilder
         }
     }
 
-    /// <summary>The options that change what a build writes, for the stamp of its inputs.</summary>
-    private static string OptionsKey(BuildOptions options) => string.Join(
-        '\n', options.BaseUrl ?? "", options.IncludeDrafts, options.IncludeFuture, options.CheckLinks, options.Limits);
+    /// <summary>
+    /// The options that change what a build writes, for the stamp of its inputs; "now" is not among them, the receipt
+    /// keeps the interval of it over which the output stays right. The site folder is: the stamp reads only file names,
+    /// sizes and times, which another copy of the site can share.
+    /// </summary>
+    private static string OptionsKey(string source, BuildOptions options) => string.Join(
+        '\n', source, options.BaseUrl ?? "", options.IncludeDrafts, options.IncludeFuture, options.CheckLinks, options.Limits);
 
     /// <summary>site.yaml and the options that change what pages say: part of every page's fingerprint.</summary>
     private static string ConfigKey(string source, BuildOptions options) => new ContentHash.Builder()
@@ -310,25 +347,6 @@ public sealed class SiteBuilder
 
     /// <summary><c>content/media/x.jpg</c> is published at <c>/media/x.jpg</c>.</summary>
     private static string AssetRoute(SourceFile file) => file.RelativePath[ContentSource.FolderName.Length..];
-
-    /// <summary>The swap replaces the output folder whole, so it must never be the site itself or hold it.</summary>
-    private static bool OutputFolderIsSafe(string source, string outputRoot, DiagnosticBag diagnostics)
-    {
-        var output = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
-        var sourceWithSlash = source.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var outputWithSlash = output + Path.DirectorySeparatorChar;
-        var unsafeOutput = sourceWithSlash.StartsWith(outputWithSlash, StringComparison.Ordinal)
-            || outputWithSlash.StartsWith(Path.Combine(source, ContentSource.FolderName) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || outputWithSlash.StartsWith(Path.Combine(source, TemplateSet.FolderName) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || Path.GetDirectoryName(output) is null;
-        if (unsafeOutput)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFailure, $"the output folder '{outputRoot}' would replace the site's own files; choose a folder such as _site", null));
-            return false;
-        }
-
-        return true;
-    }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, Stopwatch clock, SiteModel? site = null) => new()
     {

@@ -31,6 +31,7 @@ public static class DiagnosticCodes
     public const string UnsafePath = "NS0206";
     public const string TooMany = "NS0207";
     public const string UnknownField = "NS0208";
+    public const string PathTooLong = "NS0209";
 
     // Site model
     public const string DuplicateUrl = "NS0301";
@@ -52,6 +53,7 @@ public static class DiagnosticCodes
     // Output
     public const string OutputFailure = "NS0601";
     public const string BrokenLink = "NS0602";
+    public const string OutputInUse = "NS0603";
 
     // Markdown bodies
     public const string UnsafeUrl = "NS0701";

@@ -157,8 +157,12 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
             return null;
         }
 
-        var value = timeZone.Parse(text);
-        if (value is null)
+        var (value, outOfRange) = timeZone.Read(text);
+        if (outOfRange)
+        {
+            reader.Error(DiagnosticCodes.InvalidDate, $"'{field}' is out of range: '{text}' (dates must fall {SiteTimeZone.RangeText})", node!);
+        }
+        else if (value is null)
         {
             reader.Error(DiagnosticCodes.InvalidDate, $"'{field}' is not a date: '{text}' (use 2025-04-30, or 2025-04-30T18:45:00+05:30)", node!);
         }
@@ -191,6 +195,12 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
         if (slug.Length == 0)
         {
             reader.Error(DiagnosticCodes.UnsafePath, $"slug '{explicitSlug}' has no letters or digits to make a URL from", node!);
+            return null;
+        }
+
+        if (slug.Length > OutputPaths.MaxSegmentBytes)
+        {
+            reader.Error(DiagnosticCodes.PathTooLong, $"the slug is {slug.Length} characters long; a file system allows {OutputPaths.MaxSegmentBytes}: shorten it", node!);
             return null;
         }
 

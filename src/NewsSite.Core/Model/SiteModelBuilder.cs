@@ -31,8 +31,20 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
         var byRoute = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var article in published)
         {
+            if (article.Section is { } name && !sections.ContainsKey(SlugOf(name)))
+            {
+                ReportOverlong(article.SourcePath, "section", SlugOf(name));
+                continue;
+            }
+
             var section = article.Section is null ? null : sections[SlugOf(article.Section)];
             var route = config.Permalink.Expand(section?.Slug ?? "", article.Date, article.Slug);
+            if (OutputPaths.OverlongSegment(route) is { } overlong)
+            {
+                ReportOverlong(article.SourcePath, "permalink", overlong);
+                continue;
+            }
+
             var entry = new Entry { Article = article, Index = entries.Count, Route = route, Section = section, ImageUrl = ResolveImage(article) };
             if (byRoute.TryGetValue(route, out var first))
             {
@@ -117,7 +129,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             }
 
             var slug = slugOf(article.Section);
-            if (!sections.ContainsKey(slug))
+            if (!sections.ContainsKey(slug) && OutputPaths.OverlongSegment(slug) is null)
             {
                 sections[slug] = new Section { Slug = slug, Name = SectionNames.Display(article.Section), Route = $"/{slug}/" };
             }
@@ -174,6 +186,12 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
         var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
         foreach (var (slug, seen) in spellings.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            if (OutputPaths.OverlongSegment(slug) is not null)
+            {
+                ReportOverlong(seen.Values.Min(StringComparer.Ordinal)!, kind[..^1], slug);
+                continue;
+            }
+
             ReportCollisions(kind, seen);
             terms[slug] = new Term { Slug = slug, Name = seen.Keys.First(), Route = $"/{kind}/{slug}/" };
         }
@@ -182,7 +200,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
         {
             var own = names(entry)
                 .Select(SlugOf)
-                .Where(s => s.Length > 0)
+                .Where(terms.ContainsKey)
                 .Distinct(StringComparer.Ordinal)
                 .Select(s => terms[s])
                 .ToList();
@@ -196,6 +214,12 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
 
         return [.. terms.Values.Where(t => t.Entries.Count > 0)];
     }
+
+    /// <summary>A name whose URL part no file system could hold: the build fails at the article that uses it.</summary>
+    private void ReportOverlong(string sourcePath, string what, string segment) => diagnostics.Add(Diagnostic.Error(
+        DiagnosticCodes.PathTooLong,
+        $"this article's {what} makes a URL part of {System.Text.Encoding.UTF8.GetByteCount(segment)} bytes ('{segment[..Math.Min(segment.Length, 40)]}...'); a file system allows {OutputPaths.MaxSegmentBytes}: shorten it",
+        SourceLocation.StartOf(sourcePath)));
 
     /// <summary>
     /// "Marco Rubio" and "marco-rubio" are one tag; "C++" and "C" only share a slug by accident, which an editor

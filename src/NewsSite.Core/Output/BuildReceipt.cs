@@ -7,19 +7,26 @@ namespace NewsSite.Output;
 
 /// <summary>
 /// What the last successful build left in the cache folder (<c>receipt.json</c>): the stamp of the inputs it was
-/// built from, a digest of the output it wrote, until when that output stays right, and the summary and warnings it
-/// reported. A build whose inputs and output still match the receipt has nothing to do and reports it again.
+/// built from, a digest of the output it wrote, the interval of "now" over which that output stays right, and the
+/// summary and warnings it reported. A build whose inputs and output still match the receipt, at a "now" inside that
+/// interval, has nothing to do and reports it again.
 /// </summary>
 internal sealed class BuildReceipt
 {
     public const string FileName = "receipt.json";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public int Version { get; set; } = CurrentVersion;
 
     public string Inputs { get; set; } = "";
 
     public string Output { get; set; } = "";
+
+    /// <summary>
+    /// The "now" the build ran at. An earlier moment is not covered: a preview built at a later <c>--now</c> holds
+    /// articles that are not yet live at the clock's "now".
+    /// </summary>
+    public DateTimeOffset ValidFrom { get; set; }
 
     /// <summary>The first moment at which the same inputs would give a different site; null for never.</summary>
     public DateTimeOffset? ValidUntil { get; set; }
@@ -56,10 +63,11 @@ internal sealed class BuildReceipt
         }
     }
 
-    public static BuildReceipt For(BuildResult result, string inputs, string output, DateTimeOffset? validUntil) => new()
+    public static BuildReceipt For(BuildResult result, string inputs, string output, DateTimeOffset validFrom, DateTimeOffset? validUntil) => new()
     {
         Inputs = inputs,
         Output = output,
+        ValidFrom = validFrom,
         ValidUntil = validUntil,
         Articles = result.Articles,
         ArticleFiles = result.ArticleFiles,
@@ -73,11 +81,12 @@ internal sealed class BuildReceipt
 
     /// <summary>True when a build of <paramref name="inputs"/> at <paramref name="now"/> would write what is in the output now.</summary>
     public bool Covers(string inputs, DateTimeOffset now, string outputRoot) =>
-        Inputs == inputs && (ValidUntil is null || now < ValidUntil) && Output == OutputDigest.Of(outputRoot);
+        Inputs == inputs && ValidFrom <= now && (ValidUntil is null || now < ValidUntil) && Output == OutputDigest.Of(outputRoot);
 
     public void Save(string cacheRoot)
     {
-        CacheFile.Replace(Path.Combine(cacheRoot, FileName), file => JsonSerializer.Serialize(file, this, BuildReceiptJson.Default.BuildReceipt));
+        // Best effort: without a receipt, the next build simply builds.
+        CacheFile.TryReplace(Path.Combine(cacheRoot, FileName), file => JsonSerializer.Serialize(file, this, BuildReceiptJson.Default.BuildReceipt));
     }
 
     public BuildResult ToResult(TimeSpan elapsed) => new()

@@ -94,7 +94,20 @@ public sealed class OutputWriter : IDisposable
     }
 
     /// <param name="incremental">False (<c>--clean</c>) ignores and removes what earlier builds left.</param>
+    /// <exception cref="OutputWriteException">The file system refused to make the folders a build writes into.</exception>
     public static OutputWriter Begin(string outputRoot, bool incremental = true)
+    {
+        try
+        {
+            return Open(outputRoot, incremental);
+        }
+        catch (Exception exception) when (OutputWriteException.Refusal(exception))
+        {
+            throw new OutputWriteException(Path.GetFullPath(outputRoot), exception);
+        }
+    }
+
+    private static OutputWriter Open(string outputRoot, bool incremental)
     {
         var output = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output)!;
@@ -175,11 +188,17 @@ public sealed class OutputWriter : IDisposable
         }
 
         var full = Prepare(relativePath);
-
-        // A hard link shares the bytes; no tree's file is ever modified in place, only replaced.
-        if (!HardLinks.TryCreate(source, full))
+        try
         {
-            File.Copy(source, full);
+            // A hard link shares the bytes; no tree's file is ever modified in place, only replaced.
+            if (!HardLinks.TryCreate(source, full))
+            {
+                File.Copy(source, full);
+            }
+        }
+        catch (Exception exception) when (OutputWriteException.Refusal(exception))
+        {
+            throw new OutputWriteException(full, exception);
         }
 
         return true;
@@ -215,9 +234,15 @@ public sealed class OutputWriter : IDisposable
         }
 
         // CreateNew: the path was just claimed and any old file removed, so there is nothing to truncate.
-        using (var handle = File.OpenHandle(Prepare(relativePath), FileMode.CreateNew, FileAccess.Write))
+        var full = Prepare(relativePath);
+        try
         {
+            using var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write);
             RandomAccess.Write(handle, bytes, 0);
+        }
+        catch (Exception exception) when (OutputWriteException.Refusal(exception))
+        {
+            throw new OutputWriteException(full, exception);
         }
 
         lock (_written)
@@ -230,7 +255,20 @@ public sealed class OutputWriter : IDisposable
 
     public bool TryCopy(string relativePath, string sourceFile) => TryWrite(relativePath, File.ReadAllBytes(sourceFile));
 
+    /// <exception cref="OutputWriteException">The file system refused the swap or the state file.</exception>
     public void Commit()
+    {
+        try
+        {
+            Swap();
+        }
+        catch (Exception exception) when (OutputWriteException.Refusal(exception))
+        {
+            throw new OutputWriteException(OutputRoot, exception);
+        }
+    }
+
+    private void Swap()
     {
         if (_target is not null)
         {
@@ -274,6 +312,20 @@ public sealed class OutputWriter : IDisposable
             return;
         }
 
+        try
+        {
+            Abandon();
+        }
+        catch (Exception exception) when (OutputWriteException.Refusal(exception))
+        {
+            // A disk that refused the build may refuse the tidying too: the next build sweeps the staging folder,
+            // and a spare whose stamp was moved off its record is not trusted.
+        }
+    }
+
+    private void Abandon()
+    {
+
         if (_target is null)
         {
             if (Directory.Exists(StagingRoot))
@@ -301,14 +353,21 @@ public sealed class OutputWriter : IDisposable
         var full = OutputPaths.ToFullPath(StagingRoot, relativePath)
             ?? throw new InvalidOperationException($"refusing to write '{relativePath}' outside the output folder");
         var folder = Path.GetDirectoryName(full)!;
-        if (_folders.TryAdd(Hash128.Of(MemoryMarshal.AsBytes(folder.AsSpan())), 0))
+        try
         {
-            Directory.CreateDirectory(folder);
-        }
+            if (_folders.TryAdd(Hash128.Of(MemoryMarshal.AsBytes(folder.AsSpan())), 0))
+            {
+                Directory.CreateDirectory(folder);
+            }
 
-        if (_target is not null && File.Exists(full))
+            if (_target is not null && File.Exists(full))
+            {
+                File.Delete(full);
+            }
+        }
+        catch (Exception exception) when (OutputWriteException.Refusal(exception))
         {
-            File.Delete(full);
+            throw new OutputWriteException(full, exception);
         }
 
         return full;

@@ -3,6 +3,23 @@ namespace NewsSite.Routing;
 /// <summary>The one place that turns a site path (<c>/world/x/</c>) into a file under the output folder.</summary>
 public static class OutputPaths
 {
+    /// <summary>The longest file or folder name file systems allow: 255 bytes on ext4, XFS and APFS.</summary>
+    public const int MaxSegmentBytes = 255;
+
+    /// <returns>The first part of a site path longer than <see cref="MaxSegmentBytes"/> in UTF-8, or null.</returns>
+    public static string? OverlongSegment(string sitePath)
+    {
+        foreach (var segment in sitePath.Split('/'))
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
+            {
+                return segment;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The relative file path for a site path: clean URLs end in '/', and are written as <c>index.html</c>.
     /// Returns null for a path that would leave the output folder.

@@ -231,8 +231,13 @@
     return hash;
   }
 
-  function pairBucket(first, second, buckets) {
-    var x = (Math.imul(termHash(first), 0x9E3779B1) + termHash(second)) >>> 0;
+  /** The stop words between two terms so far (0: none), given the next one. */
+  function pairGap(gap, stopWord) {
+    return ((Math.imul((gap ^ termHash(stopWord)) >>> 0, 0x01000193) >>> 0) | 1) >>> 0;
+  }
+
+  function pairBucket(first, gap, second, buckets) {
+    var x = (Math.imul(termHash(first), 0x9E3779B1) + Math.imul(gap, 0x7FEB352D) + termHash(second)) >>> 0;
     x = (x ^ (x >>> 16)) >>> 0;
     x = Math.imul(x, 0x85EBCA6B) >>> 0;
     x = (x ^ (x >>> 13)) >>> 0;
@@ -244,7 +249,7 @@
   // ---------------------------------------------------------------- ranking
 
   var HEADLINE_SCORE = 10;        // a word in the headline: more than the rest of an article can add up to
-  var REST_MAX = 8;               // TermWeighting.RestMax: the rest of a term's weight, in 16 steps on a square-root scale
+  var REST_MAX = 4;               // TermWeighting.RestMax: the rest of a term's weight, in 16 steps on a square-root scale
   var PAIR_SCORE = 3;             // two query words side by side in the article, in the query's order
   var PREFIX_FACTOR = 0.7;        // a word the last word only begins
   var TYPO_FACTOR = 0.8;          // a word one letter away from what was typed
@@ -386,12 +391,15 @@
     return this.postings.get(term);
   };
 
-  /** The documents that hold the terms first and second side by side (and, rarely, a pair of the same hash). */
-  SearchIndex.prototype.pairDocs = function (first, second) {
+  /**
+   * The documents that hold the terms first and second side by side with the stop words of gap between them
+   * (and, rarely, a pair of the same hash).
+   */
+  SearchIndex.prototype.pairDocs = function (first, gap, second) {
     var self = this;
     var meta = this.meta;
     if (!meta.pairBuckets) { return Promise.resolve(new Set()); }
-    var bucket = pairBucket(first, second, meta.pairBuckets);
+    var bucket = pairBucket(first, gap, second, meta.pairBuckets);
     if (this.pairLists.has(bucket)) { return Promise.resolve(this.pairLists.get(bucket)); }
     var file = Math.floor(bucket / meta.pairsPerFile);
     var url = new URL('p/' + file + '.json?v=' + encodeURIComponent(meta.pairVersion), this.metaUrl);
@@ -404,9 +412,10 @@
   };
 
   /**
-   * The query's words: [{word, term, prefix, phrase}], stop words left out (unless there is nothing else), the
-   * last one a prefix unless the query ends in a space or it is in quotes; phrase is the index of the quoted
-   * phrase a word is in ("..." or “...”, an unclosed one running to the end), or -1.
+   * The query's words: [{word, term, prefix, phrase, gap}], stop words left out (unless there is nothing else),
+   * the last one a prefix unless the query ends in a space or it is in quotes; phrase is the index of the quoted
+   * phrase a word is in ("..." or “...”, an unclosed one running to the end), or -1; gap is the hash of the stop
+   * words between the word and the one before (pairGap, 0 for none).
    */
   SearchIndex.prototype.parse = function (query) {
     var stops = this.stopWords;
@@ -424,12 +433,17 @@
     var usable = parts.filter(function (p) { return p.word.length >= 2 && p.word.length <= MAX_WORD_LENGTH; });
     var allStop = usable.every(function (p) { return stops.has(p.word); });
     var parsed = [];
+    var gap = 0;
     usable.forEach(function (p, i) {
       var last = i === usable.length - 1;
       var prefix = last && !complete && p.phrase < 0 && p.word.length >= MIN_PREFIX;
       var stop = stops.has(p.word);
-      if (stop && !(allStop && last && prefix)) { return; }
-      parsed.push({ word: p.word, term: stop ? null : stem(p.word), prefix: prefix, phrase: p.phrase });
+      if (stop && !(allStop && last && prefix)) {
+        if (parsed.length > 0) { gap = pairGap(gap, p.word); }
+        return;
+      }
+      parsed.push({ word: p.word, term: stop ? null : stem(p.word), prefix: prefix, phrase: p.phrase, gap: gap });
+      gap = 0;
     });
     return parsed;
   };
@@ -543,7 +557,7 @@
         }
       }
       var expanding = Promise.all(words.map(function (w) { return self.expand(w); }));
-      var pairing = Promise.all(pairSpecs.map(function (p) { return self.pairDocs(words[p.a].term, words[p.b].term); }));
+      var pairing = Promise.all(pairSpecs.map(function (p) { return self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term); }));
       return Promise.all([expanding, pairing]).then(function (done) {
         var expansions = done[0];
         var matched = new Set();
@@ -852,6 +866,7 @@
     levelScore: levelScore,
     recencyBoost: recencyBoost,
     rank: rank,
+    pairGap: pairGap,
     pairBucket: pairBucket,
     oneEditApart: oneEditApart,
     snippet: snippet,

@@ -8,9 +8,6 @@ namespace NewsSite.Search;
 /// </summary>
 internal sealed class ArticleAnalyzer : IWordSink
 {
-    /// <summary>A stop word: looked up like any other word, never counted.</summary>
-    private static readonly WordInfo Stop = new(-1, -1, 0);
-
     private readonly TermTable _table;
     private readonly WordScanner _scanner = new();
     private readonly Dictionary<string, WordInfo> _known = new(StringComparer.Ordinal);
@@ -30,6 +27,7 @@ internal sealed class ArticleAnalyzer : IWordSink
     private int _article;
     private int _bodyLength;
     private uint _previousHash;
+    private uint _gap;
     private bool _hasPrevious;
 
     public ArticleAnalyzer(TermTable table)
@@ -45,6 +43,7 @@ internal sealed class ArticleAnalyzer : IWordSink
         foreach (var field in text.Fields)
         {
             _hasPrevious = false;
+            _gap = 0;
             _scanner.Scan(field.Text, this);
             EndField(field);
         }
@@ -106,6 +105,8 @@ internal sealed class ArticleAnalyzer : IWordSink
 
         if (info.Term < 0)
         {
+            // A stop word is never counted, but a pair remembers which ones stood between its terms.
+            _gap = _hasPrevious ? WordPairs.Gap(_gap, info.Hash) : 0;
             return;
         }
 
@@ -133,7 +134,7 @@ internal sealed class ArticleAnalyzer : IWordSink
 
         if (_hasPrevious)
         {
-            var bucket = WordPairs.Bucket(_previousHash, info.Hash);
+            var bucket = WordPairs.Bucket(_previousHash, _gap, info.Hash);
             if (_pairSeen[bucket] != _article)
             {
                 _pairSeen[bucket] = _article;
@@ -142,6 +143,7 @@ internal sealed class ArticleAnalyzer : IWordSink
         }
 
         _previousHash = info.Hash;
+        _gap = 0;
         _hasPrevious = true;
 
         if (info.Word >= 0)
@@ -162,7 +164,8 @@ internal sealed class ArticleAnalyzer : IWordSink
 
     private WordInfo Learn(string word)
     {
-        var info = Stop;
+        // A stop word: looked up like any other word, never counted; its hash is for the pairs around it.
+        var info = new WordInfo(-1, -1, WordPairs.TermHash(word));
         if (!StopWords.Contains(word))
         {
             var stem = EnglishStemmer.Stem(word);
@@ -173,6 +176,6 @@ internal sealed class ArticleAnalyzer : IWordSink
         return info;
     }
 
-    /// <summary>The term a word is indexed under, the word's own number when the prefix list needs it, the term's hash.</summary>
+    /// <summary>The term a word is indexed under (−1: a stop word), the word's own number when the prefix list needs it, the hash of the term (or stop word).</summary>
     private readonly record struct WordInfo(int Term, int Word, uint Hash);
 }

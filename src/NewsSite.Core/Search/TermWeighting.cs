@@ -16,8 +16,8 @@ internal static class TermWeighting
     /// <summary>The step of the rest of the score, 0..15, on a square-root scale up to <see cref="RestMax"/>.</summary>
     public const int RestSteps = 15;
 
-    /// <summary>Where the rest's scale tops out: a word in the key points, tags, dek and body together.</summary>
-    public const double RestMax = 8;
+    /// <summary>Where the rest's scale tops out: a word in a key point, a tag and the body together.</summary>
+    public const double RestMax = 4;
 
     /// <summary>BM25's usual constants: k1 bounds what repetition adds, b how much the body's length counts.</summary>
     private const double K1 = 1.2;

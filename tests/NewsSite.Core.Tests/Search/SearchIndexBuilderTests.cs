@@ -56,14 +56,15 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
-    public void Neighbouring_words_are_listed_as_pairs_in_their_order_across_stop_words()
+    public void Neighbouring_words_are_listed_as_pairs_in_their_order_with_the_stop_words_between_them()
     {
         var index = Build(
             Source(0, "Prices", "A rise in prices hit farmers."),
             Source(1, "Prices", "Prices rise as farmers hit back."),
             Source(2, "Rise", "Prices hit a record; farmers saw the rise."));
-        var riseThenPrices = WordPairs.Bucket("rise", "price");
-        Assert.Equal([0], index.Pairs.Documents(riseThenPrices));
+        Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("rise", ["in"], "price")));
+        Assert.Empty(index.Pairs.Documents(WordPairs.Bucket("rise", "price")));
+        Assert.Empty(index.Pairs.Documents(WordPairs.Bucket("rise", ["of"], "price")));
         Assert.Equal([1], index.Pairs.Documents(WordPairs.Bucket("price", "rise")));
         Assert.Equal([0, 2], index.Pairs.Documents(WordPairs.Bucket("price", "hit")));
         Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("hit", "farmer")));

@@ -236,14 +236,24 @@
     return ((Math.imul((gap ^ termHash(stopWord)) >>> 0, 0x01000193) >>> 0) | 1) >>> 0;
   }
 
-  function pairBucket(first, gap, second, buckets) {
-    var x = (Math.imul(termHash(first), 0x9E3779B1) + Math.imul(gap, 0x7FEB352D) + termHash(second)) >>> 0;
+  /** WordPairs.Key: first and second are hashes (a triple's first is its first pair's key). */
+  function pairKey(first, gap, second) {
+    var x = (Math.imul(first, 0x9E3779B1) + Math.imul(gap, 0x7FEB352D) + second) >>> 0;
     x = (x ^ (x >>> 16)) >>> 0;
     x = Math.imul(x, 0x85EBCA6B) >>> 0;
     x = (x ^ (x >>> 13)) >>> 0;
     x = Math.imul(x, 0xC2B2AE35) >>> 0;
-    x = (x ^ (x >>> 16)) >>> 0;
-    return x & (buckets - 1);
+    return (x ^ (x >>> 16)) >>> 0;
+  }
+
+  function pairBucket(first, gap, second, buckets) {
+    return pairKey(termHash(first), gap, termHash(second)) & (buckets - 1);
+  }
+
+  /** Three terms in a row: words [{term, gap}] of three. */
+  function tripleBucket(words, buckets) {
+    var pair = pairKey(termHash(words[0].term), words[1].gap, termHash(words[1].term));
+    return pairKey(pair, words[2].gap, termHash(words[2].term)) & (buckets - 1);
   }
 
   // ---------------------------------------------------------------- ranking
@@ -396,10 +406,14 @@
    * (and, rarely, a pair of the same hash).
    */
   SearchIndex.prototype.pairDocs = function (first, gap, second) {
+    return this.bucketDocs(pairBucket(first, gap, second, this.meta.pairBuckets));
+  };
+
+  /** The documents of a pair bucket: a Set. */
+  SearchIndex.prototype.bucketDocs = function (bucket) {
     var self = this;
     var meta = this.meta;
     if (!meta.pairBuckets) { return Promise.resolve(new Set()); }
-    var bucket = pairBucket(first, gap, second, meta.pairBuckets);
     if (this.pairLists.has(bucket)) { return Promise.resolve(this.pairLists.get(bucket)); }
     var file = Math.floor(bucket / meta.pairsPerFile);
     var url = new URL('p/' + file + '.json?v=' + encodeURIComponent(meta.pairVersion), this.metaUrl);
@@ -556,8 +570,17 @@
           pairSpecs.push({ a: i, b: i + 1, required: a.phrase >= 0 && a.phrase === b.phrase });
         }
       }
+      // Three words in a row of a quoted phrase must be in a row in the article too, not just pair by pair.
+      for (var t = 0; t + 2 < words.length && pairSpecs.length < MAX_PAIRS * 2; t++) {
+        var run = words.slice(t, t + 3);
+        if (run.every(function (w) { return w.term && w.phrase >= 0 && w.phrase === run[0].phrase; })) {
+          pairSpecs.push({ a: t, b: t + 2, required: true, triple: run });
+        }
+      }
       var expanding = Promise.all(words.map(function (w) { return self.expand(w); }));
-      var pairing = Promise.all(pairSpecs.map(function (p) { return self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term); }));
+      var pairing = Promise.all(pairSpecs.map(function (p) {
+        return p.triple ? self.bucketDocs(tripleBucket(p.triple, meta.pairBuckets)) : self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term);
+      }));
       return Promise.all([expanding, pairing]).then(function (done) {
         var expansions = done[0];
         var matched = new Set();
@@ -582,7 +605,7 @@
           return scores;
         });
         var pairs = pairSpecs.map(function (spec, k) {
-          return { a: spec.a, b: spec.b, docs: done[1][k], required: spec.required, score: PAIR_SCORE * (weights[spec.a] + weights[spec.b]) / 2 };
+          return { a: spec.a, b: spec.b, docs: done[1][k], required: spec.required, score: spec.triple ? 0 : PAIR_SCORE * (weights[spec.a] + weights[spec.b]) / 2 };
         });
         var required = [];
         words.forEach(function (w, i) { if (w.phrase >= 0) { required.push(i); } });
@@ -868,6 +891,7 @@
     rank: rank,
     pairGap: pairGap,
     pairBucket: pairBucket,
+    tripleBucket: tripleBucket,
     oneEditApart: oneEditApart,
     snippet: snippet,
     SearchIndex: SearchIndex

@@ -29,6 +29,8 @@ internal sealed class ArticleAnalyzer : IWordSink
     private uint _previousHash;
     private uint _gap;
     private bool _hasPrevious;
+    private uint _previousPair;
+    private bool _hasPreviousPair;
 
     public ArticleAnalyzer(TermTable table)
     {
@@ -43,6 +45,7 @@ internal sealed class ArticleAnalyzer : IWordSink
         foreach (var field in text.Fields)
         {
             _hasPrevious = false;
+            _hasPreviousPair = false;
             _gap = 0;
             _scanner.Scan(field.Text, this);
             EndField(field);
@@ -134,12 +137,15 @@ internal sealed class ArticleAnalyzer : IWordSink
 
         if (_hasPrevious)
         {
-            var bucket = WordPairs.Bucket(_previousHash, _gap, info.Hash);
-            if (_pairSeen[bucket] != _article)
+            var pair = WordPairs.Key(_previousHash, _gap, info.Hash);
+            AddPair(WordPairs.Bucket(pair));
+            if (_hasPreviousPair)
             {
-                _pairSeen[bucket] = _article;
-                _pairs.Add(bucket);
+                AddPair(WordPairs.Bucket(WordPairs.Key(_previousPair, _gap, info.Hash)));
             }
+
+            _previousPair = pair;
+            _hasPreviousPair = true;
         }
 
         _previousHash = info.Hash;
@@ -159,6 +165,15 @@ internal sealed class ArticleAnalyzer : IWordSink
                 _words.Add(info.Word);
                 _wordTerms.Add(term);
             }
+        }
+    }
+
+    private void AddPair(int bucket)
+    {
+        if (_pairSeen[bucket] != _article)
+        {
+            _pairSeen[bucket] = _article;
+            _pairs.Add(bucket);
         }
     }
 

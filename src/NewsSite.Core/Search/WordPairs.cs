@@ -2,7 +2,8 @@ namespace NewsSite.Search;
 
 /// <summary>
 /// Which articles hold two terms side by side, with the same stop words between them (none, or "of the"), for
-/// quoted phrases and word proximity. Pairs are hashed into <see cref="Buckets"/> lists of articles rather than
+/// quoted phrases and word proximity; and three in a row, so that a longer phrase is not matched by its pairs
+/// found in different places. Pairs are hashed into <see cref="Buckets"/> lists of articles rather than
 /// listed by name: a pair's list may hold a few articles with another pair of the same hash, which the page's other
 /// checks (every word of the phrase, every pair of it) all but rule out. <c>pairBucket</c> in search.js is the same
 /// function.
@@ -27,10 +28,10 @@ internal static class WordPairs
     public static uint Gap(uint gap, uint stopWord) => unchecked(((gap ^ stopWord) * 0x01000193u) | 1u);
 
     /// <summary>
-    /// The bucket of the pair (first, second), in that order, from the terms' <see cref="TermHash"/> and the
-    /// <see cref="Gap"/> of the stop words between them.
+    /// The key of the pair (first, second), in that order, from the terms' <see cref="TermHash"/> and the
+    /// <see cref="Gap"/> of the stop words between them; a triple's key is the key of (its first pair's key, third).
     /// </summary>
-    public static int Bucket(uint first, uint gap, uint second)
+    public static uint Key(uint first, uint gap, uint second)
     {
         var x = unchecked((first * 0x9E3779B1u) + (gap * 0x7FEB352Du) + second);
         x ^= x >> 16;
@@ -38,8 +39,12 @@ internal static class WordPairs
         x ^= x >> 13;
         x *= 0xC2B2AE35u;
         x ^= x >> 16;
-        return (int)(x & (Buckets - 1));
+        return x;
     }
+
+    public static int Bucket(uint key) => (int)(key & (Buckets - 1));
+
+    public static int Bucket(uint first, uint gap, uint second) => Bucket(Key(first, gap, second));
 
     public static int Bucket(string first, string second) => Bucket(TermHash(first), 0, TermHash(second));
 
@@ -54,4 +59,8 @@ internal static class WordPairs
 
         return Bucket(TermHash(first), gap, TermHash(second));
     }
+
+    /// <summary>The bucket of three terms in a row with no stop words between them.</summary>
+    public static int Bucket(string first, string second, string third) =>
+        Bucket(Key(Key(TermHash(first), 0, TermHash(second)), 0, TermHash(third)));
 }

@@ -42,6 +42,10 @@ public sealed class QueryTests(SampleSiteFixture browser, SearchFixtureSite site
         // The stop words of a phrase count too: the body says "a fragile ceasefire at best", not "ceasefire in best".
         var (stops, stopErrors) = await SearchAsync("\"fragile ceasefire at best\"");
         Assert.Equal([SearchFixtureSite.Phrase], await LinksAsync(stops));
+        // Three words must be in a row, not found pair by pair in different sentences.
+        var (three, threeErrors) = await SearchAsync("\"fragile ceasefire holds\"");
+        Assert.Equal([SearchFixtureSite.Headline], await LinksAsync(three));
+        Assert.Empty(threeErrors);
         var (otherStops, otherErrors) = await SearchAsync("\"fragile ceasefire in best\"");
         Assert.Empty(await LinksAsync(otherStops));
         Assert.Empty(stopErrors);
@@ -121,6 +125,9 @@ public sealed class QueryTests(SampleSiteFixture browser, SearchFixtureSite site
         var buckets = await page.EvaluateAsync<int[]>(
             $"pairs => pairs.map(p => NewsSiteSearch.pairBucket(p[0], p.slice(1, -1).reduce(NewsSiteSearch.pairGap, 0), p[p.length - 1], {NewsSite.Search.WordPairs.Buckets}))", pairs);
         Assert.Equal(pairs.Select(p => NewsSite.Search.WordPairs.Bucket(p[0], p[1..^1], p[^1])), buckets);
+        var triple = await page.EvaluateAsync<int>(
+            $"() => NewsSiteSearch.tripleBucket([{{ term: 'price' }}, {{ term: 'hit', gap: 0 }}, {{ term: 'farmer', gap: 0 }}], {NewsSite.Search.WordPairs.Buckets})");
+        Assert.Equal(NewsSite.Search.WordPairs.Bucket("price", "hit", "farmer"), triple);
         Assert.Empty(errors);
     }
 }

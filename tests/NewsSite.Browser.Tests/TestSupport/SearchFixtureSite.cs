@@ -40,7 +40,8 @@ public sealed class SearchFixtureSite : IDisposable
             headline: Envoys Return to the Capital
             date: 2025-03-01T10:00:00Z
             ---
-            Diplomats said the agreement remained a fragile ceasefire at best, and left for home.
+            Diplomats said the agreement remained a fragile ceasefire at best, and left for home. The
+            ceasefire holds, the envoys said.
             """),
         ("content/business/prices.md", """
             ---

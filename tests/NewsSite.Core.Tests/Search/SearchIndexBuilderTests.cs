@@ -68,6 +68,9 @@ public sealed class SearchIndexBuilderTests
         Assert.Equal([1], index.Pairs.Documents(WordPairs.Bucket("price", "rise")));
         Assert.Equal([0, 2], index.Pairs.Documents(WordPairs.Bucket("price", "hit")));
         Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("hit", "farmer")));
+        // Three in a row: "prices hit farmers" in the first, "prices hit a record" in the third.
+        Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("price", "hit", "farmer")));
+        Assert.Equal([2], index.Pairs.Documents(WordPairs.Bucket("price", "hit", "record")));
     }
 
     [Fact]

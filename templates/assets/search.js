@@ -298,29 +298,37 @@
     options = options || {};
     var pairs = options.pairs || [];
     var required = options.required || [];
-    var totals = new Map();
-    perWord.forEach(function (scores) {
-      scores.forEach(function (score, doc) {
-        var total = totals.get(doc);
-        if (total === undefined) { totals.set(doc, { score: score, matched: 1 }); } else { total.score += score; total.matched++; }
+    // Sums in typed arrays indexed by document: a common word reaches most of a large archive.
+    var size = days.length;
+    var scores = new Float64Array(size);
+    var matched = new Uint8Array(size);
+    var docs = [];
+    perWord.forEach(function (wordScores) {
+      wordScores.forEach(function (score, doc) {
+        if (matched[doc] === 0) { docs.push(doc); }
+        scores[doc] += score;
+        matched[doc]++;
       });
     });
-    var results = [];
-    totals.forEach(function (total, doc) {
-      for (var r = 0; r < required.length; r++) { if (!perWord[required[r]].has(doc)) { return; } }
-      var score = total.score;
-      for (var p = 0; p < pairs.length; p++) {
+    var kept = [];
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i];
+      var keep = true;
+      for (var r = 0; r < required.length && keep; r++) { keep = perWord[required[r]].has(doc); }
+      for (var p = 0; p < pairs.length && keep; p++) {
         var pair = pairs[p];
-        var adjacent = pair.docs.has(doc) && perWord[pair.a].has(doc) && perWord[pair.b].has(doc);
-        if (adjacent) { score += pair.score; } else if (pair.required) { return; }
+        if (pair.docs.has(doc) && perWord[pair.a].has(doc) && perWord[pair.b].has(doc)) { scores[doc] += pair.score; } else if (pair.required) { keep = false; }
       }
-      results.push({ doc: doc, score: score * recencyBoost(newest - days[doc]), matched: total.matched });
-    });
+      if (keep) {
+        scores[doc] *= recencyBoost(newest - days[doc]);
+        kept.push(doc);
+      }
+    }
     var byDate = options.sort === 'newest';
-    results.sort(function (a, b) {
-      return b.matched - a.matched || (byDate ? days[b.doc] - days[a.doc] : b.score - a.score) || b.doc - a.doc;
+    kept.sort(function (a, b) {
+      return matched[b] - matched[a] || (byDate ? days[b] - days[a] : scores[b] - scores[a]) || b - a;
     });
-    return results;
+    return kept.map(function (doc) { return { doc: doc, score: scores[doc], matched: matched[doc] }; });
   }
 
   /** True when a can be made b by one insertion, deletion, substitution or swap of neighbours. */
@@ -577,9 +585,16 @@
           pairSpecs.push({ a: t, b: t + 2, required: true, triple: run });
         }
       }
-      var expanding = Promise.all(words.map(function (w) { return self.expand(w); }));
+      var expansions = words.map(function (w) { return self.expand(w); });
+      var expanding = Promise.all(expansions);
       var pairing = Promise.all(pairSpecs.map(function (p) {
-        return p.triple ? self.bucketDocs(tripleBucket(p.triple, meta.pairBuckets)) : self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term);
+        if (p.triple) { return self.bucketDocs(tripleBucket(p.triple, meta.pairBuckets)); }
+        var fetchPair = function () { return self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term); };
+        // A word still being typed is paired only once it is a word of the index: each keystroke would
+        // otherwise fetch the pair file of a fragment.
+        return words[p.b].prefix
+          ? expansions[p.b].then(function (e) { return e.terms.has(words[p.b].term) ? fetchPair() : new Set(); })
+          : fetchPair();
       }));
       return Promise.all([expanding, pairing]).then(function (done) {
         var expansions = done[0];

@@ -193,6 +193,7 @@ for (const engine of engines) {
       rows.push({ engine: engine.name, ...q, ...result, rank: rankAt, bytes, cold: j === 0 });
     }
     await context.close();
+    if (i % 40 === 0) process.stderr.write(`${engine.name}: ${i} of ${queries.length} queries\n`);
   }
 }
 await browser.close();

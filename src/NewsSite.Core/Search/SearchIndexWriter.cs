@@ -32,7 +32,7 @@ internal static class SearchIndexWriter
     public const int FormatVersion = 2;
     public const int ChunkBytes = 16 * 1024;
     public const int DocumentsPerFragment = 4;
-    public const int PairFileBytes = 8 * 1024;
+    public const int PairFileBytes = 4 * 1024;
 
     private static readonly JsonWriterOptions JsonOptions = new()
     {

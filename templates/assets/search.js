@@ -200,30 +200,86 @@
     return values;
   }
 
-  /** Postings as parallel arrays: documents ascending, levels 1..15. */
+  /** Postings as parallel arrays: documents ascending, levels 1..32 (TermWeighting.Level). */
   function decodePostings(text) {
     var values = readVarints(text);
     var docs = new Int32Array(values.length);
     var levels = new Uint8Array(values.length);
     var previous = -1;
     for (var i = 0; i < values.length; i++) {
-      previous += Math.floor(values[i] / 16) + 1;
+      previous += Math.floor(values[i] / 32) + 1;
       docs[i] = previous;
-      levels[i] = (values[i] % 16) + 1;
+      levels[i] = (values[i] % 32) + 1;
     }
     return { docs: docs, levels: levels };
   }
 
+  /** A pair bucket's documents (PairPostings): a Set. */
+  function decodeDocuments(text) {
+    var values = readVarints(text);
+    var docs = new Set();
+    var previous = -1;
+    for (var i = 0; i < values.length; i++) { previous += values[i] + 1; docs.add(previous); }
+    return docs;
+  }
+
+  // ---- pairs of neighbouring terms, as WordPairs.cs
+
+  function termHash(term) {
+    var hash = 0x811C9DC5;
+    for (var i = 0; i < term.length; i++) { hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193) >>> 0; }
+    return hash;
+  }
+
+  /** The stop words between two terms so far (0: none), given the next one. */
+  function pairGap(gap, stopWord) {
+    return ((Math.imul((gap ^ termHash(stopWord)) >>> 0, 0x01000193) >>> 0) | 1) >>> 0;
+  }
+
+  /** WordPairs.Key: first and second are hashes (a triple's first is its first pair's key). */
+  function pairKey(first, gap, second) {
+    var x = (Math.imul(first, 0x9E3779B1) + Math.imul(gap, 0x7FEB352D) + second) >>> 0;
+    x = (x ^ (x >>> 16)) >>> 0;
+    x = Math.imul(x, 0x85EBCA6B) >>> 0;
+    x = (x ^ (x >>> 13)) >>> 0;
+    x = Math.imul(x, 0xC2B2AE35) >>> 0;
+    return (x ^ (x >>> 16)) >>> 0;
+  }
+
+  function pairBucket(first, gap, second, buckets) {
+    return pairKey(termHash(first), gap, termHash(second)) & (buckets - 1);
+  }
+
+  /** Three terms in a row: words [{term, gap}] of three. */
+  function tripleBucket(words, buckets) {
+    var pair = pairKey(termHash(words[0].term), words[1].gap, termHash(words[1].term));
+    return pairKey(pair, words[2].gap, termHash(words[2].term)) & (buckets - 1);
+  }
+
   // ---------------------------------------------------------------- ranking
 
+  var HEADLINE_SCORE = 10;        // a word in the headline: more than the rest of an article can add up to
+  var REST_MAX = 4;               // TermWeighting.RestMax: the rest of a term's weight, in 16 steps on a square-root scale
+  var PAIR_SCORE = 3;             // two query words side by side in the article, in the query's order
   var PREFIX_FACTOR = 0.7;        // a word the last word only begins
-  var RECENCY_WEIGHT = 0.5;       // a story from today scores up to 1.5 times an old one
-  var RECENCY_HALF_LIFE = 30;     // days
+  var TYPO_FACTOR = 0.8;          // a word one letter away from what was typed
+  var RECENCY_WEIGHT = 0.05;      // a story from today scores up to 1.05 times an old one: a tie-breaker
+  var RECENCY_HALF_LIFE = 90;     // days
   var MAX_EXPANSIONS = 24;
+  var MAX_PAIRS = 4;
   var MIN_PREFIX = 3;             // shorter last words match only themselves: "el" would fetch half the index
+  var MIN_TYPO_LENGTH = 5;        // shorter words have too many neighbours one letter away
 
+  /** Rarity of a word; never near 0, so a headline that holds a common word still counts for it. */
   function idf(documentCount, documentFrequency) {
-    return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+    return Math.log(1 + documentCount / Math.max(1, documentFrequency));
+  }
+
+  /** What a posting's level is worth before idf: the headline flag, then the rest of the fields. */
+  function levelScore(level) {
+    var packed = level - 1;
+    var step = packed % 16;
+    return (packed >= 16 ? HEADLINE_SCORE : 0) + REST_MAX * (step / 15) * (step / 15);
   }
 
   function recencyBoost(ageDays) {
@@ -231,24 +287,60 @@
   }
 
   /**
-   * Ranks documents that match every query word. perWord: one Map(doc -> relevance) per query word; days: each
-   * document's day; newest: the newest day of the index. Returns [{doc, score}], best first, ties newest first.
+   * Ranks the documents that match any query word. perWord: one Map(doc -> relevance) per query word; days: each
+   * document's day; newest: the newest day of the index. options.pairs: [{a, b, docs (Set), score, required}] for
+   * neighbouring query words a and b (a document that holds both and the pair gains score; one that lacks a
+   * required pair, a quoted phrase's, is left out); options.required: indices of words every result must hold;
+   * options.sort: 'newest' for date order. Documents holding more of the words always come first; then the
+   * score (or the date), then the newer. Returns [{doc, score, matched}].
    */
-  function rank(perWord, days, newest) {
-    if (perWord.length === 0) { return []; }
-    var ordered = perWord.slice().sort(function (a, b) { return a.size - b.size; });
-    var results = [];
-    ordered[0].forEach(function (score, doc) {
-      var total = score;
-      for (var i = 1; i < ordered.length; i++) {
-        var other = ordered[i].get(doc);
-        if (other === undefined) { return; }
-        total += other;
-      }
-      results.push({ doc: doc, score: total * recencyBoost(newest - days[doc]) });
+  function rank(perWord, days, newest, options) {
+    options = options || {};
+    var pairs = options.pairs || [];
+    var required = options.required || [];
+    // Sums in typed arrays indexed by document: a common word reaches most of a large archive.
+    var size = days.length;
+    var scores = new Float64Array(size);
+    var matched = new Uint8Array(size);
+    var docs = [];
+    perWord.forEach(function (wordScores) {
+      wordScores.forEach(function (score, doc) {
+        if (matched[doc] === 0) { docs.push(doc); }
+        scores[doc] += score;
+        matched[doc]++;
+      });
     });
-    results.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
-    return results;
+    var kept = [];
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i];
+      var keep = true;
+      for (var r = 0; r < required.length && keep; r++) { keep = perWord[required[r]].has(doc); }
+      for (var p = 0; p < pairs.length && keep; p++) {
+        var pair = pairs[p];
+        if (pair.docs.has(doc) && perWord[pair.a].has(doc) && perWord[pair.b].has(doc)) { scores[doc] += pair.score; } else if (pair.required) { keep = false; }
+      }
+      if (keep) {
+        scores[doc] *= recencyBoost(newest - days[doc]);
+        kept.push(doc);
+      }
+    }
+    var byDate = options.sort === 'newest';
+    kept.sort(function (a, b) {
+      return matched[b] - matched[a] || (byDate ? days[b] - days[a] : scores[b] - scores[a]) || b - a;
+    });
+    return kept.map(function (doc) { return { doc: doc, score: scores[doc], matched: matched[doc] }; });
+  }
+
+  /** True when a can be made b by one insertion, deletion, substitution or swap of neighbours. */
+  function oneEditApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) { return false; }
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) { i++; }
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) { return true; }
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
   // ---------------------------------------------------------------- the index in the browser
@@ -257,6 +349,7 @@
     this.metaUrl = new URL(metaUrl, global.location ? global.location.href : undefined);
     this.files = new Map();
     this.postings = new Map();
+    this.pairLists = new Map();
     this.meta = null;
   }
 
@@ -316,26 +409,71 @@
     return this.postings.get(term);
   };
 
-  /** The query's words: [{word, term, prefix}]; the last one is a prefix unless the query ends in a space. */
+  /**
+   * The documents that hold the terms first and second side by side with the stop words of gap between them
+   * (and, rarely, a pair of the same hash).
+   */
+  SearchIndex.prototype.pairDocs = function (first, gap, second) {
+    return this.bucketDocs(pairBucket(first, gap, second, this.meta.pairBuckets));
+  };
+
+  /** The documents of a pair bucket: a Set. */
+  SearchIndex.prototype.bucketDocs = function (bucket) {
+    var self = this;
+    var meta = this.meta;
+    if (!meta.pairBuckets) { return Promise.resolve(new Set()); }
+    if (this.pairLists.has(bucket)) { return Promise.resolve(this.pairLists.get(bucket)); }
+    var file = Math.floor(bucket / meta.pairsPerFile);
+    var url = new URL('p/' + file + '.json?v=' + encodeURIComponent(meta.pairVersion), this.metaUrl);
+    return this.fetchJson(url).then(function (lists) {
+      var encoded = lists[String(bucket % meta.pairsPerFile)];
+      var docs = encoded ? decodeDocuments(encoded) : new Set();
+      self.pairLists.set(bucket, docs);
+      return docs;
+    });
+  };
+
+  /**
+   * The query's words: [{word, term, prefix, phrase, gap}], stop words left out (unless there is nothing else),
+   * the last one a prefix unless the query ends in a space or it is in quotes; phrase is the index of the quoted
+   * phrase a word is in ("..." or “...”, an unclosed one running to the end), or -1; gap is the hash of the stop
+   * words between the word and the one before (pairGap, 0 for none).
+   */
   SearchIndex.prototype.parse = function (query) {
-    var words = tokenize(fold(query));
-    var complete = /[^\p{L}\p{Nd}\p{M}']$/u.test(query);
     var stops = this.stopWords;
+    var text = String(query);
+    var complete = /[^\p{L}\p{Nd}\p{M}']$/u.test(text);
+    var parts = [];
+    var QUOTE = /["\u201C\u201D\u201E]/;
+    var phrase = -1;
+    var phrases = 0;
+    var inQuotes = false;
+    text.split(QUOTE).forEach(function (part, i) {
+      if (i > 0) { inQuotes = !inQuotes; if (inQuotes) { phrase = phrases++; } }
+      tokenize(fold(part)).forEach(function (word) { parts.push({ word: word, phrase: inQuotes ? phrase : -1 }); });
+    });
+    var usable = parts.filter(function (p) { return p.word.length >= 2 && p.word.length <= MAX_WORD_LENGTH; });
+    var allStop = usable.every(function (p) { return stops.has(p.word); });
     var parsed = [];
-    words.forEach(function (word, i) {
-      var prefix = i === words.length - 1 && !complete && word.length >= MIN_PREFIX;
-      if (word.length < 2 || word.length > MAX_WORD_LENGTH) { return; }
-      var stop = stops.has(word);
-      if (stop && !prefix) { return; }
-      parsed.push({ word: word, term: stop ? null : stem(word), prefix: prefix });
+    var gap = 0;
+    usable.forEach(function (p, i) {
+      var last = i === usable.length - 1;
+      var prefix = last && !complete && p.phrase < 0 && p.word.length >= MIN_PREFIX;
+      var stop = stops.has(p.word);
+      if (stop && !(allStop && last && prefix)) {
+        if (parsed.length > 0) { gap = pairGap(gap, p.word); }
+        return;
+      }
+      parsed.push({ word: p.word, term: stop ? null : stem(p.word), prefix: prefix, phrase: p.phrase, gap: gap });
+      gap = 0;
     });
     return parsed;
   };
 
-  /** For one query word: Map(term -> factor) of the index terms it stands for. */
+  /** For one query word: {terms: Map(term -> {factor, encoded}), corrected: the word searched for instead, or null}. */
   SearchIndex.prototype.expand = function (word) {
     var self = this;
-    if (this.chunkKeys.length === 0) { return Promise.resolve(new Map()); } // a site with no articles yet
+    if (this.chunkKeys.length === 0) { return Promise.resolve({ terms: new Map(), corrected: null }); } // no articles yet
     var wanted = [];
     if (word.term) { wanted.push(this.chunkOf(word.term)); }
     if (word.prefix) {
@@ -373,32 +511,123 @@
         list.slice(0, MAX_EXPANSIONS).forEach(function (t) { terms.set(t, { factor: PREFIX_FACTOR, encoded: found[t] }); });
         return terms;
       });
+    }).then(function (terms) {
+      if (terms.size > 0 || !word.term || word.word.length < MIN_TYPO_LENGTH) { return { terms: terms, corrected: null }; }
+      return self.correct(word);
     });
   };
 
-  /** Runs a query: {words, terms (Set of matched index terms), results [{doc, score}]}. */
-  SearchIndex.prototype.search = function (query) {
+  /**
+   * A word that finds nothing, read as the commonest indexed word or term one edit away from it (a letter
+   * added, dropped, changed, or two swapped), looked for in the chunks where it, its stem and its first two
+   * letters swapped would fall: {terms, corrected}, corrected null when there is none.
+   */
+  SearchIndex.prototype.correct = function (word) {
+    var self = this;
+    var w = word.word;
+    var keys = [w, word.term, w[1] + w[0] + w.slice(2)];
+    var wanted = keys.map(function (k) { return self.chunkOf(k); });
+    wanted = wanted.filter(function (c, i) { return wanted.indexOf(c) === i; });
+    return Promise.all(wanted.map(function (c) { return self.chunk(c); })).then(function (chunks) {
+      var found = {};
+      var candidates = [];
+      chunks.forEach(function (chunk) {
+        Object.keys(chunk.t).forEach(function (t) {
+          found[t] = chunk.t[t];
+          if (t.length >= 3 && (oneEditApart(w, t) || oneEditApart(word.term, t))) { candidates.push({ term: t, shown: t }); }
+        });
+        Object.keys(chunk.w).forEach(function (k) {
+          if (oneEditApart(w, k)) { candidates.push({ term: chunk.w[k], shown: k }); }
+        });
+      });
+      var missing = [];
+      candidates.forEach(function (c) {
+        var i = self.chunkOf(c.term);
+        if (found[c.term] === undefined && missing.indexOf(i) < 0) { missing.push(i); }
+      });
+      return Promise.all(missing.slice(0, 2).map(function (c) { return self.chunk(c); })).then(function (more) {
+        more.forEach(function (chunk) { Object.keys(chunk.t).forEach(function (t) { found[t] = chunk.t[t]; }); });
+        var best = null;
+        candidates.forEach(function (c) {
+          if (found[c.term] === undefined) { return; }
+          var better = !best || found[c.term].length > found[best.term].length ||
+            (found[c.term].length === found[best.term].length && (c.shown.length > best.shown.length || (c.shown.length === best.shown.length && c.shown < best.shown)));
+          if (better) { best = c; }
+        });
+        var terms = new Map();
+        if (best) { terms.set(best.term, { factor: TYPO_FACTOR, encoded: found[best.term] }); }
+        return { terms: terms, corrected: best ? best.shown : null };
+      });
+    });
+  };
+
+  /**
+   * Runs a query: {words, terms (Set of matched index terms), corrections [{from, to}], results [{doc, score,
+   * matched}] by relevance, and rankBy(sort) to rank the same matches again in another order}.
+   */
+  SearchIndex.prototype.search = function (query, sort) {
     var self = this;
     return this.load().then(function (meta) {
       var words = self.parse(query);
-      if (words.length === 0) { return { words: words, terms: new Set(), results: [] }; }
-      return Promise.all(words.map(function (w) { return self.expand(w); })).then(function (expansions) {
+      if (words.length === 0) { return { words: words, terms: new Set(), corrections: [], results: [], rankBy: function () { return []; } }; }
+      var pairSpecs = [];
+      for (var i = 0; i + 1 < words.length && pairSpecs.length < MAX_PAIRS; i++) {
+        var a = words[i];
+        var b = words[i + 1];
+        if (a.term && b.term && a.term !== b.term) {
+          pairSpecs.push({ a: i, b: i + 1, required: a.phrase >= 0 && a.phrase === b.phrase });
+        }
+      }
+      // Three words in a row of a quoted phrase must be in a row in the article too, not just pair by pair.
+      for (var t = 0; t + 2 < words.length && pairSpecs.length < MAX_PAIRS * 2; t++) {
+        var run = words.slice(t, t + 3);
+        if (run.every(function (w) { return w.term && w.phrase >= 0 && w.phrase === run[0].phrase; })) {
+          pairSpecs.push({ a: t, b: t + 2, required: true, triple: run });
+        }
+      }
+      var expansions = words.map(function (w) { return self.expand(w); });
+      var expanding = Promise.all(expansions);
+      var pairing = Promise.all(pairSpecs.map(function (p) {
+        if (p.triple) { return self.bucketDocs(tripleBucket(p.triple, meta.pairBuckets)); }
+        var fetchPair = function () { return self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term); };
+        // A word still being typed is paired only once it is a word of the index: each keystroke would
+        // otherwise fetch the pair file of a fragment.
+        return words[p.b].prefix
+          ? expansions[p.b].then(function (e) { return e.terms.has(words[p.b].term) ? fetchPair() : new Set(); })
+          : fetchPair();
+      }));
+      return Promise.all([expanding, pairing]).then(function (done) {
+        var expansions = done[0];
         var matched = new Set();
-        var perWord = expansions.map(function (terms) {
+        var corrections = [];
+        var weights = [];
+        var perWord = expansions.map(function (expansion, w) {
           var scores = new Map();
-          terms.forEach(function (info, term) {
+          var strongest = 0;
+          if (expansion.corrected) { corrections.push({ from: words[w].word, to: expansion.corrected }); }
+          expansion.terms.forEach(function (info, term) {
             matched.add(term);
             var p = self.postingsOf(term, info.encoded);
-            var weight = idf(meta.documents, p.docs.length) * info.factor / meta.levels;
+            var weight = idf(meta.documents, p.docs.length) * info.factor;
+            strongest = Math.max(strongest, weight);
             for (var i = 0; i < p.docs.length; i++) {
-              var value = weight * p.levels[i];
+              var value = weight * levelScore(p.levels[i]);
               var best = scores.get(p.docs[i]);
               if (best === undefined || value > best) { scores.set(p.docs[i], value); }
             }
           });
+          weights.push(strongest);
           return scores;
         });
-        return { words: words, terms: matched, results: rank(perWord, self.days, meta.newest) };
+        var pairs = pairSpecs.map(function (spec, k) {
+          return { a: spec.a, b: spec.b, docs: done[1][k], required: spec.required, score: spec.triple ? 0 : PAIR_SCORE * (weights[spec.a] + weights[spec.b]) / 2 };
+        });
+        var required = [];
+        words.forEach(function (w, i) { if (w.phrase >= 0) { required.push(i); } });
+        var rankBy = function (order) {
+          return rank(perWord, self.days, meta.newest, { pairs: pairs, required: required, sort: order });
+        };
+        return { words: words, terms: matched, corrections: corrections, results: rankBy(sort), rankBy: rankBy };
       });
     });
   };
@@ -430,6 +659,15 @@
         return token.length >= 2 && !stopWords.has(token) && found.terms.has(stem(token));
       });
     };
+  }
+
+  /** The query with each corrected word (as folded) replaced by what was searched for. */
+  function corrected(query, corrections) {
+    return query.replace(RAW_WORD, function (raw) {
+      var folded = fold(raw);
+      var fix = corrections.filter(function (c) { return c.from === folded; })[0];
+      return fix ? fix.to : raw;
+    });
   }
 
   /** Appends text to an element, each matching word in a mark element. */
@@ -478,6 +716,7 @@
     this.form = root.querySelector('form');
     this.input = root.querySelector('#search-q');
     this.section = root.querySelector('#search-section');
+    this.sort = root.querySelector('#search-sort');
     this.status = root.querySelector('#search-status');
     this.list = root.querySelector('#search-results');
     this.pager = root.querySelector('#search-pager');
@@ -498,11 +737,13 @@
     var params = new URLSearchParams(global.location.search);
     this.input.value = params.get('q') || '';
     if (this.section) { this.section.value = params.get('section') || ''; if (this.section.selectedIndex < 0) { this.section.value = ''; } }
+    if (this.sort) { this.sort.value = params.get('sort') === 'newest' ? 'newest' : ''; }
     this.page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
 
     this.input.addEventListener('input', function () { self.page = 1; self.run(); });
     this.input.addEventListener('focus', function () { self.index.load().catch(function () {}); });
     if (this.section) { this.section.addEventListener('change', function () { self.page = 1; self.show(); }); }
+    if (this.sort) { this.sort.addEventListener('change', function () { self.page = 1; self.show(); }); }
     this.form.addEventListener('submit', function (event) {
       event.preventDefault();
       self.page = 1;
@@ -539,6 +780,7 @@
     var params = new URLSearchParams();
     if (this.input.value.trim() !== '') { params.set('q', this.input.value); }
     if (this.section && this.section.value) { params.set('section', this.section.value); }
+    if (this.sort && this.sort.value === 'newest') { params.set('sort', 'newest'); }
     if (this.page > 1) { params.set('page', String(this.page)); }
     var search = params.toString();
     global.history.replaceState(null, '', global.location.pathname + (search ? '?' + search : ''));
@@ -561,10 +803,15 @@
 
     var meta = this.index.meta;
     var sectionIndex = sectionSlug ? meta.sections.findIndex(function (s) { return s[0] === sectionSlug; }) + 1 : 0;
-    this.updateSectionCounts(found.results);
+    var ranked = found.results;
+    if (this.sort && this.sort.value === 'newest') {
+      found.byDate = found.byDate || found.rankBy('newest');
+      ranked = found.byDate;
+    }
+    this.updateSectionCounts(ranked);
     var results = sectionIndex > 0
-      ? found.results.filter(function (r) { return self.index.sectionOf[r.doc] === sectionIndex; })
-      : found.results;
+      ? ranked.filter(function (r) { return self.index.sectionOf[r.doc] === sectionIndex; })
+      : ranked;
     var pages = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
     this.page = Math.min(this.page, pages);
     var shown = results.slice((this.page - 1) * PAGE_SIZE, this.page * PAGE_SIZE);
@@ -576,10 +823,17 @@
       self.list.replaceChildren.apply(self.list, items);
       var where = sectionIndex > 0 ? ' in ' + meta.sections[sectionIndex - 1][1] : '';
       var quoted = '\u201C' + found.query.trim() + '\u201D';
-      self.status.textContent = results.length === 0
-        ? 'No results for ' + quoted + where + '.'
-        : results.length + (results.length === 1 ? ' result for ' : ' results for ') + quoted + where +
-          (pages > 1 ? ', page ' + self.page + ' of ' + pages : '') + '.';
+      var count = results.length + (results.length === 1 ? ' result' : ' results');
+      var paging = pages > 1 ? ', page ' + self.page + ' of ' + pages : '';
+      if (found.corrections.length > 0) {
+        // The words typed found nothing; say what was searched for instead.
+        self.status.textContent = 'Showing results for \u201C' + corrected(found.query.trim(), found.corrections) + '\u201D' + where +
+          ': ' + count + paging + ' (no results for ' + quoted + ').';
+      } else {
+        self.status.textContent = results.length === 0
+          ? 'No results for ' + quoted + where + '.'
+          : count + ' for ' + quoted + where + paging + '.';
+      }
       self.pager.hidden = pages <= 1;
       self.pageLabel.textContent = 'Page ' + self.page + ' of ' + pages;
       self.pager.querySelector('[data-search-page="prev"]').disabled = self.page <= 1;
@@ -647,8 +901,13 @@
     readVarints: readVarints,
     decodePostings: decodePostings,
     idf: idf,
+    levelScore: levelScore,
     recencyBoost: recencyBoost,
     rank: rank,
+    pairGap: pairGap,
+    pairBucket: pairBucket,
+    tripleBucket: tripleBucket,
+    oneEditApart: oneEditApart,
     snippet: snippet,
     SearchIndex: SearchIndex
   };

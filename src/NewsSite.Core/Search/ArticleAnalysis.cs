@@ -2,8 +2,9 @@ namespace NewsSite.Search;
 
 /// <summary>
 /// What indexing needs of one article once its text has been read: each term (a <see cref="TermTable"/> number)
-/// with its weighted frequency, the article's weighted length, the words it brings to the prefix list with their
-/// terms, and its result snippet. This is what the analysis cache keeps.
+/// with its signal (<see cref="TermWeighting.Signal"/>), the length of its body, the words it brings to the prefix
+/// list with their terms, the buckets of the pairs of neighbouring terms it holds (<see cref="WordPairs"/>), and its
+/// result snippet. This is what the analysis cache keeps.
 /// </summary>
 /// <remarks>
 /// Every article's analysis is held until the index is written, so it is packed (<see cref="PackedPairs"/>): a
@@ -15,20 +16,23 @@ internal sealed class ArticleAnalysis
 {
     private readonly ReadOnlyMemory<byte> _terms;
     private readonly ReadOnlyMemory<byte> _words;
+    private readonly ReadOnlyMemory<byte> _pairs;
 
-    public ArticleAnalysis(int[] terms, int[] frequencies, int length, int[] words, int[] wordTerms, string snippet)
-        : this(PackedPairs.Pack(terms, frequencies), PackedPairs.Pack(words, wordTerms), length, System.Text.Encoding.UTF8.GetBytes(snippet))
+    public ArticleAnalysis(int[] terms, int[] signals, int length, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
+        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, [.. pairBuckets.Select(_ => 1)]), length, System.Text.Encoding.UTF8.GetBytes(snippet))
     {
     }
 
-    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, int length, ReadOnlyMemory<byte> utf8Snippet)
+    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, ReadOnlyMemory<byte> utf8Snippet)
     {
         _terms = terms;
         _words = words;
+        _pairs = pairs;
         Length = length;
         Utf8Snippet = utf8Snippet;
     }
 
+    /// <summary>The body's length in indexed words.</summary>
     public int Length { get; }
 
     /// <summary>The result snippet as UTF-8, half the size of a string and what the index file is written in.</summary>
@@ -41,11 +45,17 @@ internal sealed class ArticleAnalysis
 
     public ReadOnlySpan<byte> PackedWords => _words.Span;
 
-    /// <summary>An analysis from lists already packed and checked (by the cache reader), which may be slices of its file.</summary>
-    public static ArticleAnalysis FromPacked(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, int length, ReadOnlyMemory<byte> utf8Snippet) => new(terms, words, length, utf8Snippet);
+    /// <summary>The packed (pair bucket, 1) list, as the cache file stores it.</summary>
+    public ReadOnlySpan<byte> PackedPairBuckets => _pairs.Span;
 
-    /// <summary>The article's terms in ascending order, with their weighted frequencies.</summary>
+    /// <summary>An analysis from lists already packed and checked (by the cache reader), which may be slices of its file.</summary>
+    public static ArticleAnalysis FromPacked(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, ReadOnlyMemory<byte> utf8Snippet) => new(terms, words, pairs, length, utf8Snippet);
+
+    /// <summary>The article's terms in ascending order, with their signals.</summary>
     public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(_terms.Span);
+
+    /// <summary>The buckets of the pairs of neighbouring terms the article holds, ascending.</summary>
+    public int[] PairBuckets() => PackedPairs.Unpack(_pairs.Span).Keys;
 
     /// <summary>The words the article brings to the prefix list, in ascending order, with their terms.</summary>
     public (int[] Words, int[] Terms) WordTerms() => PackedPairs.Unpack(_words.Span);

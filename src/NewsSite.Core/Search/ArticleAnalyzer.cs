@@ -2,26 +2,35 @@ namespace NewsSite.Search;
 
 /// <summary>
 /// Analyses articles into <see cref="ArticleAnalysis"/>: words from <see cref="WordScanner"/>, stop words and
-/// one-letter words dropped, stems, weighted frequencies. Not thread-safe: one per thread. It remembers every
+/// one-letter words dropped, stems, each term's signal (<see cref="TermWeighting.Signal"/>), the body's length and
+/// the pairs of neighbouring terms (<see cref="WordPairs"/>). Not thread-safe: one per thread. It remembers every
 /// word it has seen, so a word is looked up once per article occurrence and stemmed once per thread.
 /// </summary>
 internal sealed class ArticleAnalyzer : IWordSink
 {
-    /// <summary>A stop word: looked up like any other word, never counted.</summary>
-    private static readonly WordInfo Stop = new(-1, -1);
-
     private readonly TermTable _table;
     private readonly WordScanner _scanner = new();
     private readonly Dictionary<string, WordInfo> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<int> _terms = [];
+    private readonly List<int> _fieldTerms = [];
     private readonly List<int> _words = [];
     private readonly List<int> _wordTerms = [];
-    private int[] _frequencies = new int[1024];
+    private readonly List<int> _pairs = [];
+    private readonly int[] _pairSeen = new int[WordPairs.Buckets];
+    private int[] _fieldCounts = new int[1024];
+    private int[] _metadata = new int[1024];
+    private int[] _body = new int[1024];
+    private int[] _headline = new int[1024];
+    private int[] _termSeen = new int[1024];
     private int[] _wordSeen = new int[1024];
     private int _article;
-    private int _weight;
-    private int _length;
+    private int _bodyLength;
+    private uint _previousHash;
+    private uint _gap;
+    private bool _hasPrevious;
+    private uint _previousPair;
+    private bool _hasPreviousPair;
 
     public ArticleAnalyzer(TermTable table)
     {
@@ -32,26 +41,57 @@ internal sealed class ArticleAnalyzer : IWordSink
     public ArticleAnalysis Analyse(SearchText text)
     {
         _article++;
-        _length = 0;
+        _bodyLength = 0;
         foreach (var field in text.Fields)
         {
-            _weight = field.Weight;
+            _hasPrevious = false;
+            _hasPreviousPair = false;
+            _gap = 0;
             _scanner.Scan(field.Text, this);
+            EndField(field);
         }
 
         var terms = _terms.ToArray();
-        var frequencies = new int[terms.Length];
+        var signals = new int[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {
-            frequencies[i] = _frequencies[terms[i]];
-            _frequencies[terms[i]] = 0;
+            var term = terms[i];
+            signals[i] = TermWeighting.Signal(_headline[term] == _article, _metadata[term], _body[term]);
+            _metadata[term] = 0;
+            _body[term] = 0;
         }
 
-        var analysis = new ArticleAnalysis(terms, frequencies, _length, [.. _words], [.. _wordTerms], text.Snippet);
+        var pairs = _pairs.ToArray();
+        var analysis = new ArticleAnalysis(terms, signals, _bodyLength, [.. _words], [.. _wordTerms], pairs, text.Snippet);
         _terms.Clear();
         _words.Clear();
         _wordTerms.Clear();
+        _pairs.Clear();
         return analysis;
+    }
+
+    private void EndField(WeightedText field)
+    {
+        foreach (var term in _fieldTerms)
+        {
+            var count = _fieldCounts[term];
+            _fieldCounts[term] = 0;
+            switch (field.Role)
+            {
+                case FieldRole.Headline:
+                    _headline[term] = _article;
+                    break;
+                case FieldRole.Body:
+                    _body[term] += count;
+                    _bodyLength += count;
+                    break;
+                default:
+                    _metadata[term] += TermWeighting.MetadataTenths(field.Weight, count);
+                    break;
+            }
+        }
+
+        _fieldTerms.Clear();
     }
 
     void IWordSink.Word(ReadOnlySpan<char> foldedWord)
@@ -68,53 +108,89 @@ internal sealed class ArticleAnalyzer : IWordSink
 
         if (info.Term < 0)
         {
+            // A stop word is never counted, but a pair remembers which ones stood between its terms.
+            _gap = _hasPrevious ? WordPairs.Gap(_gap, info.Hash) : 0;
             return;
         }
 
-        var frequencies = Grow(ref _frequencies, info.Term);
-        if (frequencies[info.Term] == 0)
+        var term = info.Term;
+        if (term >= _fieldCounts.Length)
         {
-            _terms.Add(info.Term);
+            var size = Math.Max(term + 1, _fieldCounts.Length * 2);
+            Array.Resize(ref _fieldCounts, size);
+            Array.Resize(ref _metadata, size);
+            Array.Resize(ref _body, size);
+            Array.Resize(ref _headline, size);
+            Array.Resize(ref _termSeen, size);
         }
 
-        frequencies[info.Term] += _weight;
-        _length += _weight;
+        if (_termSeen[term] != _article)
+        {
+            _termSeen[term] = _article;
+            _terms.Add(term);
+        }
+
+        if (_fieldCounts[term]++ == 0)
+        {
+            _fieldTerms.Add(term);
+        }
+
+        if (_hasPrevious)
+        {
+            var pair = WordPairs.Key(_previousHash, _gap, info.Hash);
+            AddPair(WordPairs.Bucket(pair));
+            if (_hasPreviousPair)
+            {
+                AddPair(WordPairs.Bucket(WordPairs.Key(_previousPair, _gap, info.Hash)));
+            }
+
+            _previousPair = pair;
+            _hasPreviousPair = true;
+        }
+
+        _previousHash = info.Hash;
+        _gap = 0;
+        _hasPrevious = true;
 
         if (info.Word >= 0)
         {
-            var seen = Grow(ref _wordSeen, info.Word);
-            if (seen[info.Word] != _article)
+            if (info.Word >= _wordSeen.Length)
             {
-                seen[info.Word] = _article;
-                _words.Add(info.Word);
-                _wordTerms.Add(info.Term);
+                Array.Resize(ref _wordSeen, Math.Max(info.Word + 1, _wordSeen.Length * 2));
             }
+
+            if (_wordSeen[info.Word] != _article)
+            {
+                _wordSeen[info.Word] = _article;
+                _words.Add(info.Word);
+                _wordTerms.Add(term);
+            }
+        }
+    }
+
+    private void AddPair(int bucket)
+    {
+        if (_pairSeen[bucket] != _article)
+        {
+            _pairSeen[bucket] = _article;
+            _pairs.Add(bucket);
         }
     }
 
     private WordInfo Learn(string word)
     {
-        var info = Stop;
+        // A stop word: looked up like any other word, never counted; its hash is for the pairs around it.
+        var info = new WordInfo(-1, -1, WordPairs.TermHash(word));
         if (!StopWords.Contains(word))
         {
             var stem = EnglishStemmer.Stem(word);
-            info = new WordInfo(_table.Id(stem), SearchIndexBuilder.NeedsWordEntry(word, stem) ? _table.Id(word) : -1);
+            info = new WordInfo(_table.Id(stem), SearchIndexBuilder.NeedsWordEntry(word, stem) ? _table.Id(word) : -1, WordPairs.TermHash(stem));
         }
 
         _known.Add(word, info);
         return info;
     }
 
-    private static int[] Grow(ref int[] array, int index)
-    {
-        if (index >= array.Length)
-        {
-            Array.Resize(ref array, Math.Max(index + 1, array.Length * 2));
-        }
-
-        return array;
-    }
-
-    /// <summary>The term a word is indexed under, and the word's own number when the prefix list needs it.</summary>
-    private readonly record struct WordInfo(int Term, int Word);
+    /// <summary>The term a word is indexed under (−1: a stop word), the word's own number when the prefix list needs it, the hash of the term (or stop word).</summary>
+    private readonly record struct WordInfo(int Term, int Word, uint Hash);
 }

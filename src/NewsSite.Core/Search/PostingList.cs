@@ -2,7 +2,7 @@ using System.Text;
 
 namespace NewsSite.Search;
 
-/// <summary>The articles a term occurs in, ascending by document id, each with its weight level (1..15).</summary>
+/// <summary>The articles a term occurs in, ascending by document id, each with its weight level (1..32).</summary>
 /// <remarks>
 /// Held as it is written: the <see cref="VarintText"/> characters as ASCII bytes, a byte or two per posting. The
 /// index holds every term's list at once (25 million postings at 100,000 articles); as a document array and a
@@ -36,7 +36,7 @@ internal sealed class PostingList
 
     /// <summary>
     /// The bytes a posting for <paramref name="document"/> takes after <paramref name="previous"/> (−1 before the
-    /// first). The level is the low four bits and digits hold five, so it never changes the count: the builder
+    /// first). The level is the low five bits and digits hold five, so it never changes the count: the builder
     /// sizes each list exactly before it knows the levels.
     /// </summary>
     public static int Bytes(int previous, int document) => VarintText.Length(Value(document - previous, 1));
@@ -61,7 +61,7 @@ internal sealed class PostingList
     }
 
     /// <summary>
-    /// Each posting is one number: (gap to the previous document − 1) × 16 + (level − 1), the first gap counted
+    /// Each posting is one number: (gap to the previous document − 1) × 32 + (level − 1), the first gap counted
     /// from −1; written with <see cref="VarintText"/>. Neighbouring articles cost one character.
     /// </summary>
     public string Encode() => Encoding.ASCII.GetString(Utf8);
@@ -72,12 +72,12 @@ internal sealed class PostingList
         var previous = -1;
         foreach (var value in VarintText.Decode(text))
         {
-            previous += (value >> 4) + 1;
-            postings.Add((previous, (value & 15) + 1));
+            previous += (value >> 5) + 1;
+            postings.Add((previous, (value & 31) + 1));
         }
 
         return postings;
     }
 
-    private static int Value(int gap, int level) => ((gap - 1) * 16) + (level - 1);
+    private static int Value(int gap, int level) => ((gap - 1) * 32) + (level - 1);
 }

@@ -14,8 +14,8 @@ namespace NewsSite.Search;
 /// <remarks>
 /// Layout: magic, format version, context (16 bytes), payload length, XxHash3 of the payload; then the payload,
 /// written with <see cref="BinaryWriter"/>: the strings (terms and words), how many times the analyses refer to
-/// each, then per article its key, snippet, length, terms (string number, frequency) and prefix words (string
-/// number, term's number), both lists as <see cref="PackedPairs"/>. Numbers are 7-bit encoded, so a typical
+/// each, then per article its key, snippet, body length, terms (string number, signal), prefix words (string
+/// number, term's number) and pair buckets (bucket, 1), all three lists as <see cref="PackedPairs"/>. Numbers are 7-bit encoded, so a typical
 /// article takes a few hundred bytes besides its snippet.
 /// <para>
 /// The file's string numbers are the <see cref="TermTable"/>'s: the cache is read into an empty table, string
@@ -36,7 +36,7 @@ internal sealed class SearchAnalysisCache
     public const string FileName = "search-analysis.bin";
 
     private const uint Magic = 0x4153534E; // "NSSA"
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
     private const int HeaderLength = 4 + 4 + 16 + 8 + 8;
 
     private readonly Dictionary<Hash128, Record> _entries;
@@ -245,6 +245,7 @@ internal sealed class SearchAnalysisCache
             var (words, wordTerms) = analysis.WordTerms();
             WritePairs(writer, terms, frequencies, rank, mapSecond: false);
             WritePairs(writer, words, wordTerms, rank, mapSecond: true);
+            writer.Write(analysis.PackedPairBuckets);
         }
     }
 
@@ -320,7 +321,8 @@ internal sealed class SearchAnalysisCache
             var length = reader.Count();
             var terms = reader.Pairs(stringCount, valueIsString: false);
             var words = reader.Pairs(stringCount, valueIsString: true);
-            entries[key] = new Record(ArticleAnalysis.FromPacked(terms, words, length, snippet), reader.Slice(start, reader.Position));
+            var pairs = reader.Pairs(WordPairs.Buckets, valueIsString: false);
+            entries[key] = new Record(ArticleAnalysis.FromPacked(terms, words, pairs, length, snippet), reader.Slice(start, reader.Position));
         }
 
         return reader.AtEnd ? new SearchAnalysisCache(entries, stringCount, strings, references) : null;
@@ -428,7 +430,7 @@ internal sealed class SearchAnalysisCache
             return bytes;
         }
 
-        /// <summary>A packed list, checked: numbers below <paramref name="stringCount"/>, frequencies above 0.</summary>
+        /// <summary>A packed list, checked: numbers below <paramref name="stringCount"/>, other values above 0.</summary>
         public ReadOnlyMemory<byte> Pairs(int stringCount, bool valueIsString)
         {
             var start = _position;

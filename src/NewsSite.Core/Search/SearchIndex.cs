@@ -36,4 +36,7 @@ internal sealed class SearchIndex
     /// listed: every prefix of it but the whole word is a prefix of the stem too.
     /// </summary>
     public required SortedKeyTable<string> Words { get; init; }
+
+    /// <summary>The articles that hold each bucket of neighbouring-term pairs (<see cref="WordPairs"/>).</summary>
+    public required PairPostings Pairs { get; init; }
 }

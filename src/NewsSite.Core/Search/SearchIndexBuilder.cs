@@ -32,6 +32,9 @@ internal static class SearchIndexBuilder
         Array.Fill(last, -1);
         var isWord = new bool[strings.Length];
         var wordTerm = new int[strings.Length];
+        var pairCapacity = new int[WordPairs.Buckets];
+        var pairLast = new int[WordPairs.Buckets];
+        Array.Fill(pairLast, -1);
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
@@ -48,17 +51,29 @@ internal static class SearchIndexBuilder
                 isWord[word] = true;
                 wordTerm[word] = term;
             }
+
+            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets); pairs.Next(out var bucket, out _);)
+            {
+                pairCapacity[bucket] += PairPostings.Bytes(pairLast[bucket], document);
+                pairLast[bucket] = document;
+            }
         }
 
-        // Lengths and frequencies are sums of whole field weights, so this is the same average as summing doubles.
+        // Lengths are whole numbers, so this is the same average as summing doubles.
         var averageLength = analyses.Count == 0 ? 0 : (double)totalLength / analyses.Count;
         var postings = new PostingList?[strings.Length];
+        var pairPostings = new PairPostings(pairCapacity);
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
-            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out var frequency);)
+            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out var signal);)
             {
-                (postings[term] ??= new PostingList(capacity[term])).Add(document, TermWeighting.Level(frequency, analysis.Length, averageLength));
+                (postings[term] ??= new PostingList(capacity[term])).Add(document, TermWeighting.Level(signal, analysis.Length, averageLength));
+            }
+
+            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets); pairs.Next(out var bucket, out _);)
+            {
+                pairPostings.Add(bucket, document);
             }
         }
 
@@ -87,6 +102,7 @@ internal static class SearchIndexBuilder
             Sections = sections,
             Terms = new SortedKeyTable<PostingList>([.. termKeys], [.. termValues]),
             Words = new SortedKeyTable<string>([.. wordKeys], [.. wordValues]),
+            Pairs = pairPostings,
         };
     }
 

@@ -15,7 +15,10 @@ namespace NewsSite.Search;
 /// key of every term chunk and the names of the chunk and fragment files;</item>
 /// <item><c>t/&lt;hash&gt;.json</c>: a run of consecutive keys (terms with postings, words with their term), cut
 /// at about <see cref="ChunkBytes"/>, so a query fetches only the chunks its words fall in;</item>
-/// <item><c>d/&lt;n&gt;.json</c>: what results show for documents n × <see cref="DocumentsPerFragment"/> onwards.</item>
+/// <item><c>d/&lt;n&gt;.json</c>: what results show for documents n × <see cref="DocumentsPerFragment"/> onwards;</item>
+/// <item><c>p/&lt;n&gt;.json</c>: the articles of each pair bucket (<see cref="WordPairs"/>), a run of consecutive
+/// buckets per file (non-empty ones only, by their offset in the run), about <see cref="PairFileBytes"/> each, fetched
+/// for phrases and proximity.</item>
 /// </list>
 /// Chunk files are named by a hash of their content, so a browser may cache them for ever. Fragment files keep
 /// their number (ids run oldest first, so a new article leaves older fragments byte for byte as they were) and
@@ -26,9 +29,10 @@ internal static class SearchIndexWriter
 {
     public const string Folder = "search/data/";
     public const string MetaFile = Folder + "meta.json";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     public const int ChunkBytes = 16 * 1024;
     public const int DocumentsPerFragment = 4;
+    public const int PairFileBytes = 4 * 1024;
 
     private static readonly JsonWriterOptions JsonOptions = new()
     {
@@ -42,8 +46,9 @@ internal static class SearchIndexWriter
     {
         var chunks = WriteChunks(index, output);
         var fragments = WriteFragments(index, output);
-        output.TryWrite(MetaFile, Meta(index, chunks, fragments));
-        return chunks.Count + fragments.Count + 1;
+        var pairs = WritePairs(index.Pairs, output);
+        output.TryWrite(MetaFile, Meta(index, chunks, fragments, pairs));
+        return chunks.Count + fragments.Count + pairs.Files + 1;
     }
 
     private static List<(string FirstKey, string File)> WriteChunks(SearchIndex index, OutputWriter output)
@@ -170,7 +175,48 @@ internal static class SearchIndexWriter
         return (count, ShortHex(hash.GetCurrentHashAsUInt64()));
     }
 
-    private static byte[] Meta(SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments) => Json(json =>
+    /// <returns>How many files, how many buckets each holds, and a hash of their contents.</returns>
+    private static (int Files, int PerFile, string Version) WritePairs(PairPostings pairs, OutputWriter output)
+    {
+        var total = 0L;
+        for (var bucket = 0; bucket < pairs.Buckets; bucket++)
+        {
+            var length = pairs.Utf8(bucket).Length;
+            total += length == 0 ? 0 : length + 10;
+        }
+
+        var files = 1;
+        while (files < pairs.Buckets && total / files > PairFileBytes)
+        {
+            files *= 2;
+        }
+
+        var perFile = pairs.Buckets / files;
+        var hash = new XxHash3();
+        for (var file = 0; file < files; file++)
+        {
+            var bytes = Json(json =>
+            {
+                json.WriteStartObject();
+                for (var offset = 0; offset < perFile; offset++)
+                {
+                    var list = pairs.Utf8((file * perFile) + offset);
+                    if (!list.IsEmpty)
+                    {
+                        json.WriteString(offset.ToString(CultureInfo.InvariantCulture), list);
+                    }
+                }
+
+                json.WriteEndObject();
+            });
+            hash.Append(bytes);
+            output.TryWrite(string.Create(CultureInfo.InvariantCulture, $"{Folder}p/{file}.json"), bytes);
+        }
+
+        return (files, perFile, ShortHex(hash.GetCurrentHashAsUInt64()));
+    }
+
+    private static byte[] Meta(SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments, (int Files, int PerFile, string Version) pairs) => Json(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("version", FormatVersion);
@@ -219,6 +265,9 @@ internal static class SearchIndexWriter
         json.WriteNumber("fragmentSize", DocumentsPerFragment);
         json.WriteNumber("fragments", fragments.Count);
         json.WriteString("fragmentVersion", fragments.Version);
+        json.WriteNumber("pairBuckets", WordPairs.Buckets);
+        json.WriteNumber("pairsPerFile", pairs.PerFile);
+        json.WriteString("pairVersion", pairs.Version);
         json.WriteEndObject();
     });
 

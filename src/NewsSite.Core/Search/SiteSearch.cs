@@ -121,14 +121,14 @@ internal sealed class SiteSearch
             .ToList();
         var fields = new List<WeightedText>
         {
-            new(article.Headline, SearchFieldWeights.Headline),
+            WeightedText.Headline(article.Headline),
             new(string.Join('\n', keyPoints), SearchFieldWeights.KeyPoints),
             new(string.Join('\n', article.Tags), SearchFieldWeights.Tags),
             new(article.Dek ?? "", SearchFieldWeights.Dek),
             new(string.Join('\n', article.Authors), SearchFieldWeights.Authors),
             new(article.Summary ?? "", SearchFieldWeights.Summary),
             new(entry.Section?.Name ?? "", SearchFieldWeights.Section),
-            new(HtmlTextExtractor.Extract(body.Html), SearchFieldWeights.Body),
+            WeightedText.Body(HtmlTextExtractor.Extract(body.Html)),
         };
         return new SearchText(fields, Snippet(article.Dek, entry.Summary, keyPoints));
     }

@@ -2,8 +2,8 @@ using NewsSite.Search;
 namespace NewsSite.Browser.Tests;
 
 /// <summary>
-/// The browser's half of ranking: rarity of the words (idf) and recency on top of the build's per-article
-/// levels, and only articles that match every word.
+/// The browser's half of ranking: rarity of the words (idf), neighbouring words and a gentle recency boost on top
+/// of the build's per-article levels; articles with every word first.
 /// </summary>
 [Collection(SampleSiteInChromium.Name)]
 public sealed class RankingTests(SampleSiteFixture site)
@@ -38,27 +38,67 @@ public sealed class RankingTests(SampleSiteFixture site)
     }
 
     [FactNeeding(SystemTool.Chromium)]
-    public async Task Only_articles_with_every_word_are_results_and_their_scores_add_up()
+    public async Task Articles_with_every_word_come_first_then_those_with_fewer_and_scores_add_up()
     {
         var results = await RunAsync<double[][]>("""
-            () => NewsSiteSearch.rank([new Map([[0, 1.0], [1, 1.0], [2, 1.0]]), new Map([[1, 0.5], [2, 2.0]])], [10, 10, 10], 10)
-                    .map(r => [r.doc, r.score])
+            () => NewsSiteSearch.rank([new Map([[0, 9.0], [1, 1.0], [2, 1.0]]), new Map([[1, 0.5], [2, 2.0]])], [10, 10, 10], 10)
+                    .map(r => [r.doc, r.score, r.matched])
             """);
-        Assert.Equal([2.0, 1.0], results.Select(r => r[0]));
-        Assert.Equal(3.0 * 1.5, results[0][1], 6);
+        Assert.Equal([2.0, 1.0, 0.0], results.Select(r => r[0]));
+        Assert.Equal([2.0, 2.0, 1.0], results.Select(r => r[2]));
+        Assert.Equal(3.0 * 1.05, results[0][1], 6);
     }
 
     [FactNeeding(SystemTool.Chromium)]
-    public async Task Rare_words_count_for_more_and_the_recency_boost_fades()
+    public async Task A_required_pair_leaves_out_articles_without_it_and_an_optional_one_adds_to_the_score()
+    {
+        var results = await RunAsync<double[][]>("""
+            () => {
+              const words = [new Map([[0, 1.0], [1, 1.0]]), new Map([[0, 1.0], [1, 1.0]])];
+              const optional = NewsSiteSearch.rank(words, [10, 10], 10, { pairs: [{ a: 0, b: 1, docs: new Set([0]), score: 5, required: false }] });
+              const required = NewsSiteSearch.rank(words, [10, 10], 10, { pairs: [{ a: 0, b: 1, docs: new Set([0]), score: 5, required: true }] });
+              return [optional.map(r => r.doc), required.map(r => r.doc)];
+            }
+            """);
+        Assert.Equal([0.0, 1.0], results[0]);
+        Assert.Equal([0.0], results[1]);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
+    public async Task Sorting_by_newest_keeps_articles_with_every_word_first()
+    {
+        var order = await RunAsync<int[]>("""
+            () => NewsSiteSearch.rank([new Map([[0, 9.0], [1, 1.0], [2, 1.0]]), new Map([[0, 9.0], [1, 1.0]])], [5, 7, 9], 9, { sort: 'newest' }).map(r => r.doc)
+            """);
+        Assert.Equal([1, 0, 2], order);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
+    public async Task A_headline_word_outweighs_the_most_the_rest_can_give_and_words_one_edit_apart_are_recognised()
+    {
+        var values = await RunAsync<bool[]>("""
+            () => [NewsSiteSearch.levelScore(17) > NewsSiteSearch.levelScore(16), NewsSiteSearch.levelScore(17) > 2 * NewsSiteSearch.levelScore(16),
+                   NewsSiteSearch.oneEditApart('inflaton', 'inflation'), NewsSiteSearch.oneEditApart('inflaiton', 'inflation'),
+                   NewsSiteSearch.oneEditApart('inflatoin', 'inflation'), NewsSiteSearch.oneEditApart('inflbtion', 'inflation'),
+                   NewsSiteSearch.oneEditApart('inflation', 'inflation'), NewsSiteSearch.oneEditApart('inflaxxon', 'inflation'),
+                   NewsSiteSearch.oneEditApart('nfltion', 'inflation')]
+            """);
+        Assert.Equal([true, true, true, true, true, true, false, false, false], values);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
+    public async Task Rare_words_count_for_more_and_the_recency_boost_is_gentle_and_fades()
     {
         var values = await RunAsync<double[]>("""
-            () => [NewsSiteSearch.idf(10000, 5), NewsSiteSearch.idf(10000, 5000),
-                   NewsSiteSearch.recencyBoost(0), NewsSiteSearch.recencyBoost(30), NewsSiteSearch.recencyBoost(3650)]
+            () => [NewsSiteSearch.idf(10000, 5), NewsSiteSearch.idf(10000, 5000), NewsSiteSearch.idf(10000, 10000),
+                   NewsSiteSearch.recencyBoost(0), NewsSiteSearch.recencyBoost(90), NewsSiteSearch.recencyBoost(3650)]
             """);
         Assert.True(values[0] > values[1] * 5);
-        Assert.Equal(1.5, values[2], 6);
-        Assert.Equal(1.25, values[3], 6);
-        Assert.InRange(values[4], 1.0, 1.0001);
+        // A word in every article still counts: a headline that holds it beats one that does not.
+        Assert.True(values[2] > 0.5);
+        Assert.Equal(1.05, values[3], 6);
+        Assert.Equal(1.025, values[4], 6);
+        Assert.InRange(values[5], 1.0, 1.0001);
     }
 
     [FactNeeding(SystemTool.Chromium)]

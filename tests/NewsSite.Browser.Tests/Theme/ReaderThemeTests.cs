@@ -46,7 +46,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
 
     public static TheoryData<int, int> Viewports() => new() { { 390, 844 }, { 1280, 800 } };
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Body_text_runs_60_to_75_characters_a_line_where_the_screen_allows_and_never_more(int width, int height)
     {
@@ -69,7 +69,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         }
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Without_anything_beside_it_the_article_column_is_centred_and_no_right_column_is_reserved()
     {
         var page = await NewPage(1280, 800);
@@ -83,7 +83,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         await Screenshot(page, "lone-article-1280");
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task With_related_stories_beside_it_the_article_and_its_column_are_centred_together()
     {
         var page = await NewPage(1280, 800);
@@ -98,7 +98,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         Assert.True(Math.Abs(left - right) <= 2, $"the article and its column leave {left} px on the left and {right} px on the right");
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task An_ad_slot_without_ad_code_takes_no_space_and_the_sample_shows_its_house_advertisement(int width, int height)
     {
@@ -121,7 +121,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         }
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task On_a_phone_the_first_paragraph_starts_within_1400_px_after_headline_byline_and_key_points()
     {
         var page = await NewPage(390, 844);
@@ -135,7 +135,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         await Screenshot(page, "reference-article-390", fullPage: true);
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Home_page_grids_leave_no_row_half_empty_and_section_blocks_do_not_repeat_their_kicker(int width, int height)
     {
@@ -163,7 +163,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         await Screenshot(page, $"home-{width}", fullPage: true);
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [InlineData("/tags/india/")]
     [InlineData("/world/")]
     [InlineData("/authors/ananya-rao/")]
@@ -176,7 +176,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         Assert.True(lines.Max() <= 75, $"{path} has summary lines of up to {lines.Max()} characters");
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Author_page_and_byline_show_the_photo_bio_and_links_from_site_yaml(int width, int height)
     {
@@ -196,7 +196,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         Assert.Contains("markets, trade", await page.Locator(".about-author").InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Printed_in_a_dark_colour_scheme_an_article_is_black_on_white_without_navigation_and_shows_its_url()
     {
         var page = await NewPage(1280, 800, ColorScheme.Dark);
@@ -233,7 +233,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         Assert.True(image > 0 && image <= 6 / 2.54 * 96 + 1, $"the printed lead image is {image} px high");
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [InlineData(ReferenceArticle)]
     [InlineData(PictureArticle)]
     public async Task A_400_word_story_prints_on_at_most_two_a4_pages_in_a_dark_colour_scheme(string path)
@@ -249,7 +249,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         File.WriteAllBytes(Path.Combine(ScreenshotFolder(), $"print-{path.Trim('/').Replace('/', '_')}.pdf"), pdf);
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Search_page_has_one_box_with_the_query_a_button_on_one_line_and_no_layout_shift(int width, int height)
     {
@@ -290,7 +290,7 @@ public sealed partial class ReaderThemeTests(SampleSiteFixture sample, LoneArtic
         await Screenshot(page, $"search-{width}");
     }
 
-    [Theory]
+    [TheoryNeeding(SystemTool.Chromium)]
     [MemberData(nameof(Viewports))]
     public async Task Footnotes_have_one_rule_the_topic_label_differs_from_the_kicker_and_the_footer_has_the_site_menu(int width, int height)
     {

@@ -62,7 +62,7 @@ public sealed class PostingListTests
         list.Add(3, 2);
         list.Add(40, 15);
         Assert.Equal(list.Encode(), System.Text.Encoding.ASCII.GetString(list.Utf8));
-        Assert.Equal(VarintText.Encode([(3 * 16) + 1, (36 * 16) + 14]), list.Encode());
+        Assert.Equal(VarintText.Encode([(3 * 32) + 1, (36 * 32) + 14]), list.Encode());
     }
 
     [Theory]

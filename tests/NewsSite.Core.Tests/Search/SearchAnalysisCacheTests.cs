@@ -13,7 +13,7 @@ public sealed class SearchAnalysisCacheTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static ArticleAnalysis Analyse(TermTable table, string headline, string body) =>
-        new ArticleAnalyzer(table).Analyse(new SearchText([new(headline, SearchFieldWeights.Headline), new(body, SearchFieldWeights.Body)], headline));
+        new ArticleAnalyzer(table).Analyse(new SearchText([WeightedText.Headline(headline), WeightedText.Body(body)], headline));
 
     /// <summary>What an analysis says, in strings: the same whatever numbers a table gave them.</summary>
     private static string Describe(ArticleAnalysis analysis, TermTable table)
@@ -22,7 +22,7 @@ public sealed class SearchAnalysisCacheTests : IDisposable
         var (words, wordTerms) = analysis.WordTerms();
         return string.Join(' ', terms.Select((t, i) => $"{table[t]}={frequencies[i]}").Order(StringComparer.Ordinal))
             + " | " + string.Join(' ', words.Select((w, i) => $"{table[w]}>{table[wordTerms[i]]}").Order(StringComparer.Ordinal))
-            + $" | {analysis.Length} | {analysis.Snippet}";
+            + $" | {analysis.Length} | {analysis.Snippet} | " + string.Join(' ', analysis.PairBuckets());
     }
 
     [Fact]

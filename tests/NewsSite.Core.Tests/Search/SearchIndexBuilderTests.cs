@@ -6,7 +6,7 @@ public sealed class SearchIndexBuilderTests
 {
     private static SearchSource Source(int id, string headline, string body) => new(
         new IndexedDocument($"/a/{id}/", headline, 0, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(id), "1 Jan 2025", "2025-01-01T00:00:00+00:00", ""),
-        [new(headline, SearchFieldWeights.Headline), new(body, SearchFieldWeights.Body)]);
+        [WeightedText.Headline(headline), WeightedText.Body(body)]);
 
     private static SearchIndex Build(params SearchSource[] sources) => SearchIndexBuilder.Build(sources, [("world", "World")]);
 
@@ -53,5 +53,40 @@ public sealed class SearchIndexBuilderTests
         var second = Build(sources);
         Assert.Equal(first.Terms.Keys, second.Terms.Keys);
         Assert.All(first.Terms, pair => Assert.Equal(pair.Value.Encode(), second.Terms[pair.Key].Encode()));
+    }
+
+    [Fact]
+    public void Neighbouring_words_are_listed_as_pairs_in_their_order_with_the_stop_words_between_them()
+    {
+        var index = Build(
+            Source(0, "Prices", "A rise in prices hit farmers."),
+            Source(1, "Prices", "Prices rise as farmers hit back."),
+            Source(2, "Rise", "Prices hit a record; farmers saw the rise."));
+        Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("rise", ["in"], "price")));
+        Assert.Empty(index.Pairs.Documents(WordPairs.Bucket("rise", "price")));
+        Assert.Empty(index.Pairs.Documents(WordPairs.Bucket("rise", ["of"], "price")));
+        Assert.Equal([1], index.Pairs.Documents(WordPairs.Bucket("price", "rise")));
+        Assert.Equal([0, 2], index.Pairs.Documents(WordPairs.Bucket("price", "hit")));
+        Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("hit", "farmer")));
+        // Three in a row: "prices hit farmers" in the first, "prices hit a record" in the third.
+        Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("price", "hit", "farmer")));
+        Assert.Equal([2], index.Pairs.Documents(WordPairs.Bucket("price", "hit", "record")));
+    }
+
+    [Fact]
+    public void A_pair_is_not_made_across_two_fields()
+    {
+        var index = Build(Source(0, "Monsoon", "Arrives early."));
+        Assert.Empty(index.Pairs.Documents(WordPairs.Bucket("monsoon", "arriv")));
+        Assert.Equal([0], index.Pairs.Documents(WordPairs.Bucket("arriv", "earli")));
+    }
+
+    [Fact]
+    public void A_headline_word_is_flagged_and_weighs_more_than_repetition_in_the_body()
+    {
+        var index = Build(Source(0, "Monsoon arrives", "Rain."), Source(1, "Markets", "Monsoon monsoon monsoon monsoon monsoon rain."));
+        var levels = index.Terms["monsoon"].Levels;
+        Assert.True(levels[0] > 16, $"headline level {levels[0]}");
+        Assert.InRange((int)levels[1], 2, 16);
     }
 }

@@ -2,44 +2,66 @@ using NewsSite.Search;
 
 namespace NewsSite.Tests.Search;
 
-/// <summary>The build-time half of ranking; the browser adds rarity (idf) and recency (see the browser tests).</summary>
+/// <summary>The build-time half of ranking; the browser adds rarity (idf), word pairs and recency (see the browser tests).</summary>
 public sealed class TermWeightingTests
 {
-    private const double Average = 1000;
+    private const double Average = 600;
+
+    private static int Body(int count, double length = Average) => TermWeighting.Level(TermWeighting.Signal(false, 0, count), length, Average);
+
+    private static int Metadata(int weight, int count) => TermWeighting.Level(TermWeighting.Signal(false, TermWeighting.MetadataTenths(weight, count), 0), Average, Average);
 
     [Fact]
-    public void A_word_in_the_headline_weighs_more_than_the_same_word_once_in_the_body()
+    public void A_word_in_the_headline_outweighs_any_amount_of_it_elsewhere()
     {
-        var headline = TermWeighting.Level(SearchFieldWeights.Headline, Average, Average);
-        var body = TermWeighting.Level(SearchFieldWeights.Body, Average, Average);
-        Assert.True(headline > body, $"headline {headline}, body {body}");
+        var headline = TermWeighting.Level(TermWeighting.Signal(true, 0, 0), Average, Average);
+        var everywhereElse = TermWeighting.Level(TermWeighting.Signal(false, 255, 4095), Average / 10, Average);
+        Assert.True(headline > everywhereElse, $"headline {headline}, everywhere else {everywhereElse}");
     }
 
     [Fact]
-    public void Key_points_weigh_more_than_the_body_and_less_than_the_headline()
+    public void A_headline_word_also_found_elsewhere_weighs_more_than_a_headline_word_alone()
     {
-        var keyPoint = TermWeighting.Level(SearchFieldWeights.KeyPoints, Average, Average);
-        Assert.InRange(keyPoint, TermWeighting.Level(SearchFieldWeights.Body * 2, Average, Average) + 1, TermWeighting.Level(SearchFieldWeights.Headline, Average, Average) - 1);
+        var alone = TermWeighting.Level(TermWeighting.Signal(true, 0, 0), Average, Average);
+        var alsoInBody = TermWeighting.Level(TermWeighting.Signal(true, 0, 5), Average, Average);
+        Assert.True(alsoInBody > alone);
+    }
+
+    [Fact]
+    public void A_body_that_repeats_a_word_never_reaches_one_key_point_mention()
+    {
+        // Saturation per field: repetition in the body tends to the body's weight (1), never to a key point's (5).
+        Assert.True(Metadata(SearchFieldWeights.KeyPoints, 1) > Body(4000));
+        Assert.True(Metadata(SearchFieldWeights.Tags, 1) > Body(4000));
     }
 
     [Fact]
     public void Repetition_helps_less_and_less()
     {
-        var levels = new[] { 1, 2, 4, 8, 16, 32 }.Select(n => TermWeighting.Level(n, Average, Average)).ToList();
+        var levels = new[] { 1, 2, 4, 8, 16, 32, 64 }.Select(n => Body(n)).ToList();
         Assert.Equal(levels.Order(), levels);
-        Assert.True(levels[1] - levels[0] >= levels[5] - levels[4]);
-        Assert.True(levels[5] <= TermWeighting.Levels);
+        Assert.True(levels[1] - levels[0] >= levels[6] - levels[5]);
+        Assert.True(levels[6] > levels[0]);
     }
 
     [Fact]
-    public void The_same_count_in_a_longer_article_weighs_less() =>
-        Assert.True(TermWeighting.Level(2, Average * 3, Average) < TermWeighting.Level(2, Average / 3, Average));
+    public void The_same_count_in_a_longer_body_weighs_less() =>
+        Assert.True(Body(3, Average * 4) < Body(3, Average / 4));
 
     [Theory]
-    [InlineData(0.001, 1)]
-    [InlineData(1e9, TermWeighting.Levels)]
-    public void Levels_stay_between_1_and_15(double frequency, int expected) =>
-        Assert.Equal(expected, TermWeighting.Level(frequency, Average, Average));
+    [InlineData(false, 0, 1)]
+    [InlineData(false, 255, 4095)]
+    [InlineData(true, 0, 0)]
+    [InlineData(true, 255, 4095)]
+    public void Levels_stay_between_1_and_32(bool headline, int metadata, int body) =>
+        Assert.InRange(TermWeighting.Level(TermWeighting.Signal(headline, metadata, body), Average, Average), 1, TermWeighting.Levels);
+
+    [Fact]
+    public void Signals_pack_and_unpack_and_clamp()
+    {
+        Assert.Equal((true, 37, 12), TermWeighting.Unpack(TermWeighting.Signal(true, 37, 12)));
+        Assert.Equal((false, 255, 4095), TermWeighting.Unpack(TermWeighting.Signal(false, 9999, 99_999)));
+    }
 
     [Fact]
     public void A_word_that_does_not_occur_has_level_0() =>

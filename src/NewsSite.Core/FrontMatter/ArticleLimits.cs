@@ -22,7 +22,10 @@ public sealed record ArticleLimits
     /// </summary>
     public long HeldBodyBytes { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Time one body may take to render before it is reported instead (see <c>RenderBudget</c>).</summary>
+    /// <summary>
+    /// Time one body may take to render (parse, heading ids, sanitising, the summary and word count), and its key
+    /// points and corrections; a body over it is refused (see <see cref="Markdown.RenderBudget"/>).
+    /// </summary>
     public TimeSpan RenderBudget { get; init; } = Markdown.MarkdownRenderer.DefaultRenderBudget;
 
     public Yaml.YamlLimits Yaml { get; init; } = global::NewsSite.Yaml.YamlLimits.Default;

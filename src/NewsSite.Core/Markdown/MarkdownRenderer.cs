@@ -35,14 +35,15 @@ public sealed class MarkdownRenderer
     {
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
-            .UseFootnotes()
-            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub);
+            .UseFootnotes();
+        builder.Extensions.Add(new HeadingIds());
         if (config.SmartPunctuation)
         {
             builder.UseSmartyPants();
         }
 
-        builder.InlineParsers.Insert(0, new RenderBudget());
+        // Last, so that it sees every parser the others added.
+        builder.Extensions.Add(new BodyGuards());
         _pipeline = builder.Build();
         var inline = new MarkdownPipelineBuilder().DisableHtml();
         if (config.SmartPunctuation)
@@ -50,6 +51,7 @@ public sealed class MarkdownRenderer
             inline.UseSmartyPants();
         }
 
+        inline.Extensions.Add(new BodyGuards());
         _inlinePipeline = inline.Build();
         _rawHtml = config.RawHtml;
         _sanitizer = config.RawHtml == RawHtmlMode.Sanitize ? new Lazy<BodySanitizer>(() => new BodySanitizer(config.EmbedHosts)) : null;
@@ -69,9 +71,11 @@ public sealed class MarkdownRenderer
         }
         catch (OperationCanceledException) when (deadline.IsExpired)
         {
-            return Refused(origin, string.Create(
-                CultureInfo.InvariantCulture,
-                $"the body took longer than {_renderBudget.TotalSeconds:0.#} s to render; it may hold thousands of unclosed links, brackets or tags"));
+            return Refused(origin, TooSlow("body"));
+        }
+        catch (BodyTooLarge exception)
+        {
+            return Refused(origin, exception.Message, new SourceLocation(origin.Path, origin.FirstLine + exception.Line, 1));
         }
         catch (ArgumentException exception)
         {
@@ -81,6 +85,7 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Inline Markdown (key points, corrections) as HTML without a wrapping paragraph.</summary>
+    /// <remarks>A snippet too complex to render is shown as escaped text; <see cref="CheckInline"/> reports it.</remarks>
     public string RenderInline(string markdown)
     {
         if (IsPlainText(markdown))
@@ -88,7 +93,11 @@ public sealed class MarkdownRenderer
             return markdown.Trim();
         }
 
-        var document = ParseInline(markdown, null, []);
+        if (ParseInline(markdown, null, []) is not { } document)
+        {
+            return System.Net.WebUtility.HtmlEncode(markdown.Trim());
+        }
+
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
         _inlinePipeline.Setup(renderer);
@@ -97,7 +106,10 @@ public sealed class MarkdownRenderer
         return writer.ToString().Trim();
     }
 
-    /// <summary>The unsafe links of an inline snippet, reported at the snippet's place in the front matter.</summary>
+    /// <summary>
+    /// The unsafe links of an inline snippet, and whether it is too complex to render, reported at the snippet's
+    /// place in the front matter.
+    /// </summary>
     public IReadOnlyList<Diagnostic> CheckInline(string markdown, SourceLocation at)
     {
         var diagnostics = new List<Diagnostic>();
@@ -130,13 +142,22 @@ public sealed class MarkdownRenderer
     /// <summary>Inline Markdown as plain text, for feeds, JSON-LD and the search index.</summary>
     public string InlineText(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
+        if (ParseInline(markdown, out _) is not { } document)
+        {
+            return markdown.Trim();
+        }
+
         return string.Join(' ', document.Descendants<LeafBlock>().Select(b => PlainText.Of(b.Inline)).Where(t => t.Length > 0));
     }
 
-    private MarkdownDocument ParseInline(string markdown, SourceLocation? at, List<Diagnostic> diagnostics)
+    private MarkdownDocument? ParseInline(string markdown, SourceLocation? at, List<Diagnostic> diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, _inlinePipeline);
+        if (ParseInline(markdown, out var refusal) is not { } document)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BodyTooComplex, refusal + " (in the front matter)", at));
+            return null;
+        }
+
         if (_rawHtml != RawHtmlMode.Allow)
         {
             var found = new List<Diagnostic>();
@@ -148,6 +169,35 @@ public sealed class MarkdownRenderer
 
         return document;
     }
+
+    /// <summary>A snippet parsed within the render budget, or null and why it could not be.</summary>
+    private MarkdownDocument? ParseInline(string markdown, out string refusal)
+    {
+        var deadline = RenderDeadline.After(_renderBudget);
+        try
+        {
+            refusal = "";
+            return Markdig.Markdown.Parse(markdown, _inlinePipeline, RenderBudget.Context(deadline));
+        }
+        catch (OperationCanceledException) when (deadline.IsExpired)
+        {
+            refusal = TooSlow("text");
+        }
+        catch (BodyTooLarge exception)
+        {
+            refusal = "the text cannot be rendered: " + exception.Message;
+        }
+        catch (ArgumentException exception)
+        {
+            refusal = $"the text cannot be rendered: {exception.Message.TrimEnd('.')}";
+        }
+
+        return null;
+    }
+
+    private string TooSlow(string what) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"the {what} took longer than {_renderBudget.TotalSeconds:0.#} s to render; it may hold thousands of unclosed links, brackets or tags");
 
     private RenderedBody Render(string markdown, string? dateline, int cutAfterParagraph, BodyOrigin origin, RenderDeadline deadline)
     {
@@ -230,6 +280,6 @@ public sealed class MarkdownRenderer
         return kept;
     }
 
-    private static RenderedBody Refused(BodyOrigin origin, string message) =>
-        new("", "", "", 0) { Diagnostics = [Diagnostic.Error(DiagnosticCodes.BodyTooComplex, message, origin.Start)] };
+    private static RenderedBody Refused(BodyOrigin origin, string message, SourceLocation? at = null) =>
+        new("", "", "", 0) { Diagnostics = [Diagnostic.Error(DiagnosticCodes.BodyTooComplex, message, at ?? origin.Start)] };
 }

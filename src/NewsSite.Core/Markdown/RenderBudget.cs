@@ -27,13 +27,19 @@ internal sealed class RenderBudget : InlineParser
         return context;
     }
 
-    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    /// <summary>Stops the parse if the deadline in <paramref name="context"/> has passed (no deadline: never).</summary>
+    /// <exception cref="OperationCanceledException">The time is up.</exception>
+    public static void Check(MarkdownParserContext? context)
     {
-        if (processor.Context?.Properties.TryGetValue(Key, out var value) == true && value is RenderDeadline deadline)
+        if (context?.Properties.TryGetValue(Key, out var value) == true && value is RenderDeadline deadline)
         {
             deadline.Check();
         }
+    }
 
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        Check(processor.Context);
         return false;
     }
 }

@@ -1,13 +1,16 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NewsSite.Diagnostics;
 
 namespace NewsSite.Cli;
 
 /// <summary>
 /// The diagnostics of a build as one JSON document, for CI annotations:
 /// <c>{"ok", "errors", "warnings", "articles", "pages", "diagnostics": [{"severity", "code", "message", "path", "line", "column"}]}</c>;
-/// <c>path</c>, <c>line</c> and <c>column</c> are null for a problem with no place.
+/// <c>path</c>, <c>line</c> and <c>column</c> are null for a problem with no place. Control characters in paths and
+/// messages are escaped as in the text output (<see cref="DiagnosticText"/>), so a consumer that prints them gets
+/// no raw newline or escape sequence.
 /// </summary>
 internal static class DiagnosticJson
 {
@@ -30,10 +33,10 @@ internal static class DiagnosticJson
                 json.WriteStartObject();
                 json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
                 json.WriteString("code", diagnostic.Code);
-                json.WriteString("message", diagnostic.Message);
+                json.WriteString("message", DiagnosticText.Escape(diagnostic.Message));
                 if (diagnostic.Location is { } location)
                 {
-                    json.WriteString("path", location.Path);
+                    json.WriteString("path", DiagnosticText.Escape(location.Path));
                     json.WriteNumber("line", location.Line);
                     json.WriteNumber("column", location.Column);
                 }

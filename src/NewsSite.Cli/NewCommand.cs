@@ -34,7 +34,7 @@ internal static class NewCommand
             }
 
             var title = parse.GetValue(headline)!.Trim();
-            var slug = Slugifier.Slugify(title);
+            var slug = ArticleArchetype.Shorten(Slugifier.Slugify(title));
             if (slug.Length == 0)
             {
                 terminal.Error.WriteLine($"error: the headline '{title}' gives no file name; use letters or digits");

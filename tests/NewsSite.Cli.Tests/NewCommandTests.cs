@@ -43,6 +43,48 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void Placeholders_inside_the_headline_stay_text()
+    {
+        using var site = TestSite.Create(Site + "\n-- archetypes/article.md --\n---\nheadline: {{ headline }}\ndate: {{ date }}\nsection: {{ section }}\n# {{ slug }}\ndraft: true\n---\n");
+        const string headline = "Why {{ date }} and {{ slug }} matter\u2028{{ section }}\u0085 now";
+
+        var run = CliRunner.Run(At0600Utc, "new", headline, "--source", site.Source);
+
+        Assert.Equal(0, run.ExitCode);
+        var path = run.Out.TrimEnd('\n');
+        var text = File.ReadAllText(path);
+        Assert.Contains("headline: \"Why {{ date }} and {{ slug }} matter\\u2028{{ section }}\\u0085 now\"\n", text, StringComparison.Ordinal);
+        var (article, problems) = new ArticleReader(SiteTimeZone.Find("Asia/Kolkata")!, ArticleLimits.Default).Read(SourceText.NormalizeLineEndings(text), "content/world/x.md");
+        Assert.Empty(problems);
+        Assert.Equal(headline, article!.Headline);
+    }
+
+    [Fact]
+    public void A_headline_too_long_for_a_file_name_gets_a_slug_cut_at_a_word()
+    {
+        using var site = TestSite.Create(Site);
+        var headline = string.Join(' ', Enumerable.Repeat("Monsoon", 60)) + " Ends";
+
+        var run = CliRunner.Run(At0600Utc, "new", headline, "--source", site.Source);
+
+        Assert.Equal(0, run.ExitCode);
+        var name = Path.GetFileNameWithoutExtension(run.Out.TrimEnd('\n'));
+        Assert.Equal(string.Join('-', Enumerable.Repeat("monsoon", 10)), name);
+        Assert.Contains("headline: \"" + headline + "\"", File.ReadAllText(run.Out.TrimEnd('\n')), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_word_too_long_for_a_file_name_is_cut_to_the_limit()
+    {
+        using var site = TestSite.Create(Site);
+
+        var run = CliRunner.Run(At0600Utc, "new", new string('x', 300), "--source", site.Source);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(new string('x', 80) + ".md", Path.GetFileName(run.Out.TrimEnd('\n')));
+    }
+
+    [Fact]
     public void The_new_article_builds_as_a_draft_page()
     {
         using var site = TestSite.Create(Site);

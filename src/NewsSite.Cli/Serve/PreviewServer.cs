@@ -167,6 +167,12 @@ internal sealed class PreviewServer : IAsyncDisposable
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
+        if (!PreviewHosts.IsAllowed(request.Host, Address.Port))
+        {
+            await SendTextAsync(context, StatusCodes.Status421MisdirectedRequest, "text/plain; charset=utf-8", $"421: this preview answers only at {Address}, localhost or an IP address\n").ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;

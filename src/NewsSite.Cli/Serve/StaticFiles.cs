@@ -16,11 +16,14 @@ internal sealed class StaticFiles
     /// <summary>
     /// The file for <paramref name="path"/> under <paramref name="root"/>. A request whose target has a '.' or
     /// '..' segment (plain or percent-encoded, with '/' or '\') is not found, even where the server already
-    /// normalised it away: such requests only come from probing, never from links of the site.
+    /// normalised it away: such requests only come from probing, never from links of the site. So is one that
+    /// starts with <c>//</c> or <c>/\</c>: redirected with its slash added, it would be a protocol-relative URL
+    /// that takes the browser to another host.
     /// </summary>
     public static Resolution Resolve(string root, string path, string rawTarget)
     {
-        if (HasDotSegment(rawTarget) || HasDotSegment(path) || path.Contains('\0', StringComparison.Ordinal) || !path.StartsWith('/'))
+        if (HasDotSegment(rawTarget) || HasDotSegment(path) || path.Contains('\0', StringComparison.Ordinal) || !path.StartsWith('/')
+            || (path.Length > 1 && path[1] is '/' or '\\'))
         {
             return Resolution.NotFound;
         }

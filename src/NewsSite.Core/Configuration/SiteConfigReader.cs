@@ -249,6 +249,11 @@ internal static partial class SiteConfigReader
                 continue;
             }
 
+            if (!IsSafeLink(reader, entry!["url"]!, "url", url, isImage: false))
+            {
+                continue;
+            }
+
             items.Add(new MenuItem(name, url));
         }
 
@@ -328,7 +333,26 @@ internal static partial class SiteConfigReader
             return null;
         }
 
-        return new PublisherConfig(name, reader.String(map["logo"], "logo")?.Trim());
+        var logo = reader.String(map["logo"], "logo")?.Trim();
+        return new PublisherConfig(name, logo is not null && IsSafeLink(reader, map["logo"]!, "logo", logo, isImage: true) ? logo : null);
+    }
+
+    /// <summary>
+    /// A URL that pages link to or show. One whose scheme could run script (<c>javascript:</c>, <c>data:</c>,
+    /// <c>vbscript:</c>, …, read as a browser reads it, after HTML entities) is an error at its line.
+    /// </summary>
+    private static bool IsSafeLink(YamlFieldReader reader, YamlNode node, string field, string url, bool isImage)
+    {
+        if (Markdown.UrlPolicy.Blocked(System.Net.WebUtility.HtmlDecode(url), isImage) is not { } scheme)
+        {
+            return true;
+        }
+
+        reader.Error(
+            DiagnosticCodes.InvalidConfig,
+            $"'{field}' may not be a '{scheme}:' URL; use a path such as /world/ or an address with {string.Join(", ", Markdown.UrlPolicy.AllowedSchemes.Select(s => s + ":"))}",
+            node);
+        return false;
     }
 
     private static MarkdownConfig ReadMarkdown(YamlFieldReader reader, YamlNode? node)

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace NewsSite.Diagnostics;
 
-/// <summary>One problem found in the input, printed as <c>path:line:column: error NS0101: message</c>.</summary>
+/// <summary>
+/// One problem found in the input, printed as <c>path:line:column: error NS0101: message</c>, with control
+/// characters in the path and message escaped (<see cref="DiagnosticText"/>).
+/// </summary>
 public sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation? Location)
 {
     public static Diagnostic Error(string code, string message, SourceLocation? location) =>
@@ -16,7 +19,9 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
     public override string ToString()
     {
         var severity = Severity == Severity.Error ? "error" : "warning";
-        var text = string.Create(CultureInfo.InvariantCulture, $"{severity} {Code}: {Message}");
-        return Location is { } location ? $"{location}: {text}" : text;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{severity} {Code}: {DiagnosticText.Escape(Message)}");
+        return Location is { } location
+            ? string.Create(CultureInfo.InvariantCulture, $"{DiagnosticText.Escape(location.Path)}:{location.Line}:{location.Column}: {text}")
+            : text;
     }
 }

@@ -81,6 +81,41 @@ public sealed class ServeCommandTests
         Assert.Equal("page-not_found", page.Body!.ClassName);
     }
 
+    [Fact]
+    public async Task Only_requests_for_localhost_or_an_ip_address_at_the_preview_port_are_answered()
+    {
+        using var site = TestSite.Create(Site);
+        await using var serve = await ServeSession.StartAsync(site.Source);
+
+        foreach (var host in new[] { $"127.0.0.1:{serve.Port}", $"localhost:{serve.Port}", $"LocalHost:{serve.Port}", $"[::1]:{serve.Port}" })
+        {
+            Assert.StartsWith("HTTP/1.1 200 ", await serve.SendRawAsync(QuakePage, host), StringComparison.Ordinal);
+        }
+
+        // DNS rebinding: a page on a name the attacker points at 127.0.0.1 must not read the preview.
+        foreach (var host in new[] { $"evil.example:{serve.Port}", $"localhost.evil.example:{serve.Port}", $"127.0.0.1.nip.io:{serve.Port}", $"127.0.0.1:{serve.Port + 1}", "localhost", "" })
+        {
+            var answer = await serve.SendRawAsync(QuakePage, host);
+            Assert.Matches("^HTTP/1.1 4(21|00) ", answer);
+            Assert.DoesNotContain("Quake", answer, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_path_that_starts_with_two_slashes_is_never_redirected_to_another_host()
+    {
+        using var site = TestSite.Create(Site);
+        await using var serve = await ServeSession.StartAsync(site.Source);
+        Assert.Contains("Location: /world/", await serve.SendRawAsync("/world"), StringComparison.Ordinal);
+
+        foreach (var target in new[] { "//world", "/\\world", "//world?x=1", "///world", "//evil.example/", "/\\evil.example" })
+        {
+            var answer = await serve.SendRawAsync(target);
+            Assert.StartsWith("HTTP/1.1 404 ", answer, StringComparison.Ordinal);
+            Assert.DoesNotMatch("(?im)^location:", answer);
+        }
+    }
+
     [Theory]
     [InlineData("/../")]
     [InlineData("/../site.yaml")]

@@ -105,13 +105,13 @@ public sealed class ServeSession : IAsyncDisposable
     public async Task<ServerEvents> OpenEventsAsync() => await ServerEvents.OpenAsync(Port);
 
     /// <summary>Sends one raw request, as written, so no client can tidy the path first; returns the whole answer.</summary>
-    public async Task<string> SendRawAsync(string requestTarget)
+    public async Task<string> SendRawAsync(string requestTarget, string? host = null)
     {
         using var timeout = new CancellationTokenSource(Patience);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
         await using var stream = tcp.GetStream();
-        var request = $"GET {requestTarget} HTTP/1.1\r\nHost: 127.0.0.1:{Port}\r\nConnection: close\r\n\r\n";
+        var request = $"GET {requestTarget} HTTP/1.1\r\nHost: {host ?? $"127.0.0.1:{Port}"}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), timeout.Token);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return await reader.ReadToEndAsync(timeout.Token);

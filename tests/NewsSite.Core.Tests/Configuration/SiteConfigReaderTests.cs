@@ -61,6 +61,52 @@ public sealed class SiteConfigReaderTests
     }
 
     [Fact]
+    public void Menu_and_logo_urls_that_could_run_script_are_errors_at_their_line()
+    {
+        var bag = new DiagnosticBag();
+        var config = SiteConfigReader.Parse("""
+            title: T
+            base_url: https://a.example/
+            menu:
+              - { name: World, url: /world/ }
+              - { name: A, url: "javascript:alert(1)" }
+              - { name: B, url: " JaVaScRiPt:alert(2)" }
+              - { name: C, url: "\tjava\nscript:alert(3)" }
+              - { name: D, url: "data:text/html,<script>alert(4)</script>" }
+              - { name: E, url: "VBScript:msgbox(5)" }
+              - { name: F, url: "&#106;avascript:alert(6)" }
+              - { name: G, url: "java&#x09;script:alert(7)" }
+              - { name: Mail, url: "mailto:desk@a.example" }
+            publisher:
+              name: P
+              logo: "javascript:alert(8)"
+            """, bag);
+
+        Assert.Equal(
+            [
+                "site.yaml:5:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:6:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:7:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:8:21: error NS0501: 'url' may not be a 'data:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:9:21: error NS0501: 'url' may not be a 'vbscript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:10:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:11:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:15:9: error NS0501: 'logo' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+            ],
+            bag.ToSortedList().Select(d => d.ToString()));
+        Assert.Null(config);
+    }
+
+    [Fact]
+    public void A_logo_may_be_an_inline_image()
+    {
+        var bag = new DiagnosticBag();
+        var config = SiteConfigReader.Parse("title: T\npublisher: { name: P, logo: \"data:image/png;base64,AAAA\" }\n", bag);
+        Assert.Empty(bag.ToSortedList());
+        Assert.Equal("data:image/png;base64,AAAA", config!.Publisher!.Logo);
+    }
+
+    [Fact]
     public void Missing_title_is_an_error()
     {
         var bag = new DiagnosticBag();

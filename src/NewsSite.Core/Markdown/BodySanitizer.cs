@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -29,6 +30,12 @@ internal sealed class BodySanitizer
     /// <summary>Our own markup (heading ids, footnotes, the dateline) and what embeds need.</summary>
     private static readonly string[] AddedAttributes = ["id", "class", "allow", "allowfullscreen", "frameborder", "loading", "referrerpolicy"];
 
+    /// <summary>
+    /// Positions that take an element out of the article and pin it over the page: a full-page overlay, or a fake
+    /// login box, from an article body. <c>z-index</c> goes whatever its value.
+    /// </summary>
+    private static readonly string[] OverlayPositions = ["fixed", "sticky", "-webkit-sticky"];
+
     private readonly HtmlSanitizer _sanitizer;
     private readonly HashSet<string> _embedHosts;
     private readonly ConditionalWeakTable<IDocument, Findings> _findings = new();
@@ -53,6 +60,8 @@ internal sealed class BodySanitizer
             _sanitizer.AllowedAttributes.Add(attribute);
         }
 
+        _sanitizer.AllowedCssProperties.Remove("z-index");
+        _sanitizer.PostProcessNode += (_, e) => RemoveOverlayPosition(e.Node);
         _sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in UrlPolicy.AllowedSchemes)
         {
@@ -185,6 +194,33 @@ internal sealed class BodySanitizer
             findings.Report(frame, DiagnosticCodes.EmbedNotAllowed, message);
             frame.Remove();
         }
+    }
+
+    private void RemoveOverlayPosition(INode node)
+    {
+        if (node is not IElement element || !element.HasAttribute("style"))
+        {
+            return;
+        }
+
+        var style = element.GetStyle();
+        var position = style.GetPropertyValue("position").Trim();
+        if (!OverlayPositions.Contains(position, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        style.RemoveProperty("position");
+        if (style.Length == 0)
+        {
+            element.RemoveAttribute("style");
+        }
+        else
+        {
+            element.SetAttribute("style", style.CssText);
+        }
+
+        Report(element, DiagnosticCodes.RawHtmlRemoved, $"style 'position: {position.ToLowerInvariant()}' of <{element.LocalName}> is not allowed and was removed: a body cannot pin itself over the page");
     }
 
     private void Report(IElement element, string code, string message)

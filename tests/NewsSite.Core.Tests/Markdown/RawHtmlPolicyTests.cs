@@ -23,6 +23,31 @@ public sealed class RawHtmlPolicyTests
         [.. body.Diagnostics.OrderBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column).Select(d => d.ToString())];
 
     [Fact]
+    public void Styles_that_pin_an_element_over_the_page_are_removed_with_a_warning()
+    {
+        var body = Sanitize.RenderBody("""
+            Text.
+
+            <div style="position: fixed; top: 0; left: 0; width: 100vw; height: 100vh; z-index: 2147483647; color: red">Log in again</div>
+            <p style="POSITION:STICKY;top:0">Banner</p>
+            <p style="position: /**/ fixed">Hidden</p>
+            <p style="position: relative; z-index: 5">Fine</p>
+            <p style="position: absolute">Fine too</p>
+            """, null, 0, BodyAtLine5);
+        var doc = Parse(body.Html);
+
+        var styles = doc.QuerySelectorAll("div, p[style]").Select(e => e.GetAttribute("style") ?? "").ToList();
+        Assert.All(styles, style => Assert.DoesNotMatch("(?i)fixed|sticky|z-index", style));
+        Assert.Contains("width: 100vw", styles[0], StringComparison.Ordinal);
+        Assert.Contains(styles, style => style.Contains("position: relative", StringComparison.Ordinal));
+        Assert.Contains(styles, style => style.Contains("position: absolute", StringComparison.Ordinal));
+        Assert.Equal("Log in again", doc.QuerySelector("div")!.TextContent);
+        Assert.Contains("content/world/x.md:7:1: warning NS0702: style 'position: fixed' of <div> is not allowed and was removed: a body cannot pin itself over the page", Messages(body));
+        Assert.Contains("content/world/x.md:7:1: warning NS0702: style 'z-index' of <div> is not allowed and was removed", Messages(body));
+        Assert.Contains("content/world/x.md:7:1: warning NS0702: style 'position: sticky' of <p> is not allowed and was removed: a body cannot pin itself over the page", Messages(body));
+    }
+
+    [Fact]
     public void Ordinary_markup_survives_sanitizing()
     {
         var body = Sanitize.RenderBody("""

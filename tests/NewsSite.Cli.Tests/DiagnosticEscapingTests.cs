@@ -11,7 +11,7 @@ public sealed class DiagnosticEscapingTests
 {
     private const string ForgedName = "content/world/a\n::error file=site.yaml,line=1::forged\u001b[2J\u202Egnp.md";
 
-    private const string ForgedDate = "---\nheadline: A\ndate: \"soon\\n::error::forged\\e[31m\\u202E\"\n---\nBody\n";
+    private const string ForgedDate = "---\nheadline: A\ndate: \"soon\\n::error::forged\\u202E\"\n---\nBody\n";
 
     [Fact]
     public void Text_output_has_one_line_per_diagnostic_and_no_control_characters()
@@ -24,7 +24,7 @@ public sealed class DiagnosticEscapingTests
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain(run.Error, ch => (ch < ' ' && ch != '\n') || ch is '\u202E' or '\u009B');
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("content/world/a\\n::error file=site.yaml,line=1::forged\\u001B[2J\\u202Egnp.md:3:7: error NS0203: 'date' is not a date: 'soon\\n::error::forged\\u001B[31m\\u202E' (use 2025-04-30, or 2025-04-30T18:45:00+05:30)", lines);
+        Assert.Contains("content/world/a\\n::error file=site.yaml,line=1::forged\\u001B[2J\\u202Egnp.md:3:7: error NS0203: 'date' is not a date: 'soon\\n::error::forged\\u202E' (use 2025-04-30, or 2025-04-30T18:45:00+05:30)", lines);
         Assert.DoesNotContain(lines, line => line.StartsWith("::", StringComparison.Ordinal));
     }
 

@@ -9,7 +9,7 @@ namespace NewsSite.Diagnostics;
 /// a CI annotation or rewrite the terminal, and a bidi override could make a line read differently than it is.
 /// Such characters are written as escapes: <c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\u001B</c>, <c>\u202E</c>.
 /// </summary>
-public static class DiagnosticText
+internal static class DiagnosticText
 {
     private static readonly SearchValues<char> Unsafe = SearchValues.Create(
         [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => c < 0x20 || c >= 0x7F), .. "\u061C\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"]);

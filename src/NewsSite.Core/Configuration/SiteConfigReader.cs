@@ -249,11 +249,6 @@ internal static partial class SiteConfigReader
                 continue;
             }
 
-            if (!IsSafeLink(reader, entry!["url"]!, "url", url, isImage: false))
-            {
-                continue;
-            }
-
             items.Add(new MenuItem(name, url));
         }
 

@@ -84,13 +84,13 @@ public sealed class SiteConfigReaderTests
 
         Assert.Equal(
             [
-                "site.yaml:5:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
-                "site.yaml:6:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
-                "site.yaml:7:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
-                "site.yaml:8:21: error NS0501: 'url' may not be a 'data:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
-                "site.yaml:9:21: error NS0501: 'url' may not be a 'vbscript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
-                "site.yaml:10:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
-                "site.yaml:11:21: error NS0501: 'url' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
+                "site.yaml:5:21: error NS0501: 'javascript:alert(1)' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:",
+                "site.yaml:6:21: error NS0501: 'JaVaScRiPt:alert(2)' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:",
+                "site.yaml:7:21: error NS0501: 'java\\nscript:alert(3)' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:",
+                "site.yaml:8:21: error NS0501: 'data:text/html,<script>alert(4)</script>' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:",
+                "site.yaml:9:21: error NS0501: 'VBScript:msgbox(5)' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:",
+                "site.yaml:10:21: error NS0501: '&#106;avascript:alert(6)' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:",
+                "site.yaml:11:21: error NS0501: 'java&#x09;script:alert(7)' is not a link a reader can follow; use a path on the site (/about/), an http(s) URL or mailto:",
                 "site.yaml:15:9: error NS0501: 'logo' may not be a 'javascript:' URL; use a path such as /world/ or an address with http:, https:, mailto:, tel:",
             ],
             bag.ToSortedList().Select(d => d.ToString()));

@@ -59,49 +59,9 @@ public sealed class SearchFixtureSite : IDisposable
             """),
     ];
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "newssite-browser-search", Guid.NewGuid().ToString("N"));
+    private readonly InlineSite _site = new("search", Files);
 
-    public SearchFixtureSite()
-    {
-        var source = Path.Combine(_root, "source");
-        foreach (var (path, text) in Files)
-        {
-            var file = Path.Combine(source, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, text + "\n");
-        }
+    public StaticSiteServer Server => _site.Server;
 
-        var templates = Path.Combine(SampleSiteFixture.RepositoryRoot, "templates");
-        foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(source, "templates", Path.GetRelativePath(templates, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        var output = Path.Combine(_root, "site");
-        var result = SiteBuilder.Build(new BuildOptions
-        {
-            SourceRoot = source,
-            OutputRoot = output,
-            Clock = new FixedClock(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero)),
-        });
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("the search fixture site did not build:\n" + string.Join('\n', result.Diagnostics));
-        }
-
-        Server = new StaticSiteServer(output);
-    }
-
-    public StaticSiteServer Server { get; }
-
-    public void Dispose()
-    {
-        Server.Dispose();
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
+    public void Dispose() => _site.Dispose();
 }

@@ -15,13 +15,13 @@ internal sealed class BodyGuards : IMarkdownExtension
 {
     /// <summary>
     /// Link reference definitions and footnotes per body. Markdig keeps them in a list it searches whole for each
-    /// new one, and re-copies a paragraph's lines after each definition in it: 80,000 took it a minute.
+    /// new one, and re-copies a paragraph's lines after each definition in it: quadratic in their number.
     /// </summary>
     public const int MaxDefinitions = 2_000;
 
     /// <summary>
-    /// Cells of one pipe table (rows × columns). Markdig pads every row to the widest, so a header of 5,000 pipes
-    /// above 5,000 one-cell rows became 25 million cells (250 MB of HTML) from 35 kB.
+    /// Cells of one pipe table (rows × columns). Markdig pads every row to the widest, so a wide header above many
+    /// one-cell rows makes output that grows with the product of the two, not with the input.
     /// </summary>
     public const int MaxTableCells = 100_000;
 

@@ -87,14 +87,11 @@ public sealed class OutputLockTests : IDisposable
 
     private async Task WaitForStaging(Process holder)
     {
+        // Stepped, so that however fast the machine, the build is caught (and left stopped) with its staging folder.
         var prefix = string.Create(CultureInfo.InvariantCulture, $".out.staging-{holder.Id}-*");
-        var clock = Stopwatch.StartNew();
-        while (Directory.GetDirectories(_root, prefix).Length == 0)
-        {
-            Assert.False(holder.HasExited, "the first build ended before it made its staging folder");
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the first build made no staging folder in two minutes");
-            await Task.Delay(5);
-        }
+        Assert.True(
+            await ChildStepper.StopWhen(holder.Id, () => Directory.GetDirectories(_root, prefix).Length > 0),
+            $"the first build ended before it made its staging folder (exit {(holder.HasExited ? holder.ExitCode : -1)})");
     }
 
     private Process StartChild(params string[] extra)

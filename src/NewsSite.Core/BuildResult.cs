@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using NewsSite.Diagnostics;
 using NewsSite.Model;
 

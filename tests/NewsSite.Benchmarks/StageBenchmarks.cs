@@ -23,7 +23,7 @@ public class StageBenchmarks
     {
         _body = _reader.Read(SampleArticle.Text, "content/world/sample.md").Article!.Body;
         _output = Path.Combine(Path.GetTempPath(), "newssite-bench-out");
-        _writer = OutputWriter.Begin(_output);
+        _writer = OutputWriter.Begin(_output, NewsSite.Caching.BuildCache.None);
     }
 
     [GlobalCleanup]

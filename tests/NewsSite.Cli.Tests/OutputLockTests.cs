@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;

@@ -33,6 +33,15 @@ internal sealed class ContentMedia
     /// <summary>By source path: what to publish instead of the file's own bytes (an SVG without its scripts).</summary>
     public IReadOnlyDictionary<string, byte[]> Rewritten { get; }
 
+    /// <summary>The site paths the files are published at.</summary>
+    public ISet<string> Routes => Files.Select(RouteOf).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>By site path, the file published there.</summary>
+    public IReadOnlyDictionary<string, string> FullPaths => Files.ToDictionary(RouteOf, f => f.FullPath, StringComparer.Ordinal);
+
+    /// <summary><c>content/media/x.jpg</c> is published at <c>/media/x.jpg</c>.</summary>
+    public static string RouteOf(SourceFile file) => file.RelativePath[ContentSource.FolderName.Length..];
+
     public static ContentMedia Select(IEnumerable<SourceFile> files, SiteConfig config, DiagnosticBag diagnostics)
     {
         var candidates = files.Where(f => !f.IsArticle).ToList();

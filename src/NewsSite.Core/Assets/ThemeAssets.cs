@@ -1,3 +1,4 @@
+using NewsSite.Caching;
 using NewsSite.Output;
 using NewsSite.Templates;
 
@@ -22,7 +23,7 @@ public sealed class ThemeAssets
 
             var bytes = file.Read();
             var published = IsFingerprinted(name)
-                ? $"{name[..name.LastIndexOf('.')]}.{ContentHash.Of(bytes)[..10].ToLowerInvariant()}{Path.GetExtension(name)}"
+                ? $"{name[..name.LastIndexOf('.')]}.{ContentHash.Of(bytes).ToString()[..10].ToLowerInvariant()}{Path.GetExtension(name)}"
                 : name;
             _routes[name] = "/" + published;
             Files.Add((published, file));

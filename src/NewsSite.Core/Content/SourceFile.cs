@@ -14,4 +14,11 @@ public sealed record SourceFile(string RelativePath, string FullPath)
     public long Length { get; init; }
 
     public DateTime LastWriteTimeUtc { get; init; }
+
+    /// <summary>
+    /// A file changed this recently is not trusted to be unchanged while its size and time stay the same: a second
+    /// write within the same tick of the file system's clock could leave both as they were (git calls such entries
+    /// racily clean).
+    /// </summary>
+    public static TimeSpan SettleTime { get; } = TimeSpan.FromSeconds(2);
 }

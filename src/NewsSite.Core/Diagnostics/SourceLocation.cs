@@ -1,7 +1,10 @@
+using MemoryPack;
+
 namespace NewsSite.Diagnostics;
 
 /// <summary>A 1-based position in a source file, with the path relative to the site root and '/' separators.</summary>
-public readonly record struct SourceLocation(string Path, int Line, int Column)
+[MemoryPackable]
+public readonly partial record struct SourceLocation(string Path, int Line, int Column)
 {
     public static SourceLocation StartOf(string path) => new(path, 1, 1);
 

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using NewsSite.Model;
 
 namespace NewsSite.Feeds;

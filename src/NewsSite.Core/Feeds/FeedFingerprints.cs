@@ -1,7 +1,8 @@
+using NewsSite.FrontMatter;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsSite.Model;
-using NewsSite.Output;
+using NewsSite.Caching;
 
 namespace NewsSite.Feeds;
 
@@ -13,15 +14,15 @@ namespace NewsSite.Feeds;
 /// An item's key is its metadata as JSON, plus the article's source hash when the site publishes full content
 /// (the body's HTML is made from the article, the configuration and the tool, all in <c>feedKey</c> or that hash).
 /// </remarks>
-internal sealed class FeedFingerprints(string feedKey, bool fullContent)
+internal sealed class FeedFingerprints(Hash128 feedKey, bool fullContent)
 {
     /// <param name="item">The item as <see cref="FeedItemFactory.Create"/> made it, without its body.</param>
-    public string Item(Entry entry, FeedItem item) => new ContentHash.Builder()
+    public Hash128 Item(Entry entry, FeedItem item) => new ContentHash.Builder()
         .Add(JsonSerializer.Serialize(item, FeedJson.Default.FeedItem))
         .Add(fullContent ? entry.Article.SourceHash : null)
         .Finish();
 
-    public string Feed(string file, FeedChannel channel, IEnumerable<string> itemKeys) => new ContentHash.Builder()
+    public Hash128 Feed(string file, FeedChannel channel, IEnumerable<Hash128> itemKeys) => new ContentHash.Builder()
         .Add(feedKey)
         .Add(file)
         .Add(JsonSerializer.Serialize(channel with { Items = [] }, FeedJson.Default.FeedChannel))

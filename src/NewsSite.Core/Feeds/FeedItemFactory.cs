@@ -1,11 +1,13 @@
+using NewsSite.FrontMatter;
 using NewsSite.Configuration;
+using NewsSite.Markdown;
 using NewsSite.Model;
 using NewsSite.Routing;
 
 namespace NewsSite.Feeds;
 
 /// <summary>Turns an entry into a <see cref="FeedItem"/>; made once per article and shared by all its feeds.</summary>
-internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnlyDictionary<string, string> assetFiles)
+internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnlyDictionary<string, string> assetFiles, ArticleBodies bodies)
 {
     /// <summary>The item without its body; <see cref="WithContent"/> adds it when a feed has to be written.</summary>
     public FeedItem Create(Entry entry)
@@ -34,7 +36,7 @@ internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnl
         {
             Url = url,
             Title = article.Headline,
-            Summary = entry.Summary,
+            Summary = bodies.SummaryOf(entry.Article),
             Published = published,
             Updated = updated,
             Authors = [.. entry.Authors.Select(a => new FeedPerson(a.Name, urls.Absolute(a.Route)))],
@@ -45,7 +47,7 @@ internal sealed class FeedItemFactory(SiteConfig config, SiteUrls urls, IReadOnl
 
     /// <summary>The item with the body as HTML with absolute links, when the site publishes full content.</summary>
     public FeedItem WithContent(FeedItem item, Entry entry) => config.Feeds.FullContent
-        ? item with { ContentHtml = HtmlUrlResolver.Absolutize(entry.RenderBody().Html, new Uri(item.Url)) }
+        ? item with { ContentHtml = HtmlUrlResolver.Absolutize(bodies.Render(entry.Article).Html, new Uri(item.Url)) }
         : item;
 
     private FeedImage? Image(Entry entry)

@@ -1,3 +1,5 @@
+using NewsSite.Caching;
+using NewsSite.FrontMatter;
 using NewsSite.Diagnostics;
 using NewsSite.Model;
 using NewsSite.Output;
@@ -27,7 +29,7 @@ internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory i
         // An article sits in many feeds; its item, its key and its absolutized body are made once.
         var needed = sources.SelectMany(s => s.Entries).Distinct(ReferenceEqualityComparer.Instance).Cast<Entry>().ToList();
         var made = new FeedItem[needed.Count];
-        var keys = new string[needed.Count];
+        var keys = new Hash128[needed.Count];
         Parallel.For(0, needed.Count, i =>
         {
             made[i] = items.Create(needed[i]);
@@ -77,7 +79,7 @@ internal sealed class SiteFeeds(SiteModel site, SiteUrls urls, FeedItemFactory i
     }
 
     /// <summary>Keeps the previous build's file when its fingerprint is unchanged; otherwise writes the feed.</summary>
-    private int Put(OutputWriter output, DiagnosticBag diagnostics, string route, FeedChannel channel, IReadOnlyList<string> itemKeys, Func<byte[]> write)
+    private int Put(OutputWriter output, DiagnosticBag diagnostics, string route, FeedChannel channel, IReadOnlyList<Hash128> itemKeys, Func<byte[]> write)
     {
         var file = OutputPaths.ToRelativeFile(route);
         if (file is not null)

@@ -1,83 +1,90 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using MemoryPack;
+using NewsSite.Caching;
 using NewsSite.Diagnostics;
-using NewsSite.Model;
-using NewsSite.Output;
+using NewsSite.FrontMatter;
 
 namespace NewsSite.Markdown;
 
 /// <summary>
-/// The body stage: each article's summary and the problems its body and inline snippets have (unsafe links,
-/// removed markup, bodies too complex to render). Both come from rendering the Markdown, so they are kept between
-/// builds, keyed by the article's bytes and the configuration: an incremental build renders only changed bodies
-/// and still reports every article's problems.
+/// The body stage: renders articles' bodies, and gives each article its summary and the problems its body and
+/// inline snippets have (unsafe links, removed markup, bodies too complex to render). Both come from rendering the
+/// Markdown, so the build cache keeps them, keyed by the article's bytes and the settings: an incremental build
+/// renders only changed bodies and still reports every article's problems.
 /// </summary>
 /// <remarks>
-/// Bodies are not kept in memory. An article whose front matter has a summary is checked when its page renders
-/// its body (<see cref="Observe"/>); only one without a summary is rendered up front, because every list that
-/// shows it needs the summary cut from its first paragraph before any page is written.
+/// Bodies are not kept in memory: each <see cref="Render"/> renders anew, and the page, the checks and search take
+/// what they need from one render. An article whose front matter has a summary is checked when its page renders
+/// its body (<see cref="Observe"/>); one without is rendered up front (<see cref="Prepare"/>), because every list
+/// that shows it needs the summary cut from its first paragraph before any page is written.
 /// </remarks>
-internal sealed class ArticleBodies(MarkdownRenderer markdown, string configKey, OutputWriter output, DiagnosticBag diagnostics)
+/// <param name="settings">Everything besides the article that rendering depends on (site.yaml, the options).</param>
+internal sealed class ArticleBodies(MarkdownRenderer markdown, int adAfterParagraph, Hash128 settings, IBuildCache cache, DiagnosticBag diagnostics)
 {
-    /// <summary>
-    /// What an article with a summary in its front matter and nothing wrong in its body keeps: most articles.
-    /// Such a result is recognised by its text rather than parsed, 10,000 times a rebuild.
-    /// </summary>
-    private static readonly string NothingFound = JsonSerializer.Serialize(BodyResult.Nothing, BodyJson.Default.BodyResult);
+    private static readonly CacheQuery<BodyResult> Results = new("body");
 
-    private readonly ConcurrentDictionary<Entry, string> _pending = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<string, string> _derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Article, string> _summaries = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Article, byte> _pending = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Gives every entry its summary; the checks of bodies rendered later wait for <see cref="Observe"/>.</summary>
-    public void Prepare(SiteModel site) => Parallel.ForEach(site.Entries, entry =>
+    public RenderedBody Render(Article article) =>
+        markdown.RenderBody(article.Body, article.Dateline, adAfterParagraph, new SourceLocation(article.SourcePath, article.BodyLine, 1));
+
+    /// <summary>The front-matter summary, or the body's first paragraph cut at a word boundary.</summary>
+    public string SummaryOf(Article article) => _summaries.TryGetValue(article, out var summary) ? summary : article.Summary ?? "";
+
+    /// <summary>Gives every article its summary; the checks of bodies rendered later wait for <see cref="Observe"/>.</summary>
+    public void Prepare(IEnumerable<Article> articles) => Parallel.ForEach(articles, article =>
     {
-        var key = "body:" + entry.Article.SourceHash + ":" + configKey;
-        if (output.PreviousDerived.TryGetValue(key, out var cached) && Deserialize(cached) is { } known)
+        if (cache.TryGet(Results, KeyOf(article), out var known))
         {
-            Apply(entry, key, known, cached);
+            Apply(article, known, put: false);
         }
-        else if (entry.Article.Summary is { } summary)
+        else if (article.Summary is { } summary)
         {
-            entry.Summary = summary;
-            _pending[entry] = key;
+            _summaries[article] = summary;
+            _pending[article] = 0;
         }
         else
         {
-            Apply(entry, key, Analyse(entry, entry.RenderBody()), json: null);
+            Apply(article, Analyse(article, Render(article)), put: true);
         }
     });
 
     /// <summary>Takes the checks from a body the page writer rendered anyway. Thread-safe.</summary>
-    public void Observe(Entry entry, RenderedBody body)
+    public void Observe(Article article, RenderedBody body)
     {
-        if (_pending.TryRemove(entry, out var key))
+        if (_pending.TryRemove(article, out _))
         {
-            Apply(entry, key, Analyse(entry, body), json: null);
+            Apply(article, Analyse(article, body), put: true);
         }
     }
 
-    /// <summary>Checks the bodies no page rendered (pages an incremental build kept), then records every result.</summary>
+    /// <summary>Checks the bodies no page rendered (pages an incremental build kept).</summary>
     public void Finish()
     {
-        Parallel.ForEach(_pending.ToArray(), pair => Apply(pair.Key, pair.Value, Analyse(pair.Key, pair.Key.RenderBody()), json: null));
+        Parallel.ForEach(_pending.Keys.ToArray(), article => Apply(article, Analyse(article, Render(article)), put: true));
         _pending.Clear();
-        foreach (var (key, value) in _derived)
+    }
+
+    private void Apply(Article article, BodyResult result, bool put)
+    {
+        _summaries[article] = article.Summary ?? result.Summary;
+        diagnostics.AddRange(result.Diagnostics.Select(d => d.ToDiagnostic()));
+        if (put)
         {
-            output.Derived[key] = value;
+            cache.Put(Results, KeyOf(article), result);
         }
     }
 
-    private void Apply(Entry entry, string key, BodyResult result, string? json)
-    {
-        entry.Summary = entry.Article.Summary ?? result.Summary;
-        diagnostics.AddRange(result.Diagnostics.Select(d => d.ToDiagnostic()));
-        _derived[key] = json ?? JsonSerializer.Serialize(result, BodyJson.Default.BodyResult);
-    }
+    /// <summary>The file's bytes cover the whole article; one made in memory (tests) is keyed by its body.</summary>
+    private Hash128 KeyOf(Article article) => new ContentHash.Builder()
+        .Add(settings)
+        .Add(article.SourcePath)
+        .Add(article.SourceHash == default ? ContentHash.Of(article.Body + "\n" + article.Dateline + "\n" + article.Summary) : article.SourceHash)
+        .Finish();
 
-    private BodyResult Analyse(Entry entry, RenderedBody body)
+    private BodyResult Analyse(Article article, RenderedBody body)
     {
-        var article = entry.Article;
         var problems = new List<Diagnostic>(body.Diagnostics);
         foreach (var (text, location) in article.KeyPoints.Select(k => (k.Text, k.Location)).Concat(article.Corrections.Select(c => (c.Text, c.Location))))
         {
@@ -89,29 +96,7 @@ internal sealed class ArticleBodies(MarkdownRenderer markdown, string configKey,
         var summary = article.Summary is null ? Summaries.Cut(body.FirstParagraph) : "";
         return new BodyResult(summary, [.. problems.Select(StoredDiagnostic.From)]);
     }
-
-    private static BodyResult? Deserialize(string json)
-    {
-        if (json == NothingFound)
-        {
-            return BodyResult.Nothing;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(json, BodyJson.Default.BodyResult);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
 
-internal sealed record BodyResult(string Summary, IReadOnlyList<StoredDiagnostic> Diagnostics)
-{
-    public static BodyResult Nothing { get; } = new("", []);
-}
-
-[JsonSerializable(typeof(BodyResult))]
-internal sealed partial class BodyJson : JsonSerializerContext;
+[MemoryPackable]
+internal sealed partial record BodyResult(string Summary, IReadOnlyList<StoredDiagnostic> Diagnostics);

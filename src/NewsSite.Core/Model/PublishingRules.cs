@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 namespace NewsSite.Model;
 
 /// <summary>Which articles a build publishes: drafts, scheduled and expired ones stay out unless asked for.</summary>

@@ -1,3 +1,5 @@
+using NewsSite.Caching;
+
 namespace NewsSite.Model;
 
 /// <summary>
@@ -13,7 +15,48 @@ internal static class RelatedArticles
 
     private const int TagWeight = 16;
 
-    public static void Assign(IReadOnlyList<Entry> entries, int count)
+    private static readonly CacheQuery<int[][]> Lists = new("related");
+
+    /// <summary>
+    /// Gives every entry its related list. The lists depend on nothing but the order of the entries and each one's
+    /// section and tags, so the build cache keeps them by exactly those: the everyday edit (a body, a headline)
+    /// reuses them.
+    /// </summary>
+    public static void Assign(IReadOnlyList<Entry> entries, int count, IBuildCache cache)
+    {
+        var key = KeyOf(entries, count);
+        if (cache.TryGet(Lists, key, out var kept) && kept.Length == entries.Count
+            && kept.Select((list, i) => list.All(other => other >= 0 && other < entries.Count && other != i)).All(ok => ok))
+        {
+            for (var i = 0; i < kept.Length; i++)
+            {
+                entries[i].Related = [.. kept[i].Select(other => entries[other])];
+            }
+
+            return;
+        }
+
+        Score(entries, count);
+        cache.Put(Lists, key, [.. entries.Select(e => e.Related.Select(r => r.Index).ToArray())]);
+    }
+
+    /// <summary>Each entry's section and tags, in the site's order, with the list length.</summary>
+    internal static Hash128 KeyOf(IReadOnlyList<Entry> entries, int count)
+    {
+        var key = new ContentHash.Builder().Add(count).Add(entries.Count);
+        foreach (var entry in entries)
+        {
+            key.Add(entry.Section?.Slug).Add(entry.Tags.Count);
+            foreach (var tag in entry.Tags)
+            {
+                key.Add(tag.Slug);
+            }
+        }
+
+        return key.Finish();
+    }
+
+    private static void Score(IReadOnlyList<Entry> entries, int count)
     {
         var positions = Positions(entries);
         Parallel.For(

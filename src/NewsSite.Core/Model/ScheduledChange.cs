@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 namespace NewsSite.Model;
 
 /// <summary>What happens to an article at a scheduled moment.</summary>

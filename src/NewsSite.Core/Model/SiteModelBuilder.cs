@@ -1,4 +1,6 @@
+using NewsSite.FrontMatter;
 using System.Globalization;
+using NewsSite.Caching;
 using NewsSite.Configuration;
 using NewsSite.Content;
 using NewsSite.Diagnostics;
@@ -7,8 +9,8 @@ using NewsSite.Routing;
 namespace NewsSite.Model;
 
 /// <summary>Routes the published articles and groups them into sections, tags, authors and archives.</summary>
-/// <param name="related">Where related-article lists are kept between builds (or not, as it is told).</param>
-internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules, ISet<string> assetPaths, DiagnosticBag diagnostics, RelatedArticleCache related)
+/// <param name="cache">Where related-article lists are kept between builds.</param>
+internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules, ISet<string> assetPaths, DiagnosticBag diagnostics, IBuildCache cache)
 {
     private const int RelatedCount = 4;
 
@@ -66,7 +68,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             () => tags = BuildTerms(entries, e => e.Article.Tags, "tags", (e, terms) => e.Tags = terms),
             () => authors = BuildTerms(entries, e => e.Article.Authors, "authors", (e, terms) => e.Authors = terms));
         LinkNeighbours(sections.Values);
-        related.Assign(entries, RelatedCount);
+        RelatedArticles.Assign(entries, RelatedCount, cache);
 
         return new SiteModel
         {

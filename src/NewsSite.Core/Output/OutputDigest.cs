@@ -1,6 +1,5 @@
 using System.IO.Enumeration;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
+using NewsSite.Caching;
 
 namespace NewsSite.Output;
 
@@ -10,63 +9,38 @@ namespace NewsSite.Output;
 /// </summary>
 internal static class OutputDigest
 {
-    public static string Of(string root)
+    public static Hash128 Of(string root)
     {
         if (!Directory.Exists(root))
         {
-            return "";
+            return default;
         }
 
-        // Order-independent (a sum of per-entry hashes), so folders are listed in parallel and in any order.
+        // The top folders are listed in parallel, then the entries sorted, so the hash does not depend on the order.
         var folders = Directory.GetDirectories(root);
-        var sums = new ulong[folders.Length + 1];
-        var counts = new long[folders.Length + 1];
+        var listings = new List<(string Path, long Length, long Ticks)>[folders.Length + 1];
         Parallel.For(0, folders.Length + 1, i =>
         {
             var recursive = i < folders.Length;
             var folder = recursive ? folders[i] : root;
-            var entries = new FileSystemEnumerable<ulong>(folder, (ref FileSystemEntry entry) => EntryHash(root, ref entry), new EnumerationOptions
-            {
-                RecurseSubdirectories = recursive,
-                AttributesToSkip = 0,
-                IgnoreInaccessible = false,
-            });
-            foreach (var entryHash in entries)
-            {
-                sums[i] += entryHash;
-                counts[i]++;
-            }
-
+            var entries = new FileSystemEnumerable<(string, long, long)>(
+                folder,
+                (ref FileSystemEntry entry) => (Path.Join(entry.Directory[root.Length..], entry.FileName), entry.IsDirectory ? -1 : entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+                new EnumerationOptions { RecurseSubdirectories = recursive, AttributesToSkip = 0, IgnoreInaccessible = false });
+            listings[i] = [.. entries];
             if (recursive)
             {
-                sums[i] += Hash(folder.AsSpan(root.Length), -1, Directory.GetLastWriteTimeUtc(folder).Ticks);
-                counts[i]++;
+                listings[i].Add((folder[root.Length..], -1, Directory.GetLastWriteTimeUtc(folder).Ticks));
             }
         });
 
-        ulong total = 0;
-        foreach (var sum in sums)
+        var all = listings.SelectMany(l => l).OrderBy(e => e.Path, StringComparer.Ordinal);
+        var hash = new ContentHash.Builder();
+        foreach (var (path, length, ticks) in all)
         {
-            total += sum;
+            hash.Add(path).Add(length).Add(ticks);
         }
 
-        return $"{counts.Sum()}:{total:X16}";
-    }
-
-    private static ulong EntryHash(string root, ref FileSystemEntry entry)
-    {
-        var relative = Path.Join(entry.Directory[root.Length..], entry.FileName);
-        return Hash(relative, entry.IsDirectory ? -1 : entry.Length, entry.LastWriteTimeUtc.UtcTicks);
-    }
-
-    private static ulong Hash(ReadOnlySpan<char> relative, long length, long ticks)
-    {
-        var hash = new XxHash64();
-        hash.Append(MemoryMarshal.AsBytes(relative));
-        Span<byte> numbers = stackalloc byte[16];
-        BitConverter.TryWriteBytes(numbers, length);
-        BitConverter.TryWriteBytes(numbers[8..], ticks);
-        hash.Append(numbers);
-        return hash.GetCurrentHashAsUInt64();
+        return hash.Finish();
     }
 }

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 namespace NewsSite.Output;
 
 /// <summary>
@@ -46,5 +47,5 @@ internal sealed class OutputWriteException : IOException
 
     /// <summary>True for what the file system throws when it refuses a write; not for a file that changed under the build.</summary>
     public static bool Refusal(Exception exception) =>
-        exception is (IOException or UnauthorizedAccessException) and not OutputWriteException and not Content.ContentChangedException;
+        exception is (IOException or UnauthorizedAccessException) and not OutputWriteException and not FrontMatter.ContentChangedException;
 }

@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
+using MemoryPack;
+using NewsSite.Caching;
 using NewsSite.Routing;
 
 namespace NewsSite.Output;
@@ -15,7 +17,9 @@ namespace NewsSite.Output;
 /// The tree written into is either a new staging folder, or, for an incremental build, the spare tree: the output
 /// before last, kept with its manifest. Only files whose bytes differ are written into the spare; pages whose
 /// fingerprint did not change are not even rendered (<see cref="TryKeep"/>). The swap is one atomic exchange, and
-/// the old output becomes the next spare, so no build deletes a whole tree.
+/// the old output becomes the next spare, so no build deletes a whole tree. Each tree's manifest (content hash and
+/// fingerprint per file) is kept in the build cache under the tree's folder and modification time: a build moves
+/// the time of a tree it starts changing, so a manifest never vouches for a tree that is not as it says.
 /// </remarks>
 public sealed class OutputWriter : IDisposable
 {
@@ -32,28 +36,28 @@ public sealed class OutputWriter : IDisposable
     /// many folders) would only fail a write, never misplace one.
     /// </summary>
     private readonly ConcurrentDictionary<Hash128, byte> _folders = new();
-    private readonly string _statePath;
+    private static readonly CacheQuery<Dictionary<string, FileRecord>> Manifests = new("tree-manifest");
+
     private readonly string _sparePath;
-    private readonly OutputState _state;
-    private readonly TreeRecord? _previous;
-    private readonly TreeRecord? _target;
+    private readonly IBuildCache _cache;
+    private readonly Dictionary<string, FileRecord>? _previous;
+    private readonly Dictionary<string, FileRecord>? _target;
     private bool _committed;
 
-    private OutputWriter(string outputRoot, string stagingRoot, string cacheRoot, OutputState state, TreeRecord? previous, TreeRecord? target)
+    private OutputWriter(string outputRoot, string stagingRoot, string cacheRoot, IBuildCache cache, Dictionary<string, FileRecord>? previous, Dictionary<string, FileRecord>? target)
     {
         OutputRoot = outputRoot;
         StagingRoot = stagingRoot;
         CacheRoot = cacheRoot;
-        _statePath = Path.Combine(cacheRoot, OutputState.FileName);
         _sparePath = Path.Combine(cacheRoot, "spare");
-        _state = state;
+        _cache = cache;
         _previous = previous;
         _target = target;
 
         // Sized for the previous build's files: growing a concurrent dictionary locks out every writer. Every page
         // claims its path here, most of them in a rebuild without writing anything: one lock per core made the
         // threads queue for them, so there are many more locks than threads.
-        _written = new(WrittenLocks, Math.Max(previous?.Files.Count ?? 0, 31), StringComparer.Ordinal);
+        _written = new(WrittenLocks, Math.Max(previous?.Count ?? 0, 31), StringComparer.Ordinal);
     }
 
     public string OutputRoot { get; }
@@ -63,6 +67,9 @@ public sealed class OutputWriter : IDisposable
     /// can reuse. Stages may keep their own cache files here; a file that cannot be read must mean "start over".
     /// </summary>
     public string CacheRoot { get; }
+
+    /// <summary>The build cache the manifests are kept in, for the stages that write through this writer.</summary>
+    internal IBuildCache Cache => _cache;
 
     /// <summary>The tree being written; after <see cref="Commit"/> it is the output.</summary>
     public string StagingRoot { get; }
@@ -81,25 +88,16 @@ public sealed class OutputWriter : IDisposable
     /// </summary>
     public int ChangedFiles { get; private set; }
 
-    /// <summary>Values the build keeps between runs (summaries by source hash); read and replaced by the builder.</summary>
-    public IReadOnlyDictionary<string, string> PreviousDerived => _state.Derived;
-
-    public Dictionary<string, string> Derived { get; } = new(StringComparer.Ordinal);
-
     /// <summary>The cache folder of an output folder: <c>.&lt;output&gt;.newssite/</c> beside it.</summary>
-    public static string CacheRootOf(string outputRoot)
-    {
-        var output = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
-        return Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.newssite");
-    }
+    public static string CacheRootOf(string outputRoot) => CacheFolder.Of(outputRoot);
 
-    /// <param name="incremental">False (<c>--clean</c>) ignores and removes what earlier builds left.</param>
+    /// <param name="cache">Where the trees' manifests are kept; a clean build gives one that remembers nothing.</param>
     /// <exception cref="OutputWriteException">The file system refused to make the folders a build writes into.</exception>
-    public static OutputWriter Begin(string outputRoot, bool incremental = true)
+    internal static OutputWriter Begin(string outputRoot, IBuildCache cache)
     {
         try
         {
-            return Open(outputRoot, incremental);
+            return Open(outputRoot, cache);
         }
         catch (Exception exception) when (OutputWriteException.Refusal(exception))
         {
@@ -107,7 +105,7 @@ public sealed class OutputWriter : IDisposable
         }
     }
 
-    private static OutputWriter Open(string outputRoot, bool incremental)
+    private static OutputWriter Open(string outputRoot, IBuildCache cache)
     {
         var output = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output)!;
@@ -117,23 +115,14 @@ public sealed class OutputWriter : IDisposable
         var cacheRoot = CacheRootOf(output);
         var spare = Path.Combine(cacheRoot, "spare");
 
-        var state = incremental ? OutputState.Load(Path.Combine(cacheRoot, OutputState.FileName)) : null;
-        var previous = state?.Output is { } o && Directory.Exists(output) && TreeRecord.StampOf(output) == o.Stamp ? o : null;
-        var spareRecord = state?.Spare is { } s && Directory.Exists(spare) && TreeRecord.StampOf(spare) == s.Stamp ? s : null;
-        state ??= new OutputState();
+        var previous = ManifestOf(cache, output);
+        var spareRecord = ManifestOf(cache, spare);
 
-        if (spareRecord is not null)
+        // The spare is about to change: until the build ends, nothing may vouch for it. Moving its folder's time
+        // does that; two seconds, so that a file system keeping whole seconds sees the change too.
+        if (spareRecord is not null && TryMoveStamp(spare, StampOf(spare)))
         {
-            // The spare is about to change: until the build ends, nothing may vouch for it. Moving its folder's
-            // time off the recorded stamp does that without rewriting the state file (megabytes at 10,000
-            // articles); two seconds, so that a file system keeping whole seconds sees the change too.
-            if (!TryMoveStamp(spare, spareRecord.Stamp))
-            {
-                state.Spare = null;
-                state.Save(Path.Combine(cacheRoot, OutputState.FileName));
-            }
-
-            return new OutputWriter(output, spare, cacheRoot, state, previous, spareRecord);
+            return new OutputWriter(output, spare, cacheRoot, cache, previous, spareRecord);
         }
 
         if (Directory.Exists(spare))
@@ -142,8 +131,15 @@ public sealed class OutputWriter : IDisposable
         }
 
         var staging = StagingFolders.Create(parent, name);
-        return new OutputWriter(output, staging, cacheRoot, state, previous, target: null);
+        return new OutputWriter(output, staging, cacheRoot, cache, previous, target: null);
     }
+
+    private static Dictionary<string, FileRecord>? ManifestOf(IBuildCache cache, string tree) =>
+        Directory.Exists(tree) && cache.TryGet(Manifests, KeyOf(tree, StampOf(tree)), out var manifest) ? manifest : null;
+
+    private static Hash128 KeyOf(string tree, long stamp) => new ContentHash.Builder().Add(tree).Add(stamp).Finish();
+
+    private static long StampOf(string folder) => Directory.GetLastWriteTimeUtc(folder).Ticks;
 
     /// <returns>False when the folder's time could not be moved off <paramref name="stamp"/>.</returns>
     private static bool TryMoveStamp(string folder, long stamp)
@@ -151,7 +147,7 @@ public sealed class OutputWriter : IDisposable
         try
         {
             Directory.SetLastWriteTimeUtc(folder, new DateTime(stamp, DateTimeKind.Utc).AddSeconds(2));
-            return TreeRecord.StampOf(folder) != stamp;
+            return StampOf(folder) != stamp;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
         {
@@ -160,23 +156,23 @@ public sealed class OutputWriter : IDisposable
     }
 
     /// <summary>The fingerprint the previous output recorded for this file, if the file is there.</summary>
-    public string? PreviousFingerprint(string relativePath) =>
-        _previous is not null && _previous.Files.TryGetValue(relativePath, out var record) ? record.Fingerprint : null;
+    public Hash128? PreviousFingerprint(string relativePath) =>
+        _previous is not null && _previous.TryGetValue(relativePath, out var record) ? record.Fingerprint : null;
 
     /// <summary>
     /// Reuses the previous output's file when it was made from the same inputs (same fingerprint). Returns false
     /// when the page must be rendered; throws nothing for a path already claimed (returns false too).
     /// </summary>
-    public bool TryKeep(string relativePath, string fingerprint)
+    public bool TryKeep(string relativePath, Hash128 fingerprint)
     {
-        if (_previous is null || !_previous.Files.TryGetValue(relativePath, out var record) || record.Fingerprint != fingerprint)
+        if (_previous is null || !_previous.TryGetValue(relativePath, out var record) || record.Fingerprint != fingerprint)
         {
             return false;
         }
 
         // The spare tree already holding these bytes is the common case; asking the disk whether the previous
         // output still has the file (a system call per page) is left to the pages that must be linked from it.
-        if (_target is not null && _target.Files.TryGetValue(relativePath, out var there) && there.Hash == record.Hash)
+        if (_target is not null && _target.TryGetValue(relativePath, out var there) && there.Hash == record.Hash)
         {
             return _written.TryAdd(relativePath, record);
         }
@@ -205,7 +201,7 @@ public sealed class OutputWriter : IDisposable
     }
 
     /// <summary>Returns false when another page already claimed this path.</summary>
-    public bool TryWrite(string relativePath, string text, string? fingerprint = null)
+    public bool TryWrite(string relativePath, string text, Hash128? fingerprint = null)
     {
         // Pages are encoded into a pooled buffer: a fresh array per page was a tenth of all the build allocated.
         var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
@@ -220,7 +216,7 @@ public sealed class OutputWriter : IDisposable
         }
     }
 
-    public bool TryWrite(string relativePath, ReadOnlySpan<byte> bytes, string? fingerprint = null)
+    public bool TryWrite(string relativePath, ReadOnlySpan<byte> bytes, Hash128? fingerprint = null)
     {
         var hash = ContentHash.Of(bytes);
         if (!_written.TryAdd(relativePath, new FileRecord(hash, fingerprint)))
@@ -228,7 +224,7 @@ public sealed class OutputWriter : IDisposable
             return false;
         }
 
-        if (_target is not null && _target.Files.TryGetValue(relativePath, out var there) && there.Hash == hash)
+        if (_target is not null && _target.TryGetValue(relativePath, out var there) && there.Hash == hash)
         {
             return true;
         }
@@ -279,7 +275,6 @@ public sealed class OutputWriter : IDisposable
         AtomicSwap.Replace(StagingRoot, OutputRoot, keepPrevious: true);
 
         // StagingRoot now holds the previous output (or nothing). Keep it as the next spare when we know its files.
-        TreeRecord? spare = null;
         if (hadOutput && Directory.Exists(StagingRoot))
         {
             if (_previous is not null)
@@ -290,7 +285,7 @@ public sealed class OutputWriter : IDisposable
                     Directory.Move(StagingRoot, _sparePath);
                 }
 
-                spare = new TreeRecord { Stamp = TreeRecord.StampOf(_sparePath), Files = _previous.Files };
+                _cache.Put(Manifests, KeyOf(_sparePath, StampOf(_sparePath)), _previous);
             }
             else
             {
@@ -298,10 +293,7 @@ public sealed class OutputWriter : IDisposable
             }
         }
 
-        _state.Output = new TreeRecord { Stamp = TreeRecord.StampOf(OutputRoot), Files = new(_written, StringComparer.Ordinal) };
-        _state.Spare = spare;
-        _state.Derived = Derived;
-        _state.Save(_statePath);
+        _cache.Put(Manifests, KeyOf(OutputRoot, StampOf(OutputRoot)), new Dictionary<string, FileRecord>(_written, StringComparer.Ordinal));
         _committed = true;
     }
 
@@ -325,7 +317,6 @@ public sealed class OutputWriter : IDisposable
 
     private void Abandon()
     {
-
         if (_target is null)
         {
             if (Directory.Exists(StagingRoot))
@@ -337,14 +328,13 @@ public sealed class OutputWriter : IDisposable
         }
 
         // A failed incremental build leaves the spare with some files replaced: record what it now holds.
-        var files = new Dictionary<string, FileRecord>(_target.Files, StringComparer.Ordinal);
+        var files = new Dictionary<string, FileRecord>(_target, StringComparer.Ordinal);
         foreach (var (path, record) in _written)
         {
             files[path] = record;
         }
 
-        _state.Spare = new TreeRecord { Stamp = TreeRecord.StampOf(StagingRoot), Files = files };
-        _state.Save(_statePath);
+        _cache.Put(Manifests, KeyOf(StagingRoot, StampOf(StagingRoot)), files);
     }
 
     /// <summary>The full path in the tree being written, checked to stay inside it; an old file there is removed.</summary>
@@ -355,7 +345,7 @@ public sealed class OutputWriter : IDisposable
         var folder = Path.GetDirectoryName(full)!;
         try
         {
-            if (_folders.TryAdd(Hash128.Of(MemoryMarshal.AsBytes(folder.AsSpan())), 0))
+            if (_folders.TryAdd(ContentHash.Of(MemoryMarshal.AsBytes(folder.AsSpan())), 0))
             {
                 Directory.CreateDirectory(folder);
             }
@@ -376,7 +366,7 @@ public sealed class OutputWriter : IDisposable
     private void RemoveUnclaimed()
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in _target!.Files.Keys)
+        foreach (var path in _target!.Keys)
         {
             if (_written.ContainsKey(path))
             {
@@ -401,3 +391,8 @@ public sealed class OutputWriter : IDisposable
         }
     }
 }
+
+/// <param name="Hash">Content hash of the file's bytes.</param>
+/// <param name="Fingerprint">For rendered pages, a hash of everything the page was made from; null for other files.</param>
+[MemoryPackable]
+internal sealed partial record FileRecord(Hash128 Hash, Hash128? Fingerprint);

@@ -1,7 +1,8 @@
+using NewsSite.FrontMatter;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using NewsSite.Model;
-using NewsSite.Output;
+using NewsSite.Caching;
 using NewsSite.Templates;
 
 namespace NewsSite.Pages;
@@ -16,15 +17,15 @@ namespace NewsSite.Pages;
 /// teasers it shows (related, previous, next) and its tags; a list page the keys of its teasers and its
 /// pagination. A teaser's key is the hash of the teaser itself, so any change to what a list shows changes it.
 /// </remarks>
-internal sealed class PageFingerprints(string globalKey, SiteView siteView, ViewFactory views)
+internal sealed class PageFingerprints(Hash128 globalKey, SiteView siteView, ViewFactory views)
 {
-    private readonly string _site = ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(siteView, ViewJson.Default.SiteView));
+    private readonly Hash128 _site = ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(siteView, ViewJson.Default.SiteView));
 
     // Every article of a section shows the same feed links: serialized once per section, not once per article.
     private readonly ConcurrentDictionary<string, string> _feedJson = new(StringComparer.Ordinal);
 
     /// <param name="feeds">The feed links of the article's section (the same for every article in it).</param>
-    public string Article(Entry entry, IReadOnlyList<FeedLinkView> feeds)
+    public Hash128 Article(Entry entry, IReadOnlyList<FeedLinkView> feeds)
     {
         var key = Start("article.html")
             .Add(entry.Article.SourceHash)
@@ -45,17 +46,17 @@ internal sealed class PageFingerprints(string globalKey, SiteView siteView, View
 
     /// <param name="page">The page's own view, without the generated head (which is made from the same data).</param>
     /// <param name="structure">Anything else the page shows that the other arguments do not say (home blocks).</param>
-    public string List(string template, PageView page, LinkView? term, Pager<Entry>? pager, IEnumerable<Entry> shown, string? structure = null) => Start(template)
-        .AddJson(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView)
-        .AddJson(term, ViewJson.Default.LinkView)
+    public Hash128 List(string template, PageView page, LinkView? term, Pager<Entry>? pager, IEnumerable<Entry> shown, string? structure = null) => Start(template)
+        .Add(JsonSerializer.SerializeToUtf8Bytes(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView))
+        .Add(term is null ? null : JsonSerializer.Serialize(term, ViewJson.Default.LinkView))
         .Add(pager is null ? null : $"{pager.PageNumber}/{pager.TotalPages}")
         .Add(shown.Select(views.TeaserKey))
         .Add(structure)
         .Finish();
 
-    public string Terms(string template, PageView page, IReadOnlyList<LinkView> terms) => Start(template)
-        .AddJson(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView)
-        .AddJson(terms, ViewJson.Default.IReadOnlyListLinkView)
+    public Hash128 Terms(string template, PageView page, IReadOnlyList<LinkView> terms) => Start(template)
+        .Add(JsonSerializer.SerializeToUtf8Bytes(page with { Head = RawHtml.Empty }, ViewJson.Default.PageView))
+        .Add(JsonSerializer.SerializeToUtf8Bytes(terms, ViewJson.Default.IReadOnlyListLinkView))
         .Finish();
 
     private ContentHash.Builder Start(string template) => new ContentHash.Builder().Add(globalKey).Add(_site).Add(template);

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Collections.Concurrent;
 using System.Globalization;
 using NewsSite.Diagnostics;
@@ -13,7 +14,7 @@ using NewsSite.Templates;
 namespace NewsSite.Pages;
 
 /// <summary>Renders every page of the site (articles, home, lists, indexes, 404) and hands them to the writer.</summary>
-internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder heads, PageRenderer renderer, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics, string globalKey, Assets.ThemeAssets themeAssets)
+internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder heads, PageRenderer renderer, TemplateSet templates, OutputWriter output, DiagnosticBag diagnostics, Caching.Hash128 globalKey, Assets.ThemeAssets themeAssets)
 {
     private const int HomeTopStories = 4;
     private const int HomeSectionStories = 4;
@@ -44,13 +45,13 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
             RenderedBody? body = null;
             var written = Write("article.html", entry.Route, fingerprint, entry.Article.Draft, () =>
             {
-                body = entry.RenderBody();
+                body = views.Bodies.Render(entry.Article);
                 var article = views.Article(entry, body);
                 var page = new PageView
                 {
                     Kind = "article",
                     Title = entry.Article.Headline,
-                    Description = entry.Summary,
+                    Description = views.Summary(entry),
                     Url = article.Url,
                     Canonical = views.Urls.Absolute(entry.Route),
                     Breadcrumb = Breadcrumb(entry),
@@ -274,7 +275,7 @@ internal sealed class SitePages(SiteModel site, ViewFactory views, HeadBuilder h
     }
 
     /// <summary>Keeps the previous output's page when its fingerprint is unchanged; otherwise renders and writes it.</summary>
-    private bool Write(string template, string route, string fingerprint, bool noindex, Func<PageModel> model, PageJob job, out bool rendered)
+    private bool Write(string template, string route, Caching.Hash128 fingerprint, bool noindex, Func<PageModel> model, PageJob job, out bool rendered)
     {
         rendered = false;
         var file = OutputPaths.ToRelativeFile(route);

@@ -1,3 +1,4 @@
+using NewsSite.Caching;
 using NewsSite.Configuration;
 using NewsSite.Content;
 using NewsSite.Diagnostics;
@@ -25,7 +26,7 @@ public static class PublishingSchedule
 
         var files = ContentSource.Discover(source, diagnostics);
         var reader = new ArticleReader(config.TimeZone, ArticleLimits.Default);
-        var articles = new ArticleLoader(reader, ArticleLimits.Default).Load(files, diagnostics, ArticleCache.Empty).Articles;
+        var articles = new ArticleLoader(reader, ArticleLimits.Default, config.TimeZone.Id).Load(files, diagnostics, BuildCache.None, DateTime.MinValue).Articles;
 
         // The same rules as a build without --drafts or --future, so the first entry is the build's "next change".
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());

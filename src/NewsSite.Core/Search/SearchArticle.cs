@@ -1,3 +1,4 @@
+using NewsSite.Caching;
 using NewsSite.Output;
 
 namespace NewsSite.Search;

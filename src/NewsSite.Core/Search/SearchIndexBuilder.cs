@@ -9,15 +9,15 @@ internal sealed record SearchSource(IndexedDocument Document, IReadOnlyList<Weig
 /// </summary>
 internal static class SearchIndexBuilder
 {
-    /// <summary>Analyses and indexes articles whose text is at hand (no cache).</summary>
+    /// <summary>Analyses and indexes articles whose text is at hand (tests and benchmarks).</summary>
     public static SearchIndex Build(IReadOnlyList<SearchSource> sources, IReadOnlyList<(string Slug, string Name)> sections)
     {
         var articles = sources.Select(s => new SearchArticle(
             s.Document.Url, s.Document.Headline, s.Document.SectionIndex, s.Document.Date, s.Document.DisplayDate, s.Document.IsoDate, default,
             () => new SearchText(s.Fields, s.Document.Snippet))).ToList();
         var table = new TermTable();
-        var analyses = ArticleAnalyses.Collect(articles, table, SearchAnalysisCache.Empty);
-        return Build(articles, analyses.Analyses, table, sections);
+        var analyzer = new ArticleAnalyzer(table);
+        return Build(articles, [.. articles.Select(a => analyzer.Analyse(a.Text()))], table, sections);
     }
 
     public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, IReadOnlyList<ArticleAnalysis> analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections)

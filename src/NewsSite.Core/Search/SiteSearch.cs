@@ -1,4 +1,6 @@
+using NewsSite.FrontMatter;
 using System.Collections.Concurrent;
+using NewsSite.Caching;
 using NewsSite.Configuration;
 using NewsSite.Diagnostics;
 using NewsSite.Markdown;
@@ -9,9 +11,9 @@ using NewsSite.Templates;
 namespace NewsSite.Search;
 
 /// <summary>
-/// The search stage of a build: the articles in scope, their text by field, the index files. An article is
-/// analysed from the body its page rendered (<see cref="Observe"/>), from the analysis cache, or, failing both,
-/// by rendering its body once more when the index is written.
+/// The search stage of a build: the articles in scope, their text by field, the index files. An article's analysis
+/// comes from the build cache, from the body its page rendered (<see cref="Observe"/>), or, failing both, from
+/// rendering its body once more when the index is written.
 /// </summary>
 internal sealed class SiteSearch
 {
@@ -25,79 +27,100 @@ internal sealed class SiteSearch
     private readonly SearchArticle[] _articles;
     private readonly Dictionary<Entry, int> _slots;
     private readonly ArticleAnalysis?[] _analysed;
+    private static readonly CacheQuery<StoredAnalysis> Analyses = new("search-analysis");
+
     private readonly TermTable _table = new();
-    private readonly Hash128 _context;
-    private readonly string _cachePath;
-    private readonly SearchAnalysisCache _cache;
+    private readonly IBuildCache _cache;
     private readonly MarkdownRenderer _markdown;
+    private readonly ArticleBodies _bodies;
     private readonly ConcurrentBag<ArticleAnalyzer> _analyzers = [];
 
-    private SiteSearch(SiteModel site, SearchScope scope, ViewFactory views, MarkdownRenderer markdown, OutputWriter output)
+    private SiteSearch(SiteModel site, SearchScope scope, ViewFactory views, MarkdownRenderer markdown, IBuildCache cache)
     {
         _scope = scope;
         _markdown = markdown;
+        _bodies = views.Bodies;
+        _cache = cache;
+        var context = SearchCacheKeys.Context(site.Config);
         var sectionIndex = scope.Sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
         _articles = new SearchArticle[scope.Entries.Count];
-        Parallel.For(0, _articles.Length, i => _articles[i] = Article(scope.Entries[i], sectionIndex, views, markdown));
+        _analysed = new ArticleAnalysis?[_articles.Length];
+        Parallel.For(0, _articles.Length, i =>
+        {
+            _articles[i] = Article(scope.Entries[i], sectionIndex, views, context);
+            _analysed[i] = Kept(_articles[i].Key);
+        });
         _slots = new Dictionary<Entry, int>(scope.Entries.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < scope.Entries.Count; i++)
         {
             _slots[scope.Entries[i]] = i;
         }
-
-        _analysed = new ArticleAnalysis?[_articles.Length];
-        _context = SearchCacheKeys.Context(site.Config);
-        _cachePath = Path.Combine(output.CacheRoot, SearchAnalysisCache.FileName);
-        _cache = SearchAnalysisCache.Load(_cachePath, _context, _table);
     }
 
+    /// <summary>How many analyses came from the build cache (for tests).</summary>
+    public int Reused { get; private set; }
+
     /// <returns>Null when the site has search switched off (or nothing in its scope).</returns>
-    public static SiteSearch? Begin(SiteModel site, ViewFactory views, MarkdownRenderer markdown, OutputWriter output, DiagnosticBag diagnostics)
+    public static SiteSearch? Begin(SiteModel site, ViewFactory views, MarkdownRenderer markdown, IBuildCache cache, DiagnosticBag diagnostics)
     {
         foreach (var slug in SearchScope.UnknownSections(site))
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownConfigKey, $"search.sections names '{slug}', which is not a section of this site", SourceLocation.StartOf(SiteConfigReader.FileName)));
         }
 
-        return SearchScope.Of(site) is { } scope ? new SiteSearch(site, scope, views, markdown, output) : null;
+        return SearchScope.Of(site) is { } scope ? new SiteSearch(site, scope, views, markdown, cache) : null;
     }
 
-    /// <summary>Analyses an article from the body its page just rendered, unless the cache has it. Thread-safe.</summary>
+    /// <summary>Analyses an article from the body its page just rendered, unless it has its analysis. Thread-safe.</summary>
     public void Observe(Entry entry, RenderedBody body)
     {
-        if (!_slots.TryGetValue(entry, out var slot) || _cache.TryGet(_articles[slot].Key, out _))
+        if (_slots.TryGetValue(entry, out var slot) && _analysed[slot] is null)
         {
-            return;
+            var analyzer = _analyzers.TryTake(out var free) ? free : new ArticleAnalyzer(_table);
+            _analysed[slot] = Keep(_articles[slot].Key, analyzer.Analyse(Text(entry, body, _markdown, _bodies)));
+            _analyzers.Add(analyzer);
         }
-
-        var analyzer = _analyzers.TryTake(out var free) ? free : new ArticleAnalyzer(_table);
-        _analysed[slot] = analyzer.Analyse(Text(entry, body, _markdown));
-        _analyzers.Add(analyzer);
     }
 
+    /// <summary>Analyses the articles still without one (in parallel, each into its own slot), then writes the index.</summary>
     /// <returns>The number of files written.</returns>
     public int Write(OutputWriter output)
     {
-        var analyses = ArticleAnalyses.Collect(_articles, _table, _cache, _analysed);
-
-        // Rewritten only when it would change: some article was analysed, or some cached one has gone.
-        if (!_articles.Select(a => a.Key).ToHashSet().SetEquals(_cache.Keys))
-        {
-            // A loop, not Select((a, i) => ...): LINQ over a tuple of a struct is compiled at run time (40 ms).
-            var entries = new (Hash128 Key, ArticleAnalysis Analysis)[_articles.Length];
-            for (var i = 0; i < entries.Length; i++)
+        var missing = Enumerable.Range(0, _articles.Length).Where(i => _analysed[i] is null).ToList();
+        Reused = _articles.Length - missing.Count;
+        Parallel.ForEach(
+            missing,
+            () => new ArticleAnalyzer(_table),
+            (i, _, analyzer) =>
             {
-                entries[i] = (_articles[i].Key, analyses.Analyses[i]);
-            }
+                _analysed[i] = Keep(_articles[i].Key, analyzer.Analyse(_articles[i].Text()));
+                return analyzer;
+            },
+            _ => { });
 
-            SearchAnalysisCache.Save(_cachePath, _context, _table, entries, _cache);
-        }
-
-        var index = SearchIndexBuilder.Build(_articles, analyses.Analyses, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);
+        var index = SearchIndexBuilder.Build(_articles, _analysed!, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);
         return SearchIndexWriter.Write(index, output);
     }
 
-    private static SearchArticle Article(Entry entry, Dictionary<Section, int> sectionIndex, ViewFactory views, MarkdownRenderer markdown)
+    private ArticleAnalysis? Kept(Hash128 key)
+    {
+        try
+        {
+            return _cache.TryGet(Analyses, key, out var stored) ? stored.ToAnalysis(_table) : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private ArticleAnalysis Keep(Hash128 key, ArticleAnalysis analysis)
+    {
+        _cache.Put(Analyses, key, StoredAnalysis.From(analysis, _table));
+        return analysis;
+    }
+
+    private SearchArticle Article(Entry entry, Dictionary<Section, int> sectionIndex, ViewFactory views, Hash128 context)
     {
         var article = entry.Article;
         var date = views.Teaser(entry).Date;
@@ -108,12 +131,12 @@ internal sealed class SiteSearch
             article.Date,
             date.Day,
             date.Iso,
-            SearchCacheKeys.Of(entry),
-            () => Text(entry, entry.RenderBody(), markdown));
+            SearchCacheKeys.Of(entry, views.Bodies.SummaryOf(article), context),
+            () => Text(entry, _bodies.Render(article), _markdown, _bodies));
     }
 
     /// <summary>Everything indexed of an article, by field; called only for articles the cache does not have.</summary>
-    private static SearchText Text(Entry entry, RenderedBody body, MarkdownRenderer markdown)
+    private static SearchText Text(Entry entry, RenderedBody body, MarkdownRenderer markdown, ArticleBodies bodies)
     {
         var article = entry.Article;
         var keyPoints = article.KeyPoints
@@ -130,7 +153,7 @@ internal sealed class SiteSearch
             new(entry.Section?.Name ?? "", SearchFieldWeights.Section),
             WeightedText.Body(HtmlTextExtractor.Extract(body.Html)),
         };
-        return new SearchText(fields, Snippet(article.Dek, entry.Summary, keyPoints));
+        return new SearchText(fields, Snippet(article.Dek, bodies.SummaryOf(article), keyPoints));
     }
 
     private static string Snippet(string? dek, string summary, IReadOnlyList<string> keyPoints)

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -58,7 +59,7 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
             ["@context"] = "https://schema.org",
             ["@type"] = "NewsArticle",
             ["headline"] = entry.Article.Headline,
-            ["description"] = entry.Summary,
+            ["description"] = views.Summary(entry),
             ["datePublished"] = article.Date.Iso,
             ["dateModified"] = (article.Updated ?? article.Date).Iso,
             ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = page.Canonical },

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Text;
 using NewsSite.Diagnostics;
 using NewsSite.Model;

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Xml;
 using NewsSite.Model;
 using NewsSite.Output;

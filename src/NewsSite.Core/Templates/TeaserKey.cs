@@ -1,16 +1,15 @@
-using NewsSite.Output;
+using NewsSite.Caching;
 
 namespace NewsSite.Templates;
 
 /// <summary>
 /// A hash of everything a teaser shows: the list pages, neighbours and related lists that show a teaser are
-/// unchanged when its key is. Built from the fields themselves: serialising every teaser to JSON to hash it took
-/// some 6 % of a one-article rebuild's thread time. A test varies every field of every view a teaser holds and
-/// requires a new key.
+/// unchanged when its key is. Built from the fields themselves, which is cheaper than serialising each teaser; a
+/// test varies every field of every view a teaser holds and requires a new key.
 /// </summary>
 internal static class TeaserKey
 {
-    public static string Of(TeaserView teaser)
+    public static Hash128 Of(TeaserView teaser)
     {
         var key = new ContentHash.Builder()
             .Add(teaser.Headline)

@@ -17,7 +17,7 @@ public sealed class TemplateSet
 
     private readonly IReadOnlyDictionary<string, Template> _templates;
 
-    private TemplateSet(IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, ThemeFile> assets, string fingerprint)
+    private TemplateSet(IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, ThemeFile> assets, Caching.Hash128 fingerprint)
     {
         _templates = templates;
         Assets = assets;
@@ -25,7 +25,7 @@ public sealed class TemplateSet
     }
 
     /// <summary>A hash of every theme file's name and bytes: a change to any of them changes every page.</summary>
-    public string Fingerprint { get; }
+    public Caching.Hash128 Fingerprint { get; }
 
     /// <summary>Theme files that are copied, not rendered (<c>assets/style.css</c>), keyed by theme path.</summary>
     public IReadOnlyDictionary<string, ThemeFile> Assets { get; }
@@ -54,11 +54,11 @@ public sealed class TemplateSet
 
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
-        var fingerprint = new Output.ContentHash.Builder();
+        var fingerprint = new Caching.ContentHash.Builder();
         var ok = !listing.HasErrors;
         foreach (var (name, file) in files)
         {
-            fingerprint.Add(name).Add(Output.ContentHash.Of(file.Read()));
+            fingerprint.Add(name).Add(Caching.ContentHash.Of(file.Read()));
             if (!name.EndsWith(".html", StringComparison.Ordinal) || name.StartsWith("assets/", StringComparison.Ordinal))
             {
                 assets[name] = file;

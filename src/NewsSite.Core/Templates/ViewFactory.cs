@@ -1,4 +1,6 @@
+using NewsSite.FrontMatter;
 using System.Globalization;
+using NewsSite.Caching;
 using NewsSite.Markdown;
 using NewsSite.Model;
 using NewsSite.Routing;
@@ -17,19 +19,20 @@ public sealed class ViewFactory
     private readonly MarkdownRenderer _markdown;
     private readonly IReadOnlyDictionary<string, (int Width, int Height)> _imageSizes;
     private readonly Dictionary<Entry, TeaserView> _teasers;
-    private readonly Dictionary<Entry, string> _teaserKeys;
+    private readonly Dictionary<Entry, Hash128> _teaserKeys;
 
     /// <summary>One link per section and term, shared by every teaser and page that points at it.</summary>
     private readonly Dictionary<object, LinkView> _refs = new(ReferenceEqualityComparer.Instance);
 
     private readonly Dictionary<string, Configuration.AuthorProfile> _profiles = new(StringComparer.Ordinal);
 
-    public ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, IReadOnlyDictionary<string, (int Width, int Height)> imageSizes)
+    internal ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, ArticleBodies bodies, IReadOnlyDictionary<string, (int Width, int Height)> imageSizes)
     {
         _site = site;
         _urls = urls;
         _zone = site.Config.TimeZone;
         _markdown = markdown;
+        Bodies = bodies;
         _imageSizes = imageSizes;
         foreach (var section in site.Sections)
         {
@@ -47,9 +50,9 @@ public sealed class ViewFactory
         }
 
         _teasers = new Dictionary<Entry, TeaserView>(site.Entries.Count, ReferenceEqualityComparer.Instance);
-        _teaserKeys = new Dictionary<Entry, string>(site.Entries.Count, ReferenceEqualityComparer.Instance);
+        _teaserKeys = new Dictionary<Entry, Hash128>(site.Entries.Count, ReferenceEqualityComparer.Instance);
         var teasers = new TeaserView[site.Entries.Count];
-        var keys = new string[site.Entries.Count];
+        var keys = new Hash128[site.Entries.Count];
         Parallel.For(0, teasers.Length, i =>
         {
             teasers[i] = CreateTeaser(site.Entries[i]);
@@ -103,7 +106,13 @@ public sealed class ViewFactory
     }
 
     /// <summary>A hash of everything the teaser shows: list pages are unchanged when their teasers' keys are.</summary>
-    public string TeaserKey(Entry entry) => _teaserKeys[entry];
+    public Hash128 TeaserKey(Entry entry) => _teaserKeys[entry];
+
+    /// <summary>The body stage, which renders bodies and gives summaries.</summary>
+    internal ArticleBodies Bodies { get; }
+
+    /// <summary>The front-matter summary, or the one the body stage cut from the first paragraph.</summary>
+    internal string Summary(Entry entry) => Bodies.SummaryOf(entry.Article);
 
     public DateView Date(DateTimeOffset value)
     {
@@ -196,7 +205,7 @@ public sealed class ViewFactory
     private TeaserView CreateTeaser(Entry entry) => new(
         entry.Article.Headline,
         _urls.Link(entry.Route),
-        entry.Summary,
+        Summary(entry),
         Date(entry.Article.Date),
         entry.Section is { } section ? Ref(section) : null,
         [.. entry.Authors.Select(Ref)],

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 namespace NewsSite.Templates;
 
 // The template model. Scriban sees these properties in snake_case (ReadingMinutes -> reading_minutes); the

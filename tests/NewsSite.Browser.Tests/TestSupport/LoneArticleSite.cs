@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 namespace NewsSite.Browser.Tests;
 
 /// <summary>

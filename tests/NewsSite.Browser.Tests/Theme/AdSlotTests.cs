@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Text.Json;
 using Microsoft.Playwright;
 

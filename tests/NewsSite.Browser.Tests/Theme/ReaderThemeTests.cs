@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;

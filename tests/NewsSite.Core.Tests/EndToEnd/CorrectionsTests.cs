@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests.EndToEnd;

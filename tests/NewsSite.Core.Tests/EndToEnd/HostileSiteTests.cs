@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Xml.Linq;

@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Globalization;
 using System.Text;
 using NewsSite.Tests.TestSupport;

@@ -42,7 +42,7 @@ public sealed class ArticleReaderTests
         Assert.Equal(["Staff Reporter"], article.Authors);
         Assert.Equal(["Marco Rubio", "India"], article.Tags);
         Assert.Equal([new("L", "T"), new(null, "Plain")], article.KeyPoints);
-        Assert.Equal(new NewsSite.Model.ArticleImage("pic.jpg", "Alt", "Cap", "Cred"), article.Image);
+        Assert.Equal(new NewsSite.FrontMatter.ArticleImage("pic.jpg", "Alt", "Cap", "Cred"), article.Image);
         Assert.Equal("my-slug", article.Slug);
         Assert.True(article.Draft);
         Assert.Equal("Body\n", article.Body);

@@ -1,3 +1,4 @@
+using NewsSite.Caching;
 using NewsSite.Output;
 
 namespace NewsSite.Tests.Output;
@@ -11,7 +12,7 @@ public sealed class OutputWriterTests : IDisposable
     [Fact]
     public void Nothing_reaches_the_output_folder_until_commit()
     {
-        using (var writer = OutputWriter.Begin(OutputFolder))
+        using (var writer = OutputWriter.Begin(OutputFolder, BuildCache.None))
         {
             Assert.True(writer.TryWrite("a/index.html", "new"));
             Assert.False(Directory.Exists(OutputFolder));
@@ -19,7 +20,7 @@ public sealed class OutputWriterTests : IDisposable
         }
 
         Assert.Equal("new", File.ReadAllText(Path.Combine(OutputFolder, "a/index.html")));
-        Assert.Equal([".out.newssite", "out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -27,14 +28,14 @@ public sealed class OutputWriterTests : IDisposable
     {
         Directory.CreateDirectory(OutputFolder);
         File.WriteAllText(Path.Combine(OutputFolder, "stale.html"), "old");
-        using (var writer = OutputWriter.Begin(OutputFolder))
+        using (var writer = OutputWriter.Begin(OutputFolder, BuildCache.None))
         {
             writer.TryWrite("index.html", "fresh");
             writer.Commit();
         }
 
         Assert.Equal(["index.html"], Directory.GetFiles(OutputFolder).Select(Path.GetFileName));
-        Assert.Equal([".out.newssite", "out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class OutputWriterTests : IDisposable
     {
         Directory.CreateDirectory(OutputFolder);
         File.WriteAllText(Path.Combine(OutputFolder, "index.html"), "old");
-        using (var writer = OutputWriter.Begin(OutputFolder))
+        using (var writer = OutputWriter.Begin(OutputFolder, BuildCache.None))
         {
             writer.TryWrite("index.html", "new");
         }
@@ -54,7 +55,7 @@ public sealed class OutputWriterTests : IDisposable
     [Fact]
     public void A_path_can_be_claimed_once()
     {
-        using var writer = OutputWriter.Begin(OutputFolder);
+        using var writer = OutputWriter.Begin(OutputFolder, BuildCache.None);
         Assert.True(writer.TryWrite("x.html", "1"));
         Assert.False(writer.TryWrite("x.html", "2"));
     }
@@ -62,7 +63,7 @@ public sealed class OutputWriterTests : IDisposable
     [Fact]
     public void Writing_outside_the_staging_folder_is_refused()
     {
-        using var writer = OutputWriter.Begin(OutputFolder);
+        using var writer = OutputWriter.Begin(OutputFolder, BuildCache.None);
         Assert.Throws<InvalidOperationException>(() => writer.TryWrite("../escape.html", "x"));
         Assert.False(File.Exists(Path.Combine(_root, "escape.html")));
     }
@@ -72,7 +73,7 @@ public sealed class OutputWriterTests : IDisposable
     {
         var stale = Path.Combine(_root, ".out.staging-999999999-abc");
         Directory.CreateDirectory(stale);
-        using (var writer = OutputWriter.Begin(OutputFolder))
+        using (var writer = OutputWriter.Begin(OutputFolder, BuildCache.None))
         {
             writer.Commit();
         }

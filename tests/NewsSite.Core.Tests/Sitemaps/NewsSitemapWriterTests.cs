@@ -1,3 +1,4 @@
+using NewsSite.FrontMatter;
 using System.Xml.Linq;
 using NewsSite.Model;
 using NewsSite.Sitemaps;

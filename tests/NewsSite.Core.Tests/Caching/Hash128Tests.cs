@@ -1,6 +1,6 @@
-using NewsSite.Output;
+using NewsSite.Caching;
 
-namespace NewsSite.Tests.Output;
+namespace NewsSite.Tests.Caching;
 
 public sealed class Hash128Tests
 {
@@ -9,8 +9,8 @@ public sealed class Hash128Tests
     {
         var bytes = "Monsoon floods close schools"u8.ToArray();
 
-        Assert.Equal(Hash128.Of(bytes), Hash128.Of(bytes.ToArray()));
-        Assert.NotEqual(Hash128.Of(bytes), Hash128.Of("Monsoon floods close school"u8));
+        Assert.Equal(ContentHash.Of(bytes), ContentHash.Of(bytes.ToArray()));
+        Assert.NotEqual(ContentHash.Of(bytes), ContentHash.Of("Monsoon floods close school"u8));
     }
 
     [Fact]

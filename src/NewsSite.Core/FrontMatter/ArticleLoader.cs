@@ -1,36 +1,50 @@
 using System.Collections.Concurrent;
+using MemoryPack;
+using NewsSite.Caching;
+using NewsSite.Content;
 using NewsSite.Diagnostics;
-using NewsSite.FrontMatter;
-using NewsSite.Model;
 
-namespace NewsSite.Content;
+namespace NewsSite.FrontMatter;
 
-/// <summary>Reads and parses every article file in parallel; one bad file never stops the others.</summary>
+/// <summary>
+/// Reads and parses every article file in parallel; one bad file never stops the others. A file whose path, size
+/// and modification time are those of one an earlier build parsed is not read again: the build cache has its
+/// article, without the body, which is read back from the file (and checked against its hash) when needed.
+/// </summary>
 internal sealed class ArticleLoader
 {
+    private static readonly CacheQuery<CachedArticle> Parsed = new("front-matter");
+
     private readonly ArticleReader _reader;
     private readonly ArticleLimits _limits;
+    private readonly Hash128 _settings;
     private readonly BodyStore _bodies;
     private readonly NamePool _names = new();
 
-    public ArticleLoader(ArticleReader reader, ArticleLimits limits)
+    /// <param name="timeZone">The site's time zone, which parsing dates depends on.</param>
+    public ArticleLoader(ArticleReader reader, ArticleLimits limits, string timeZone)
     {
         _reader = reader;
         _limits = limits;
+        _settings = new ContentHash.Builder().Add(timeZone).Add(limits.ToString()).Finish();
         _bodies = new BodyStore(limits.HeldBodyBytes, Reread);
     }
 
-    /// <param name="cache">Articles parsed by earlier builds: a file found there unchanged is not read again.</param>
-    public LoadedArticles Load(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, ArticleCache cache)
+    /// <param name="settledBefore">
+    /// Files changed after this are not kept: a second write within the same tick of the file system's clock could
+    /// leave size and time as they were (see <see cref="SourceFile.SettleTime"/>).
+    /// </param>
+    public LoadedArticles Load(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, IBuildCache cache, DateTime settledBefore)
     {
-        var loaded = new ConcurrentBag<CachedArticle>();
+        var loaded = new ConcurrentBag<Article>();
         var read = 0;
         Parallel.ForEach(files.Where(f => f.IsArticle), file =>
         {
-            if (cache.Find(file) is { } known)
+            var key = new ContentHash.Builder().Add(_settings).Add(file.RelativePath).Add(file.Length).Add(file.LastWriteTimeUtc.Ticks).Finish();
+            if (cache.TryGet(Parsed, key, out var known) && known.Article.SourcePath == file.RelativePath)
             {
-                diagnostics.AddRange(known.Diagnostics);
-                loaded.Add(known with { Article = ShareNames(known.Article).WithBodyFrom(_bodies.FromFile(file, known.Article.SourceHash)) });
+                diagnostics.AddRange(known.Diagnostics.Select(d => d.ToDiagnostic()));
+                loaded.Add(ShareNames(known.Article).WithBodyFrom(_bodies.FromFile(file, known.Article.SourceHash)));
                 return;
             }
 
@@ -40,12 +54,15 @@ internal sealed class ArticleLoader
             diagnostics.AddRange(problems);
             if (article is not null)
             {
-                loaded.Add(new CachedArticle(file.Length, file.LastWriteTimeUtc.Ticks, article, problems));
+                loaded.Add(article);
+                if (file.LastWriteTimeUtc <= settledBefore)
+                {
+                    cache.Put(Parsed, key, new CachedArticle(article, [.. problems.Select(StoredDiagnostic.From)]));
+                }
             }
         });
 
-        var ordered = loaded.OrderBy(a => a.Article.SourcePath, StringComparer.Ordinal).ToList();
-        return new LoadedArticles([.. ordered.Select(a => a.Article)], ordered, read, _bodies);
+        return new LoadedArticles([.. loaded.OrderBy(a => a.SourcePath, StringComparer.Ordinal)], read, _bodies);
     }
 
     private Article? LoadOne(SourceFile file, List<Diagnostic> diagnostics)
@@ -95,7 +112,7 @@ internal sealed class ArticleLoader
             return null;
         }
 
-        var hash = Output.ContentHash.Of(bytes);
+        var hash = ContentHash.Of(bytes);
         return (ShareNames(article) with { SourceHash = hash }).WithBodyFrom(_bodies.Keep(article.Body, file, hash));
     }
 
@@ -108,7 +125,7 @@ internal sealed class ArticleLoader
     };
 
     /// <summary>The body of a file read again, or null when the file is gone or no longer what was read.</summary>
-    private static string? Reread(SourceFile file, string expectedHash)
+    private static string? Reread(SourceFile file, Hash128 expectedHash)
     {
         byte[] bytes;
         try
@@ -124,7 +141,7 @@ internal sealed class ArticleLoader
             return null;
         }
 
-        if (Output.ContentHash.Of(bytes) != expectedHash || SourceText.Decode(bytes, file.RelativePath).Text is not { } text)
+        if (ContentHash.Of(bytes) != expectedHash || SourceText.Decode(bytes, file.RelativePath).Text is not { } text)
         {
             return null;
         }
@@ -135,7 +152,10 @@ internal sealed class ArticleLoader
 }
 
 /// <param name="Articles">Every article that loaded, in source-path order.</param>
-/// <param name="Entries">The same articles as the cache keeps them, for the next build.</param>
 /// <param name="Read">How many files were read and parsed; the others came from the cache.</param>
 /// <param name="Bodies">Where the articles' bodies are held; released once the pages no longer need them.</param>
-internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, IReadOnlyList<CachedArticle> Entries, int Read, BodyStore Bodies);
+internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, int Read, BodyStore Bodies);
+
+/// <summary>An article as the build cache keeps it: parsed, without its body, with the warnings parsing gave.</summary>
+[MemoryPackable]
+internal sealed partial record CachedArticle(Article Article, IReadOnlyList<StoredDiagnostic> Diagnostics);

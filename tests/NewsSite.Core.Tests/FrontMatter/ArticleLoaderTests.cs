@@ -1,10 +1,11 @@
+using NewsSite.Caching;
 using NewsSite.Content;
 using NewsSite.Diagnostics;
 using NewsSite.FrontMatter;
 using NewsSite.Tests.TestSupport;
 using NewsSite.Time;
 
-namespace NewsSite.Tests.Content;
+namespace NewsSite.Tests.FrontMatter;
 
 public sealed class ArticleLoaderTests
 {
@@ -25,12 +26,12 @@ public sealed class ArticleLoaderTests
         Second body.
         """;
 
-    private static (IReadOnlyList<NewsSite.Model.Article> Articles, DiagnosticBag Diagnostics) Load(TestSite site, long heldBytes)
+    private static (IReadOnlyList<NewsSite.FrontMatter.Article> Articles, DiagnosticBag Diagnostics) Load(TestSite site, long heldBytes)
     {
         var limits = ArticleLimits.Default with { HeldBodyBytes = heldBytes };
         var diagnostics = new DiagnosticBag();
         var files = ContentSource.Discover(site.Source, diagnostics);
-        return (new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits).Load(files, diagnostics, ArticleCache.Empty).Articles, diagnostics);
+        return (new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits, "UTC").Load(files, diagnostics, BuildCache.None, DateTime.MinValue).Articles, diagnostics);
     }
 
     [Theory]
@@ -89,7 +90,7 @@ public sealed class ArticleLoaderTests
     {
         using var site = TestSite.Create(Fixture);
         var limits = ArticleLimits.Default with { HeldBodyBytes = 1 << 20 };
-        var loaded = new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits).Load(ContentSource.Discover(site.Source, new DiagnosticBag()), new DiagnosticBag(), ArticleCache.Empty);
+        var loaded = new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits, "UTC").Load(ContentSource.Discover(site.Source, new DiagnosticBag()), new DiagnosticBag(), BuildCache.None, DateTime.MinValue);
         var (a, b) = (loaded.Articles[0], loaded.Articles[1]);
 
         // Held: an edit after reading does not reach the body.

@@ -1,7 +1,7 @@
 using System.IO.Hashing;
-using NewsSite.Output;
+using NewsSite.Caching;
 
-namespace NewsSite.Tests.Output;
+namespace NewsSite.Tests.Caching;
 
 public sealed class HashInputTests
 {

@@ -1,9 +1,13 @@
 using System.Collections.ObjectModel;
+using MemoryPack;
+using NewsSite.Caching;
 
-namespace NewsSite.Model;
+namespace NewsSite.FrontMatter;
 
 /// <summary>An article as the editor wrote it: typed front matter plus its Markdown body.</summary>
-public sealed record Article
+/// <remarks>The build cache keeps it without its body, which is read back from its file when needed.</remarks>
+[MemoryPackable]
+public sealed partial record Article
 {
     /// <summary>Path from the site root, '/' separated: <c>content/world/quake.md</c>.</summary>
     public required string SourcePath { get; init; }
@@ -11,7 +15,7 @@ public sealed record Article
     public required string Headline { get; init; }
 
     /// <summary>A hash of the file's bytes: what incremental builds compare to know whether the article changed.</summary>
-    public string SourceHash { get; init; } = "";
+    public Hash128 SourceHash { get; init; }
 
     /// <summary>Publication time, in the site's time zone.</summary>
     public required DateTimeOffset Date { get; init; }
@@ -37,13 +41,15 @@ public sealed record Article
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     /// <summary>Held packed (<see cref="PackedKeyPoints"/>); each read gives a fresh list.</summary>
+    [MemoryPackIgnore]
     public IReadOnlyList<KeyPoint> KeyPoints
     {
         get => HeldKeyPoints?.Unpack() ?? [];
         init => HeldKeyPoints = PackedKeyPoints.Pack(value);
     }
 
-    /// <summary>The key points as held, for the caches, which keep and compare their bytes rather than the points.</summary>
+    /// <summary>The key points as held, for the cache, which keeps their bytes rather than the points.</summary>
+    [MemoryPackInclude]
     internal PackedKeyPoints? HeldKeyPoints { get; init; }
 
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
@@ -56,6 +62,7 @@ public sealed record Article
 
     /// <summary>Front-matter fields we do not know, handed to templates as <c>page.params</c>.</summary>
     /// <remarks>Articles without such fields (nearly all) share one empty dictionary that cannot be changed.</remarks>
+    [FrontMatterParamsFormatter]
     public IReadOnlyDictionary<string, object?> Params
     {
         get;
@@ -63,7 +70,8 @@ public sealed record Article
     } = ReadOnlyDictionary<string, object?>.Empty;
 
     /// <summary>The Markdown body; an article loaded from a file may hold it compactly or read it back on use.</summary>
-    public required string Body
+    [MemoryPackIgnore]
+    public string Body
     {
         get => HeldBody ?? BodyLoader?.Invoke() ?? "";
         init => HeldBody = value;
@@ -81,9 +89,11 @@ public sealed record Article
     public Article WithBodyFrom(Func<string> loader) => this with { HeldBody = null, BodyLoader = loader };
 
     /// <summary>When the article last changed: <see cref="LastModified"/> when it is after <see cref="Date"/>, else the date.</summary>
+    [MemoryPackIgnore]
     public DateTimeOffset LastChanged => LastModified is { } modified && modified > Date ? modified : Date;
 
     /// <summary>The latest of <see cref="Updated"/> and the corrections' dates.</summary>
+    [MemoryPackIgnore]
     public DateTimeOffset? LastModified
     {
         get
@@ -114,7 +124,8 @@ public sealed record KeyPoint(string? Label, string Text)
 }
 
 /// <summary>A correction or clarification appended to an article; <see cref="Text"/> is inline Markdown.</summary>
-public sealed record Correction(DateTimeOffset Date, string Text)
+[MemoryPackable]
+public sealed partial record Correction(DateTimeOffset Date, string Text)
 {
     /// <summary>Where the text was written in the front matter, for warnings; not part of the value.</summary>
     public Diagnostics.SourceLocation? Location { get; init; }
@@ -124,4 +135,5 @@ public sealed record Correction(DateTimeOffset Date, string Text)
     public override int GetHashCode() => HashCode.Combine(Date, Text);
 }
 
-public sealed record ArticleImage(string Src, string Alt, string? Caption, string? Credit);
+[MemoryPackable]
+public sealed partial record ArticleImage(string Src, string Alt, string? Caption, string? Credit);

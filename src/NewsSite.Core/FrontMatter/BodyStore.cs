@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
+using NewsSite.Caching;
+using NewsSite.Content;
 
-namespace NewsSite.Content;
+namespace NewsSite.FrontMatter;
 
 /// <summary>
 /// Keeps the Markdown bodies of a build's articles between reading and rendering: as UTF-8 (half the size of a
@@ -10,14 +12,14 @@ namespace NewsSite.Content;
 /// let go (<see cref="Release"/>): what still wants a body afterwards (full-content feeds, search for a page an
 /// incremental build kept) reads it from its file, and the budget is free for the index and feeds.
 /// </summary>
-internal sealed class BodyStore(long budgetBytes, Func<SourceFile, string, string?> reread)
+internal sealed class BodyStore(long budgetBytes, Func<SourceFile, Hash128, string?> reread)
 {
     private readonly ConcurrentQueue<HeldBody> _kept = new();
     private long _held;
     private bool _released;
 
     /// <returns>A function that gives the body back, each time it is called.</returns>
-    public Func<string> Keep(string body, SourceFile file, string sourceHash)
+    public Func<string> Keep(string body, SourceFile file, Hash128 sourceHash)
     {
         var fromFile = FromFile(file, sourceHash);
         if (Volatile.Read(ref _released))
@@ -38,7 +40,7 @@ internal sealed class BodyStore(long budgetBytes, Func<SourceFile, string, strin
     }
 
     /// <returns>A function that reads the body back from its file, failing if the file is no longer what was read.</returns>
-    public Func<string> FromFile(SourceFile file, string sourceHash) =>
+    public Func<string> FromFile(SourceFile file, Hash128 sourceHash) =>
         () => reread(file, sourceHash) ?? throw new ContentChangedException(file.RelativePath);
 
     /// <summary>Drops every held body; from now on each is read from its file. Not concurrent with <see cref="Keep"/>.</summary>

@@ -1,6 +1,7 @@
+using NewsSite.FrontMatter;
 using NewsSite.Content;
 
-namespace NewsSite.Tests.Content;
+namespace NewsSite.Tests.FrontMatter;
 
 public sealed class BodyStoreTests
 {
@@ -10,7 +11,7 @@ public sealed class BodyStoreTests
     public void A_body_within_the_budget_is_held_until_the_release_and_read_from_its_file_after()
     {
         var store = new BodyStore(budgetBytes: 1024, (_, _) => "from the file");
-        var body = store.Keep("held", File, "hash");
+        var body = store.Keep("held", File, default);
 
         Assert.Equal("held", body());
         store.Release();
@@ -21,10 +22,10 @@ public sealed class BodyStoreTests
     public void Bodies_over_the_budget_or_offered_after_the_release_are_never_held()
     {
         var store = new BodyStore(budgetBytes: 4, (_, _) => "from the file");
-        Assert.Equal("from the file", store.Keep("too long", File, "hash")());
-        Assert.Equal("fits", store.Keep("fits", File, "hash")());
+        Assert.Equal("from the file", store.Keep("too long", File, default)());
+        Assert.Equal("fits", store.Keep("fits", File, default)());
 
         store.Release();
-        Assert.Equal("from the file", store.Keep("tiny", File, "hash")());
+        Assert.Equal("from the file", store.Keep("tiny", File, default)());
     }
 }

@@ -1,36 +1,31 @@
-using System.Globalization;
 using NewsSite.Configuration;
+using NewsSite.Content;
 using NewsSite.Diagnostics;
+using NewsSite.Caching;
 using NewsSite.Output;
 using NewsSite.Templates;
 
-namespace NewsSite.Content;
+namespace NewsSite.Output;
 
 /// <summary>
 /// The site's inputs as the file system describes them, hashed: the path, size and modification time of site.yaml and
 /// of every file under content/ and templates/, with the build options that change the output. Equal stamps mean that
 /// no input was touched, without reading a byte of them.
 /// </summary>
-/// <param name="Settled">
-/// False when a file changed in the last <see cref="SettleTime"/>: a write in the same tick of the file system's
-/// clock could leave its time as it was, so such a stamp is never trusted to mean "unchanged" (git calls these
-/// entries racily clean).
-/// </param>
-internal sealed record SourceStamp(string Hash, bool Settled)
+/// <param name="Settled">False when a file changed in the last <see cref="SourceFile.SettleTime"/>.</param>
+internal sealed record SourceStamp(Hash128 Hash, bool Settled)
 {
-    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
-
     /// <param name="content">The files under content/, as discovered for this build.</param>
     /// <param name="leftOut">What listing content/ reported (links not followed, scratch files): a new one is a change.</param>
     /// <param name="options">The options that change what is written, in a stable text form.</param>
     /// <param name="utcNow">The file system's "now" (not the build's publishing clock).</param>
     public static SourceStamp Take(string siteRoot, IReadOnlyList<SourceFile> content, IReadOnlyList<Diagnostic> leftOut, string options, DateTime utcNow)
     {
-        var hash = new ContentHash.Builder().Add(OutputState.ToolIdentity).Add(options);
+        var hash = new ContentHash.Builder().Add(options);
         var newest = DateTime.MinValue;
         void Add(string name, long length, DateTime written)
         {
-            hash.Add(name).Add(length.ToString(CultureInfo.InvariantCulture)).Add(written.Ticks.ToString(CultureInfo.InvariantCulture));
+            hash.Add(name).Add(length).Add(written.Ticks);
             newest = written > newest ? written : newest;
         }
 
@@ -66,6 +61,6 @@ internal sealed record SourceStamp(string Hash, bool Settled)
             Add(TemplateSet.FolderName + "/" + name, file.Exists ? file.Length : -1, file.LastWriteTimeUtc);
         }
 
-        return new SourceStamp(hash.Finish(), newest <= utcNow - SettleTime);
+        return new SourceStamp(hash.Finish(), newest <= utcNow - SourceFile.SettleTime);
     }
 }

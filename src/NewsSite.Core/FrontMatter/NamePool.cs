@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace NewsSite.Content;
+namespace NewsSite.FrontMatter;
 
 /// <summary>
 /// One string per distinct name (tag, author, section, dateline) across a build's articles. Each file spells its

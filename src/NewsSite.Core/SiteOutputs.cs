@@ -1,0 +1,167 @@
+using NewsSite.Assets;
+using NewsSite.Caching;
+using NewsSite.Diagnostics;
+using NewsSite.Feeds;
+using NewsSite.FrontMatter;
+using NewsSite.Links;
+using NewsSite.Markdown;
+using NewsSite.Model;
+using NewsSite.Output;
+using NewsSite.Pages;
+using NewsSite.Routing;
+using NewsSite.Search;
+using NewsSite.Seo;
+using NewsSite.Sitemaps;
+using NewsSite.Templates;
+
+namespace NewsSite;
+
+/// <summary>
+/// Everything a built model is published as, in order: article pages, list pages, feeds and sitemaps, the search
+/// index, the files copied as they are, then the link check. It also decides how those stages share memory: the
+/// index is built beside the lists and feeds on a site small enough for the two to fit together, and a large
+/// site's heap is compacted between the stages (<see cref="StageMemory"/>).
+/// </summary>
+internal sealed class SiteOutputs(
+    SiteModel site, TemplateSet templates, MarkdownRenderer markdown, ArticleBodies bodies, ContentMedia media, OutputWriter output, DiagnosticBag diagnostics, BuildOptions options)
+{
+    /// <param name="Pages">Pages written or kept.</param>
+    /// <param name="PagesRendered">Pages rendered (not kept from the previous output).</param>
+    public sealed record Counts(int Pages, int PagesRendered);
+
+    /// <param name="settings">site.yaml and the build options: part of every page's and feed's fingerprint.</param>
+    /// <param name="heldBodies">The Markdown bodies held since reading, let go once the article pages are written.</param>
+    public Counts Write(Hash128 settings, BodyStore heldBodies)
+    {
+        var urls = new SiteUrls(site.Config);
+        var views = new ViewFactory(site, urls, markdown, bodies, ImageSizes());
+        var themeAssets = new ThemeAssets(templates);
+        var pageKey = new ContentHash.Builder().Add(settings).Add(templates.Fingerprint).Finish();
+        var renderer = new PageRenderer(templates);
+        var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, pageKey, themeAssets);
+        var search = SiteSearch.Begin(site, views, markdown, output.Cache, diagnostics);
+        var memory = StageMemory.ForSite(site.Entries.Count);
+
+        Report("writing pages", site.Entries.Count);
+        var pageCount = pages.WriteArticles((entry, body) =>
+        {
+            bodies.Observe(entry.Article, body);
+            search?.Observe(entry, body);
+        });
+        bodies.Finish();
+        heldBodies.Release();
+        memory.StageEnded();
+
+        // The index needs only what the article pages gave it, and building it is one thread's work.
+        var indexing = search is not null && memory.StagesMayOverlap ? new SideTask<int>(_ => search.Write(output)) : null;
+        try
+        {
+            pageCount += pages.WriteLists();
+            renderer.ForgetTeaserCards();
+            memory.StageEnded();
+            Report("feeds and sitemaps", site.Entries.Count);
+            WriteFeedsAndSitemaps(urls, pages, settings);
+            memory.StageEnded();
+        }
+        catch
+        {
+            indexing?.Abandon();
+            throw;
+        }
+
+        WriteIndex(search, indexing);
+        Report("copying files", media.Files.Count);
+        CopyFiles(themeAssets);
+        CheckLinks();
+        return new Counts(pageCount, pages.Rendered);
+    }
+
+    private void WriteIndex(SiteSearch? search, SideTask<int>? indexing)
+    {
+        if (search is null)
+        {
+            return;
+        }
+
+        Report(indexing is null ? "search index" : "search index (the rest of it)", site.Entries.Count);
+        if (indexing is null)
+        {
+            search.Write(output);
+        }
+        else
+        {
+            indexing.Join(diagnostics);
+        }
+    }
+
+    /// <summary>Feeds, sitemaps and robots.txt; they come before the copied files so a colliding file is the one reported.</summary>
+    private void WriteFeedsAndSitemaps(SiteUrls urls, SitePages pages, Hash128 settings)
+    {
+        var assetFiles = media.FullPaths;
+        var fingerprints = new FeedFingerprints(settings, site.Config.Feeds.FullContent);
+        new SiteFeeds(site, urls, new FeedItemFactory(site.Config, urls, assetFiles, bodies), fingerprints).Write(output, diagnostics);
+        var ownRobots = assetFiles.ContainsKey("/" + CrawlerFiles.RobotsFileName);
+        new CrawlerFiles(site, urls).Write(pages.IndexableRoutes, ownRobots, output, diagnostics);
+    }
+
+    private void CopyFiles(ThemeAssets themeAssets)
+    {
+        foreach (var (name, file) in themeAssets.Files)
+        {
+            if (!output.TryWrite(name, file.Read()))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"theme file {name} collides with another output file", SourceLocation.StartOf(file.DisplayPath)));
+            }
+        }
+
+        foreach (var asset in media.Files)
+        {
+            var relative = ContentMedia.RouteOf(asset)[1..];
+            var written = media.Rewritten.TryGetValue(asset.RelativePath, out var bytes) ? output.TryWrite(relative, bytes) : output.TryCopy(relative, asset.FullPath);
+            if (!written)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"{asset.RelativePath} would overwrite a generated page at /{relative}", SourceLocation.StartOf(asset.RelativePath)));
+            }
+        }
+    }
+
+    /// <summary>Runs after everything else is written: a link is good only if its target is in the output.</summary>
+    private void CheckLinks()
+    {
+        if (options.CheckLinks && !diagnostics.HasErrors)
+        {
+            Report("checking links", output.FileCount);
+            diagnostics.AddRange(new LinkChecker(site.Config.BaseUrl).Check(output.StagingRoot, output.WrittenFiles));
+        }
+    }
+
+    /// <summary>Width and height of the lead images that live under content/, read from their headers.</summary>
+    private Dictionary<string, (int Width, int Height)> ImageSizes()
+    {
+        var files = media.FullPaths;
+        var sizes = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        foreach (var entry in site.Entries)
+        {
+            if (entry.ImageUrl is not { } route || sizes.ContainsKey(route) || !files.TryGetValue(route, out var path))
+            {
+                continue;
+            }
+
+            if (ImageDimensions.Read(File.ReadAllBytes(path)) is { } size)
+            {
+                sizes[route] = size;
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.UnreadableImage,
+                    $"cannot read the size of image '{entry.Article.Image!.Src}' (not a PNG, JPEG, GIF or WebP file?); it is shown without width and height",
+                    SourceLocation.StartOf(entry.Article.SourcePath)));
+            }
+        }
+
+        return sizes;
+    }
+
+    private void Report(string stage, int? count = null) => options.Progress?.Report(new BuildStage(stage, count ?? 0));
+}

@@ -40,7 +40,7 @@ internal sealed class ArticleLoader
         var read = 0;
         Parallel.ForEach(files.Where(f => f.IsArticle), file =>
         {
-            var key = new ContentHash.Builder().Add(_settings).Add(file.RelativePath).Add(file.Length).Add(file.LastWriteTimeUtc.Ticks).Finish();
+            var key = new ContentHash.Builder().Add(_settings).Add(file.FullPath).Add(file.RelativePath).Add(file.Length).Add(file.LastWriteTimeUtc.Ticks).Finish();
             if (cache.TryGet(Parsed, key, out var known) && known.Article.SourcePath == file.RelativePath)
             {
                 diagnostics.AddRange(known.Diagnostics.Select(d => d.ToDiagnostic()));

@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using NewsSite.Diagnostics;
 using NewsSite.Model;
 

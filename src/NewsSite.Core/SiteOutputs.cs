@@ -33,7 +33,7 @@ internal sealed class SiteOutputs(
     /// <param name="heldBodies">The Markdown bodies held since reading, let go once the article pages are written.</param>
     public Counts Write(Hash128 settings, BodyStore heldBodies)
     {
-        var urls = new SiteUrls(site.Config);
+        var urls = new SiteUrls(site.Config.BaseUrl);
         var views = new ViewFactory(site, urls, markdown, bodies, ImageSizes());
         var themeAssets = new ThemeAssets(templates);
         var pageKey = new ContentHash.Builder().Add(settings).Add(templates.Fingerprint).Finish();

@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;

@@ -1,3 +1,4 @@
+using NewsSite.Routing;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;

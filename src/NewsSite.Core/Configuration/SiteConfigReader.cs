@@ -338,14 +338,14 @@ internal static partial class SiteConfigReader
     /// </summary>
     private static bool IsSafeLink(YamlFieldReader reader, YamlNode node, string field, string url, bool isImage)
     {
-        if (Markdown.UrlPolicy.Blocked(System.Net.WebUtility.HtmlDecode(url), isImage) is not { } scheme)
+        if (UrlPolicy.Blocked(System.Net.WebUtility.HtmlDecode(url), isImage) is not { } scheme)
         {
             return true;
         }
 
         reader.Error(
             DiagnosticCodes.InvalidConfig,
-            $"'{field}' may not be a '{scheme}:' URL; use a path such as /world/ or an address with {string.Join(", ", Markdown.UrlPolicy.AllowedSchemes.Select(s => s + ":"))}",
+            $"'{field}' may not be a '{scheme}:' URL; use a path such as /world/ or an address with {string.Join(", ", UrlPolicy.AllowedSchemes.Select(s => s + ":"))}",
             node);
         return false;
     }

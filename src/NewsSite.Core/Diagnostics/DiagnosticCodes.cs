@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 namespace NewsSite.Diagnostics;
 
 /// <summary>Stable codes, so CI annotations and documentation can refer to a kind of problem.</summary>

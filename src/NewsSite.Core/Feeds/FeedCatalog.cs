@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using NewsSite.Model;
 
 namespace NewsSite.Feeds;

@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using NewsSite.Configuration;
 using NewsSite.Markdown;
 using NewsSite.Model;

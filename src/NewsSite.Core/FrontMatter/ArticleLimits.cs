@@ -24,9 +24,12 @@ public sealed record ArticleLimits
 
     /// <summary>
     /// Time one body may take to render (parse, heading ids, sanitising, the summary and word count), and its key
-    /// points and corrections; a body over it is refused (see <see cref="Markdown.RenderBudget"/>).
+    /// points and corrections; a body over it is refused .
     /// </summary>
-    public TimeSpan RenderBudget { get; init; } = Markdown.MarkdownRenderer.DefaultRenderBudget;
+    public TimeSpan RenderBudget { get; init; } = DefaultRenderBudget;
+
+    /// <summary>Time one body may take to render before it is reported instead.</summary>
+    public static TimeSpan DefaultRenderBudget { get; } = TimeSpan.FromSeconds(30);
 
     public Yaml.YamlLimits Yaml { get; init; } = global::NewsSite.Yaml.YamlLimits.Default;
 }

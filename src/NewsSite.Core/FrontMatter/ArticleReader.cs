@@ -1,5 +1,4 @@
 using NewsSite.Diagnostics;
-using NewsSite.Model;
 using NewsSite.Routing;
 using NewsSite.Time;
 using NewsSite.Yaml;

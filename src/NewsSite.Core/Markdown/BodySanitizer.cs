@@ -1,3 +1,4 @@
+using NewsSite.Routing;
 using System.Runtime.CompilerServices;
 using System.Text;
 using AngleSharp.Css.Dom;

@@ -14,9 +14,6 @@ namespace NewsSite.Markdown;
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    /// <summary>Time one body may take to render before it is reported instead (see <see cref="RenderBudget"/>).</summary>
-    public static readonly TimeSpan DefaultRenderBudget = TimeSpan.FromSeconds(30);
-
     /// <summary>Warnings listed per body; a pasted page can hold thousands of removed attributes.</summary>
     public const int MaxWarningsPerBody = 20;
 
@@ -55,7 +52,7 @@ public sealed class MarkdownRenderer
         _inlinePipeline = inline.Build();
         _rawHtml = config.RawHtml;
         _sanitizer = config.RawHtml == RawHtmlMode.Sanitize ? new Lazy<BodySanitizer>(() => new BodySanitizer(config.EmbedHosts)) : null;
-        _renderBudget = renderBudget ?? DefaultRenderBudget;
+        _renderBudget = renderBudget ?? FrontMatter.ArticleLimits.DefaultRenderBudget;
     }
 
     /// <param name="dateline">Printed before the first paragraph, unless the paragraph already opens with it.</param>

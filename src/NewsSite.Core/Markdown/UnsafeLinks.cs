@@ -1,3 +1,4 @@
+using NewsSite.Routing;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NewsSite.Diagnostics;

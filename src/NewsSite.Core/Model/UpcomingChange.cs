@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using MemoryPack;
 
 namespace NewsSite.Model;

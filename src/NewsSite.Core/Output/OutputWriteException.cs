@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 namespace NewsSite.Output;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Collections.Concurrent;
 using System.Globalization;
 using NewsSite.Diagnostics;

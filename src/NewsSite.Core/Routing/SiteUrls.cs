@@ -1,12 +1,11 @@
-using NewsSite.Configuration;
-
 namespace NewsSite.Routing;
 
 /// <summary>Turns site routes into the links pages print (with the base path) and absolute URLs (feeds, SEO).</summary>
-public sealed class SiteUrls(SiteConfig config)
+/// <param name="baseUrl">The site's <c>base_url</c>; its path is the base path every link starts with.</param>
+public sealed class SiteUrls(Uri baseUrl)
 {
-    private readonly string _basePath = config.BasePath;
-    private readonly string _baseUrl = config.BaseUrl.AbsoluteUri;
+    private readonly string _basePath = baseUrl.AbsolutePath;
+    private readonly string _baseUrl = baseUrl.AbsoluteUri;
 
     /// <summary><c>/world/</c> -> <c>/news/world/</c> when the site lives under <c>/news/</c>.</summary>
     public string Link(string route) => IsExternal(route) || IsOwnLink(route) ? route : _basePath + route.TrimStart('/');

@@ -30,7 +30,7 @@ public static class PublishingSchedule
 
         // The same rules as a build without --drafts or --future, so the first entry is the build's "next change".
         var now = config.TimeZone.InZone(options.Clock.GetUtcNow());
-        var urls = new SiteUrls(config);
+        var urls = new SiteUrls(config.BaseUrl);
         var entries = new PublishingRules(now).Upcoming(articles)
             .Select(change => new ScheduleEntry(change.Kind, change.At, change.Article.SourcePath, change.Article.Headline, urls.Absolute(Route(config, change.Article))))
             .ToList();

@@ -4,13 +4,11 @@ namespace NewsSite.Search;
 /// What indexing needs of one article once its text has been read: each term (a <see cref="TermTable"/> number)
 /// with its signal (<see cref="TermWeighting.Signal"/>), the length of its body, the words it brings to the prefix
 /// list with their terms, the buckets of the pairs of neighbouring terms it holds (<see cref="WordPairs"/>), and its
-/// result snippet. This is what the analysis cache keeps.
+/// result snippet. The build cache keeps it as a <see cref="StoredAnalysis"/>.
 /// </summary>
 /// <remarks>
 /// Every article's analysis is held until the index is written, so it is packed (<see cref="PackedPairs"/>): a
-/// third of four int arrays, a quarter of a gigabyte saved at 100,000 articles. Lists are unpacked on use. The
-/// packing is the analysis cache file's own, so an analysis read from the cache is its bytes, neither unpacked
-/// nor packed again, and goes back to the file as it came.
+/// third of four int arrays. Lists are unpacked on use.
 /// </remarks>
 internal sealed class ArticleAnalysis
 {
@@ -40,16 +38,13 @@ internal sealed class ArticleAnalysis
 
     public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet.Span);
 
-    /// <summary>The packed (term, frequency) and (word, term) lists, as the cache file stores them.</summary>
+    /// <summary>The packed (term, frequency) and (word, term) lists.</summary>
     public ReadOnlySpan<byte> PackedTerms => _terms.Span;
 
     public ReadOnlySpan<byte> PackedWords => _words.Span;
 
-    /// <summary>The packed (pair bucket, 1) list, as the cache file stores it.</summary>
+    /// <summary>The packed (pair bucket, 1) list.</summary>
     public ReadOnlySpan<byte> PackedPairBuckets => _pairs.Span;
-
-    /// <summary>An analysis from lists already packed and checked (by the cache reader), which may be slices of its file.</summary>
-    public static ArticleAnalysis FromPacked(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, ReadOnlyMemory<byte> utf8Snippet) => new(terms, words, pairs, length, utf8Snippet);
 
     /// <summary>The article's terms in ascending order, with their signals.</summary>
     public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(_terms.Span);
@@ -59,14 +54,4 @@ internal sealed class ArticleAnalysis
 
     /// <summary>The words the article brings to the prefix list, in ascending order, with their terms.</summary>
     public (int[] Words, int[] Terms) WordTerms() => PackedPairs.Unpack(_words.Span);
-
-    /// <summary>
-    /// Adds <paramref name="by"/> to the count of every string number the analysis refers to, once for each time:
-    /// its terms, its words and their terms.
-    /// </summary>
-    public void CountStrings(int[] references, int by)
-    {
-        PackedPairs.Count(_terms.Span, references, by, secondIsString: false);
-        PackedPairs.Count(_words.Span, references, by, secondIsString: true);
-    }
 }

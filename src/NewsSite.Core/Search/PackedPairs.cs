@@ -3,7 +3,7 @@ namespace NewsSite.Search;
 /// <summary>
 /// A list of (number, value) pairs with distinct numbers, packed: the count, then the pairs in ascending order of
 /// number, each number as its gap from the one before less one, both as 7-bit integers
-/// (<see cref="BinaryWriter.Write7BitEncodedInt"/>). The analyses in memory and the analysis cache share it.
+/// (<see cref="BinaryWriter.Write7BitEncodedInt"/>).
 /// </summary>
 internal static class PackedPairs
 {
@@ -52,22 +52,6 @@ internal static class PackedPairs
         return (keys, values);
     }
 
-    /// <summary>
-    /// Adds <paramref name="by"/> to <paramref name="references"/> for every number, and every value when the values
-    /// are numbers too.
-    /// </summary>
-    public static void Count(ReadOnlySpan<byte> packed, int[] references, int by, bool secondIsString)
-    {
-        for (var pairs = Read(packed); pairs.Next(out var key, out var value);)
-        {
-            references[key] += by;
-            if (secondIsString)
-            {
-                references[value] += by;
-            }
-        }
-    }
-
     /// <summary>Walks a packed list without unpacking it into arrays.</summary>
     public static Reader Read(ReadOnlySpan<byte> packed) => new(packed);
 
@@ -104,7 +88,7 @@ internal static class PackedPairs
         }
     }
 
-    /// <summary>A 7-bit integer from bytes this class wrote (checked ones, for the cache's: see its reader).</summary>
+    /// <summary>A 7-bit integer from bytes this class wrote.</summary>
     private static int Read(ReadOnlySpan<byte> bytes, ref int position)
     {
         var value = 0;

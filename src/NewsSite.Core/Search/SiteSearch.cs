@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Collections.Concurrent;
 using NewsSite.Caching;
 using NewsSite.Configuration;

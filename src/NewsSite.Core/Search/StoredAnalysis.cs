@@ -40,11 +40,8 @@ internal sealed partial record StoredAnalysis(string[] Strings, int[] Terms, int
         var ids = Strings.Select(table.Id).ToArray();
         int Id(int place) => place >= 0 && place < ids.Length ? ids[place] : throw new InvalidDataException("a string the analysis does not hold");
         var terms = Terms.Select(Id).ToArray();
-        var signals = Signals.ToArray();
         var words = Words.Select(Id).ToArray();
         var wordTerms = WordTerms.Select(Id).ToArray();
-        Array.Sort(terms, signals);
-        Array.Sort(words, wordTerms);
-        return new ArticleAnalysis(terms, signals, Length, words, wordTerms, PairBuckets, Snippet);
+        return new ArticleAnalysis(terms, Signals, Length, words, wordTerms, PairBuckets, Snippet);
     }
 }

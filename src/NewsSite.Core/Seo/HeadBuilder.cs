@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;

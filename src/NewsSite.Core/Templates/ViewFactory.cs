@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Globalization;
 using NewsSite.Caching;
 using NewsSite.Markdown;

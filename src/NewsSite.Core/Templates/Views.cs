@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 namespace NewsSite.Templates;
 
 // The template model. Scriban sees these properties in snake_case (ReadingMinutes -> reading_minutes); the

@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Text.Json;
 using Microsoft.Playwright;
 

@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests.EndToEnd;

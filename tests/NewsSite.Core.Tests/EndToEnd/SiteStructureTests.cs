@@ -1,4 +1,3 @@
-using NewsSite.FrontMatter;
 using System.Globalization;
 using System.Text;
 using NewsSite.Tests.TestSupport;

@@ -1,11 +1,10 @@
-using NewsSite.Configuration;
 using NewsSite.Routing;
 
 namespace NewsSite.Tests.Routing;
 
 public sealed class SiteUrlsTests
 {
-    private static SiteUrls At(string baseUrl) => new(new SiteConfig { Title = "T", BaseUrl = new Uri(baseUrl) });
+    private static SiteUrls At(string baseUrl) => new(new Uri(baseUrl));
 
     [Fact]
     public void At_the_site_root_a_route_is_its_own_link_and_no_copy_is_made()

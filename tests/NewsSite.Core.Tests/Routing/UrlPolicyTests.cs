@@ -1,6 +1,7 @@
+using NewsSite.Routing;
 using NewsSite.Markdown;
 
-namespace NewsSite.Tests.Markdown;
+namespace NewsSite.Tests.Routing;
 
 public sealed class UrlPolicyTests
 {

@@ -1,4 +1,4 @@
-namespace NewsSite.Markdown;
+namespace NewsSite.Routing;
 
 /// <summary>
 /// Which URLs a body may link to or show: relative URLs and the schemes below, plus <c>data:image/…</c> on

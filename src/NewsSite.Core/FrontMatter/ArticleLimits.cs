@@ -29,7 +29,7 @@ public sealed record ArticleLimits
     public TimeSpan RenderBudget { get; init; } = DefaultRenderBudget;
 
     /// <summary>Time one body may take to render before it is reported instead.</summary>
-    public static TimeSpan DefaultRenderBudget { get; } = TimeSpan.FromSeconds(30);
+    public static TimeSpan DefaultRenderBudget => TimeSpan.FromSeconds(30);
 
     public Yaml.YamlLimits Yaml { get; init; } = global::NewsSite.Yaml.YamlLimits.Default;
 }

@@ -1,0 +1,219 @@
+using NewsSite.Caching;
+
+namespace NewsSite.Tests.Caching;
+
+public sealed class BuildCacheTests : IDisposable
+{
+    private static readonly CacheQuery<string[]> Words = new("words");
+    private static readonly CacheQuery<int[]> Numbers = new("numbers");
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newssite-tests", Guid.NewGuid().ToString("N"));
+
+    private string FilePath => Path.Combine(_folder, BuildCache.FileName);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private BuildCache Open(bool read = true, bool write = true) => BuildCache.Open(_folder, read, write);
+
+    private static Hash128 Key(string text) => ContentHash.Of(text);
+
+    [Fact]
+    public void What_one_build_puts_the_next_gets_back_under_the_same_query_and_inputs_only()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("a"), ["monsoon", "kerala"]);
+            first.Put(Numbers, Key("a"), [1, 2, 3]);
+            first.Save(buildFailed: false);
+        }
+
+        using var second = Open();
+        Assert.True(second.TryGet(Words, Key("a"), out var words));
+        Assert.Equal(["monsoon", "kerala"], words);
+        Assert.True(second.TryGet(Numbers, Key("a"), out var numbers));
+        Assert.Equal([1, 2, 3], numbers);
+        Assert.False(second.TryGet(Words, Key("b"), out _));
+    }
+
+    [Fact]
+    public void A_successful_build_keeps_what_it_used_and_a_failed_one_keeps_everything()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("used"), ["kept"]);
+            first.Put(Words, Key("unused"), ["dropped"]);
+            first.Put(Words, Key("failed"), ["kept by the failed build"]);
+            first.Save(buildFailed: false);
+        }
+
+        using (var failed = Open())
+        {
+            Assert.True(failed.TryGet(Words, Key("used"), out _));
+            failed.Save(buildFailed: true);
+        }
+
+        using (var succeeded = Open())
+        {
+            Assert.Equal(3, succeeded.LastCount);
+            Assert.True(succeeded.TryGet(Words, Key("used"), out _));
+            succeeded.Put(Words, Key("new"), ["new"]);
+            succeeded.Save(buildFailed: false);
+        }
+
+        using var after = Open();
+        Assert.Equal(2, after.LastCount);
+        Assert.True(after.TryGet(Words, Key("used"), out var used));
+        Assert.Equal(["kept"], used);
+        Assert.True(after.TryGet(Words, Key("new"), out _));
+        Assert.False(after.TryGet(Words, Key("unused"), out _));
+    }
+
+    [Fact]
+    public void A_build_that_used_everything_and_put_nothing_leaves_the_file_as_it_was()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("a"), ["a"]);
+            first.Save(buildFailed: false);
+        }
+
+        var before = new FileInfo(FilePath).LastWriteTimeUtc;
+        File.SetLastWriteTimeUtc(FilePath, before.AddHours(-1));
+        using (var second = Open())
+        {
+            Assert.True(second.TryGet(Words, Key("a"), out _));
+            second.Save(buildFailed: false);
+        }
+
+        Assert.Equal(before.AddHours(-1), new FileInfo(FilePath).LastWriteTimeUtc);
+        Assert.Equal([BuildCache.FileName], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_clean_build_reads_nothing_and_a_dry_run_writes_nothing()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("a"), ["a"]);
+            first.Save(buildFailed: false);
+        }
+
+        var bytes = File.ReadAllBytes(FilePath);
+        using (var dryRun = Open(write: false))
+        {
+            dryRun.Put(Words, Key("b"), ["b"]);
+            dryRun.Save(buildFailed: false);
+        }
+
+        Assert.Equal(bytes, File.ReadAllBytes(FilePath));
+        using (var clean = Open(read: false))
+        {
+            Assert.False(clean.TryGet(Words, Key("a"), out _));
+            clean.Save(buildFailed: false);
+        }
+
+        using var after = Open();
+        Assert.False(after.TryGet(Words, Key("a"), out _));
+    }
+
+    [Fact]
+    public void A_file_cut_short_anywhere_or_damaged_anywhere_never_throws_and_never_gives_a_wrong_value()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("a"), ["monsoon", "kerala"]);
+            first.Put(Numbers, Key("b"), [7, 8]);
+            first.Save(buildFailed: false);
+        }
+
+        var good = File.ReadAllBytes(FilePath);
+        for (var at = 0; at < good.Length; at++)
+        {
+            foreach (var damaged in new[] { good[..at], Flip(good, at) })
+            {
+                File.WriteAllBytes(FilePath, damaged);
+                using var cache = Open();
+                if (cache.TryGet(Words, Key("a"), out var words))
+                {
+                    Assert.Equal(["monsoon", "kerala"], words);
+                }
+
+                if (cache.TryGet(Numbers, Key("b"), out var numbers))
+                {
+                    Assert.Equal([7, 8], numbers);
+                }
+
+                cache.Save(buildFailed: false);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_file_written_by_another_build_of_the_tool_or_one_that_is_not_a_cache_reads_as_empty()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("a"), ["a"]);
+            first.Save(buildFailed: false);
+        }
+
+        var other = File.ReadAllBytes(FilePath);
+        other[8] ^= 0xFF; // the tool identity
+        File.WriteAllBytes(FilePath, other);
+        using (var cache = Open())
+        {
+            Assert.Equal(0, cache.LastCount);
+        }
+
+        File.Delete(FilePath);
+        Directory.CreateDirectory(FilePath);
+        using (var folderInstead = Open())
+        {
+            Assert.Equal(0, folderInstead.LastCount);
+            folderInstead.Put(Words, Key("a"), ["a"]);
+            folderInstead.Save(buildFailed: false);
+        }
+    }
+
+    [Fact]
+    public void A_killed_build_leaves_its_next_file_which_the_next_writing_build_removes()
+    {
+        Directory.CreateDirectory(_folder);
+        var stale = Path.Combine(_folder, $"{BuildCache.FileName}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(stale, "half");
+
+        using (Open(write: false))
+        {
+            Assert.True(File.Exists(stale));
+        }
+
+        using (Open())
+        {
+            Assert.False(File.Exists(stale));
+        }
+    }
+
+    [Fact]
+    public void Values_put_from_many_threads_all_come_back()
+    {
+        using (var first = Open())
+        {
+            Parallel.For(0, 2000, i => first.Put(Numbers, Key($"n{i}"), [i, i * 2]));
+            first.Save(buildFailed: false);
+        }
+
+        using var second = Open();
+        Assert.All(Enumerable.Range(0, 2000), i =>
+        {
+            Assert.True(second.TryGet(Numbers, Key($"n{i}"), out var value));
+            Assert.Equal([i, i * 2], value);
+        });
+    }
+
+    private static byte[] Flip(byte[] bytes, int at)
+    {
+        var copy = (byte[])bytes.Clone();
+        copy[at] ^= 0x5A;
+        return copy;
+    }
+}

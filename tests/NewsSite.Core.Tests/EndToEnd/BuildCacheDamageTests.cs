@@ -1,0 +1,93 @@
+using NewsSite.Caching;
+using NewsSite.Tests.TestSupport;
+
+namespace NewsSite.Tests.EndToEnd;
+
+/// <summary>Whatever happened to the build cache between two builds, the second one succeeds and is right.</summary>
+public sealed class BuildCacheDamageTests
+{
+    private const string Site = """
+        -- site.yaml --
+        title: Test Times
+        base_url: https://news.example/
+        -- content/world/quake.md --
+        ---
+        headline: Quake shakes the coast
+        date: 2025-03-01T10:00:00Z
+        tags: [Quake, Coast]
+        key_points: [Buildings evacuated]
+        ---
+        The first paragraph, with no summary in the front matter.
+        -- content/world/floods.md --
+        ---
+        headline: Floods reach the delta
+        date: 2025-03-02T10:00:00Z
+        tags: [Floods, Coast]
+        ---
+        Rivers rose overnight.
+        -- content/business/rates.md --
+        ---
+        headline: Rates held
+        date: 2025-03-03T10:00:00Z
+        summary: The bank waits.
+        ---
+        The bank held its rate.
+        """;
+
+    public static TheoryData<string, Action<string>> Damages() => new()
+    {
+        { "deleted", file => File.Delete(file) },
+        { "emptied", file => File.WriteAllBytes(file, []) },
+        { "cut in half", file => File.WriteAllBytes(file, File.ReadAllBytes(file)[..(int)(new FileInfo(file).Length / 2)]) },
+        { "a byte changed in the middle", file => FlipAt(file, new FileInfo(file).Length / 2) },
+        { "a byte of the index changed", file => FlipAt(file, new FileInfo(file).Length - 40) },
+        { "garbage", file => File.WriteAllBytes(file, [.. Enumerable.Range(0, 5000).Select(i => (byte)(i * 31))]) },
+        { "a folder instead", file => { File.Delete(file); Directory.CreateDirectory(file); } },
+        { "a link to a missing file", file => { File.Delete(file); File.CreateSymbolicLink(file, file + ".gone"); } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public void A_damaged_or_missing_cache_is_never_an_error_and_the_build_is_as_a_clean_one(string damage, Action<string> apply)
+    {
+        using var site = TestSite.Create(Site);
+        site.Settle();
+        site.Build().AssertSucceeded();
+        var cacheFile = Path.Combine(CacheFolder.Of(site.Output), BuildCache.FileName);
+        Assert.True(File.Exists(cacheFile), "the first build keeps a cache");
+
+        File.AppendAllText(Path.Combine(site.Source, "content/world/quake.md"), "\nA later paragraph.\n");
+        File.SetLastWriteTimeUtc(Path.Combine(site.Source, "content/world/quake.md"), DateTime.UtcNow.AddHours(-1));
+        apply(cacheFile);
+        var rebuilt = site.Build();
+
+        rebuilt.AssertSucceeded();
+        Assert.Empty(rebuilt.Result.Diagnostics);
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        Assert.True(OutputHashes.Of(clean.Output).SequenceEqual(OutputHashes.Of(site.Output)), $"{damage}: the rebuilt output differs from a clean build");
+    }
+
+    [Fact]
+    public void After_a_cold_rebuild_the_next_one_uses_the_cache_again()
+    {
+        using var site = TestSite.Create(Site);
+        site.Settle();
+        site.Build().AssertSucceeded();
+        File.WriteAllBytes(Path.Combine(CacheFolder.Of(site.Output), BuildCache.FileName), [1, 2, 3]);
+        File.SetLastWriteTimeUtc(Path.Combine(site.Source, "content/world/floods.md"), DateTime.UtcNow.AddHours(-2));
+
+        var cold = site.Build();
+        File.SetLastWriteTimeUtc(Path.Combine(site.Source, "content/world/floods.md"), DateTime.UtcNow.AddHours(-3));
+        var warm = site.Build();
+
+        Assert.Equal(3, cold.Result.ArticlesRead);
+        Assert.Equal(1, warm.Result.ArticlesRead);
+    }
+
+    private static void FlipAt(string file, long at)
+    {
+        var bytes = File.ReadAllBytes(file);
+        bytes[at] ^= 0xFF;
+        File.WriteAllBytes(file, bytes);
+    }
+}

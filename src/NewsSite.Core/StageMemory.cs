@@ -4,8 +4,7 @@ namespace NewsSite;
 /// Gives memory back between the stages of a large build. A stage that ends lets go of a lot at once (the held
 /// bodies after the article pages, the teaser cards after the lists, the feed items before the index); the
 /// runtime collects the oldest generation rarely, so without help that garbage stays resident while the next
-/// stage adds its own. At 100,000 articles the three collections pause the build for about a second in all (of
-/// 60 to 80 s) and take its peak from about 1.2 GiB to 0.9 GiB.
+/// stage adds its own. The README's performance section has the figures.
 /// </summary>
 /// <remarks>
 /// Whether to collect is decided by the size of the site, not of the heap: the heap is the process's, and a
@@ -15,8 +14,7 @@ namespace NewsSite;
 internal sealed class StageMemory
 {
     /// <summary>
-    /// Below this many articles a stage's garbage is too small to matter (a 10,000-article build peaks at about
-    /// 270 MiB) and the pauses are not worth it.
+    /// Below this many articles a stage's garbage is too small to matter and the pauses are not worth it.
     /// </summary>
     public const int ArticleThreshold = 25_000;
 

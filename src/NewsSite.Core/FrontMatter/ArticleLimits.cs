@@ -17,8 +17,8 @@ public sealed record ArticleLimits
 
     /// <summary>
     /// How many bytes of Markdown bodies a build holds in memory (as UTF-8); bodies beyond it are read back from
-    /// their files when rendered. 64 MB holds every body of a 10,000-article site; beyond that, reading a body
-    /// back from a file the build has just read costs less than holding it (at 100,000 articles, 128 MB less).
+    /// their files when rendered: beyond a mid-sized archive, reading a body back from a file the build has just
+    /// read costs less than holding it.
     /// </summary>
     public long HeldBodyBytes { get; init; } = 64L * 1024 * 1024;
 

@@ -4,8 +4,8 @@ namespace NewsSite.FrontMatter;
 
 /// <summary>
 /// One string per distinct name (tag, author, section, dateline) across a build's articles. Each file spells its
-/// names out again, so without sharing a large archive holds "Climate Change" as many times as it is used: some
-/// 600,000 strings at 100,000 articles. Thread-safe.
+/// names out again, so without sharing a large archive holds "Climate Change" as many times as it is used.
+/// Thread-safe.
 /// </summary>
 internal sealed class NamePool
 {

@@ -23,7 +23,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             .ThenBy(a => a.SourcePath, StringComparer.Ordinal)
             .ToList();
 
-        // A section's name is slugified once, not once per article: 20,000 transliterations at 10,000 articles.
+        // A section's name is slugified once, not once per article.
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         string SlugOf(string name) => slugs.TryGetValue(name, out var slug) ? slug : slugs[name] = Slugifier.Slugify(name);
 

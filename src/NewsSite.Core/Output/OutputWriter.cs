@@ -30,10 +30,9 @@ public sealed class OutputWriter : IDisposable
     private readonly ConcurrentDictionary<string, FileRecord> _written;
 
     /// <summary>
-    /// The folders made so far. Pages share folders (world/2025/04/...): asking the file system to create a folder it
-    /// already made costs several system calls per file, a tenth of a cold build. They are kept by a 128-bit hash of
-    /// their full path: a path per page was 40 MB at 100,000 articles, and a collision (about one in 10^28 for that
-    /// many folders) would only fail a write, never misplace one.
+    /// The folders made so far. Pages share folders (world/2025/04/...), and asking the file system to create a folder
+    /// it already made costs several system calls per file. They are kept by a hash of their full path, smaller than
+    /// the path; a collision would only fail a write, never misplace one.
     /// </summary>
     private readonly ConcurrentDictionary<Hash128, byte> _folders = new();
     private static readonly CacheQuery<Dictionary<string, FileRecord>> Manifests = new("tree-manifest");

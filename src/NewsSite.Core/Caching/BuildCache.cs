@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
@@ -103,9 +104,10 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             return false;
         }
 
+        var buffer = ArrayPool<byte>.Shared.Rent(location.Length);
         try
         {
-            var bytes = new byte[location.Length];
+            var bytes = buffer.AsSpan(0, location.Length);
             if (RandomAccess.Read(_last, bytes, location.Offset) != bytes.Length || XxHash3.HashToUInt64(bytes) != location.Checksum)
             {
                 return false;
@@ -116,6 +118,10 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         catch (Exception exception) when (Unreadable(exception) || exception is MemoryPackSerializationException)
         {
             return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         if (value is null)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -29,11 +30,11 @@ public static class ContentHash
         private const int BytesTag = -4;
         private const int HashTag = -5;
 
-        private HashInput _input;
+        private readonly XxHash128 _input = new();
 
         public Builder Add(string? text)
         {
-            _input.Append(text?.Length ?? NullTag);
+            Append(text?.Length ?? NullTag);
             _input.Append(MemoryMarshal.AsBytes(text.AsSpan()));
             return this;
         }
@@ -41,16 +42,16 @@ public static class ContentHash
         /// <summary>Bytes as they are (a value already serialized, a file's contents).</summary>
         public Builder Add(ReadOnlySpan<byte> bytes)
         {
-            _input.Append(BytesTag);
-            _input.Append(bytes.Length);
+            Append(BytesTag);
+            Append(bytes.Length);
             _input.Append(bytes);
             return this;
         }
 
         public Builder Add(int value)
         {
-            _input.Append(NumberTag);
-            _input.Append(value);
+            Append(NumberTag);
+            Append(value);
             return this;
         }
 
@@ -60,7 +61,7 @@ public static class ContentHash
         {
             Span<byte> bytes = stackalloc byte[16];
             hash.Write(bytes);
-            _input.Append(HashTag);
+            Append(HashTag);
             _input.Append(bytes);
             return this;
         }
@@ -106,8 +107,15 @@ public static class ContentHash
         public Hash128 Finish()
         {
             Span<byte> hash = stackalloc byte[16];
-            _input.Finish(hash);
+            _input.GetCurrentHash(hash);
             return Hash128.Read(hash);
+        }
+
+        private void Append(int value)
+        {
+            Span<byte> bytes = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
+            _input.Append(bytes);
         }
     }
 }

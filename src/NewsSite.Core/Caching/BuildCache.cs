@@ -141,7 +141,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         }
 
         var key = KeyOf(query.Name, inputs);
-        var bytes = MemoryPackSerializer.Serialize(value);
+        var bytes = MemoryPackSerializer.Serialize(value, MemoryPackSerializerOptions.Utf8);
         lock (_appending)
         {
             if (_put.ContainsKey(key) || Next() is not { } next)

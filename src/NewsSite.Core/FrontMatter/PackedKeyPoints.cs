@@ -36,7 +36,7 @@ internal sealed partial class PackedKeyPoints
 
         var path = points.Select(p => p.Location?.Path).FirstOrDefault(p => p is not null);
         var packed = points.Select(p => new PackedPoint(p.Label, p.Text, p.Location?.Path == path ? null : p.Location?.Path, p.Location?.Line ?? 0, p.Location?.Column ?? 0)).ToArray();
-        return new PackedKeyPoints(MemoryPackSerializer.Serialize(packed), path);
+        return new PackedKeyPoints(MemoryPackSerializer.Serialize(packed, MemoryPackSerializerOptions.Utf8), path);
     }
 
     public IReadOnlyList<KeyPoint> Unpack() =>

@@ -4,10 +4,11 @@ namespace NewsSite.Search;
 
 /// <summary>
 /// An <see cref="ArticleAnalysis"/> as the build cache keeps it: self-contained, its terms and words given by their
-/// place in its own list of strings, since the <see cref="TermTable"/>'s numbers last only one build.
+/// place in its own list of strings, since the <see cref="TermTable"/>'s numbers last only one build. The lists are
+/// packed as in memory (<see cref="PackedPairs"/>).
 /// </summary>
 [MemoryPackable]
-internal sealed partial record StoredAnalysis(string[] Strings, int[] Terms, int[] Signals, int Length, int[] Words, int[] WordTerms, int[] PairBuckets, string Snippet)
+internal sealed partial record StoredAnalysis(string[] Strings, byte[] Terms, byte[] Words, byte[] PairBuckets, int Length, string Snippet)
 {
     public static StoredAnalysis From(ArticleAnalysis analysis, TermTable table)
     {
@@ -27,10 +28,9 @@ internal sealed partial record StoredAnalysis(string[] Strings, int[] Terms, int
             return place;
         }
 
-        int[] termPlaces = [.. terms.Select(Place)];
-        int[] wordPlaces = [.. words.Select(Place)];
-        int[] wordTermPlaces = [.. wordTerms.Select(Place)];
-        return new StoredAnalysis([.. strings], termPlaces, signals, analysis.Length, wordPlaces, wordTermPlaces, analysis.PairBuckets(), analysis.Snippet);
+        var termList = PackedPairs.Pack([.. terms.Select(Place)], signals);
+        var wordList = PackedPairs.Pack([.. words.Select(Place)], [.. wordTerms.Select(Place)]);
+        return new StoredAnalysis([.. strings], termList, wordList, analysis.PackedPairBuckets.ToArray(), analysis.Length, analysis.Snippet);
     }
 
     /// <summary>The analysis in this build's numbers.</summary>
@@ -39,9 +39,8 @@ internal sealed partial record StoredAnalysis(string[] Strings, int[] Terms, int
     {
         var ids = Strings.Select(table.Id).ToArray();
         int Id(int place) => place >= 0 && place < ids.Length ? ids[place] : throw new InvalidDataException("a string the analysis does not hold");
-        var terms = Terms.Select(Id).ToArray();
-        var words = Words.Select(Id).ToArray();
-        var wordTerms = WordTerms.Select(Id).ToArray();
-        return new ArticleAnalysis(terms, Signals, Length, words, wordTerms, PairBuckets, Snippet);
+        var (terms, signals) = PackedPairs.Unpack(Terms);
+        var (words, wordTerms) = PackedPairs.Unpack(Words);
+        return new ArticleAnalysis([.. terms.Select(Id)], signals, Length, [.. words.Select(Id)], [.. wordTerms.Select(Id)], PackedPairs.Unpack(PairBuckets).Keys, Snippet);
     }
 }

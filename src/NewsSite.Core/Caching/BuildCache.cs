@@ -22,7 +22,9 @@ namespace NewsSite.Caching;
 /// <item>Values are read when asked for, not when the file is opened, so a build that needs few of them reads few.</item>
 /// <item>New values are appended to the next file as they are put, so they are not held in memory.</item>
 /// <item>Garbage collection: the next file holds what this build used (got or put), and after a failed build
-/// everything the last file held as well. It replaces the last file whole, by a rename, when the build ends.</item>
+/// everything the last file held as well. It replaces the last file whole, by a rename, when the build ends. While
+/// at least half the last file's bytes are still used, the next file is a copy of it (made by the kernel) with the
+/// new values appended and a new index that leaves the unused ones out; below that, it is written afresh.</item>
 /// </list>
 /// </remarks>
 internal sealed class BuildCache : IBuildCache, IDisposable
@@ -39,6 +41,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     private readonly bool _write;
     private readonly SafeFileHandle? _last;
     private readonly Dictionary<Hash128, Location> _lastIndex;
+    private readonly long _lastDataEnd;
     private readonly ConcurrentDictionary<Hash128, byte> _used = new();
     private readonly ConcurrentDictionary<Hash128, Location> _put = new();
     private readonly Lock _appending = new();
@@ -46,12 +49,13 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     private string? _nextPath;
     private bool _saved;
 
-    private BuildCache(string path, bool write, SafeFileHandle? last, Dictionary<Hash128, Location> lastIndex)
+    private BuildCache(string path, bool write, SafeFileHandle? last, Dictionary<Hash128, Location> lastIndex, long lastDataEnd = HeaderLength)
     {
         _path = path;
         _write = write;
         _last = last;
         _lastIndex = lastIndex;
+        _lastDataEnd = lastDataEnd;
     }
 
     /// <summary>The build of the tool this is: answers kept by another are not used.</summary>
@@ -84,7 +88,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
             if (ReadIndex(handle) is { } index)
             {
-                return new BuildCache(path, write, handle, index);
+                return new BuildCache(path, write, handle, index.Entries, index.DataEnd);
             }
         }
         catch (Exception exception) when (Unreadable(exception))
@@ -194,26 +198,66 @@ internal sealed class BuildCache : IBuildCache, IDisposable
                     return;
                 }
 
-                var index = new Dictionary<Hash128, Location>(_put);
-                var buffer = new byte[1 << 16];
-                foreach (var key in keep.OrderBy(k => _lastIndex[k].Offset))
+                var kept = keep.Sum(key => (long)_lastIndex[key].Length);
+                var written = kept * 2 >= _lastDataEnd - HeaderLength && _last is not null ? Extend(next, keep) : Compact(next, keep);
+                File.Move(written, _path, overwrite: true);
+                if (written != _nextPath)
                 {
-                    var old = _lastIndex[key];
-                    index[key] = old with { Offset = next.Position };
-                    Copy(old, next, ref buffer);
+                    Discard();
                 }
 
-                WriteIndex(next, index);
-                next.Flush(flushToDisk: false);
-                next.Dispose();
-                File.Move(_nextPath!, _path, overwrite: true);
                 _next = null;
+                _nextPath = null;
             }
             catch (Exception exception) when (Unreadable(exception))
             {
                 Discard();
             }
         }
+    }
+
+    /// <summary>The next file written afresh: this build's values, then the kept ones copied after them.</summary>
+    /// <returns>Its path.</returns>
+    private string Compact(FileStream next, List<Hash128> keep)
+    {
+        var index = new Dictionary<Hash128, Location>(_put);
+        var buffer = new byte[1 << 16];
+        foreach (var key in keep.OrderBy(k => _lastIndex[k].Offset))
+        {
+            var old = _lastIndex[key];
+            index[key] = old with { Offset = next.Position };
+            Copy(old, next, ref buffer);
+        }
+
+        WriteIndex(next, index);
+        next.Dispose();
+        return _nextPath!;
+    }
+
+    /// <summary>The last file copied, its index cut off, this build's values appended and a new index written.</summary>
+    /// <returns>Its path.</returns>
+    private string Extend(FileStream next, List<Hash128> keep)
+    {
+        next.Flush();
+        var appended = $"{_path}.{Guid.NewGuid():N}.tmp";
+        File.Copy(_path, appended);
+        using var file = new FileStream(appended, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        file.SetLength(_lastDataEnd);
+        file.Position = _lastDataEnd;
+        var index = keep.ToDictionary(key => key, key => _lastIndex[key]);
+        foreach (var (key, location) in _put)
+        {
+            index[key] = location with { Offset = location.Offset - HeaderLength + _lastDataEnd };
+        }
+
+        using (var reader = new FileStream(_nextPath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
+        {
+            reader.Position = HeaderLength;
+            reader.CopyTo(file);
+        }
+
+        WriteIndex(file, index);
+        return appended;
     }
 
     /// <summary>Saves what a build that ended without <see cref="Save"/> (it failed, or threw) put and used.</summary>
@@ -251,7 +295,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             _nextPath = $"{_path}.{Guid.NewGuid():N}.tmp";
-            _next = new FileStream(_nextPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            _next = new FileStream(_nextPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
             Span<byte> header = stackalloc byte[HeaderLength];
             BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
             BinaryPrimitives.WriteInt32LittleEndian(header[4..], FormatVersion);
@@ -315,7 +359,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     }
 
     /// <returns>Null when the file is not a sound cache file of this tool.</returns>
-    private static Dictionary<Hash128, Location>? ReadIndex(SafeFileHandle handle)
+    private static (Dictionary<Hash128, Location> Entries, long DataEnd)? ReadIndex(SafeFileHandle handle)
     {
         var length = RandomAccess.GetLength(handle);
         if (length < HeaderLength + FooterLength)
@@ -363,7 +407,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             index[Hash128.Read(entry)] = location;
         }
 
-        return index;
+        return (index, start);
     }
 
     /// <summary>A killed build leaves its next file behind; the build holding the lock removes it.</summary>

@@ -8,27 +8,37 @@ namespace NewsSite.Search;
 /// </summary>
 /// <remarks>
 /// Every article's analysis is held until the index is written, so it is packed (<see cref="PackedPairs"/>): a
-/// third of four int arrays. Lists are unpacked on use.
+/// third of four int arrays. Lists are unpacked on use. An analysis read from the build cache keeps the lists as
+/// stored, numbered by the article's own strings, with the table's number for each (<see cref="Id"/>).
 /// </remarks>
 internal sealed class ArticleAnalysis
 {
     private readonly ReadOnlyMemory<byte> _terms;
     private readonly ReadOnlyMemory<byte> _words;
     private readonly ReadOnlyMemory<byte> _pairs;
+    private readonly int[]? _ids;
 
     public ArticleAnalysis(int[] terms, int[] signals, int length, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
-        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, [.. pairBuckets.Select(_ => 1)]), length, System.Text.Encoding.UTF8.GetBytes(snippet))
+        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, [.. pairBuckets.Select(_ => 1)]), length, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
     {
     }
 
-    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, ReadOnlyMemory<byte> utf8Snippet)
+    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, ReadOnlyMemory<byte> utf8Snippet, int[]? ids)
     {
         _terms = terms;
         _words = words;
         _pairs = pairs;
         Length = length;
         Utf8Snippet = utf8Snippet;
+        _ids = ids;
     }
+
+    /// <param name="ids">The table's number of each string the packed lists refer to.</param>
+    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, byte[] utf8Snippet, int[] ids) =>
+        new(terms, words, pairs, length, utf8Snippet, ids);
+
+    /// <summary>The table's number of a string number found in <see cref="PackedTerms"/> or <see cref="PackedWords"/>.</summary>
+    public int Id(int number) => _ids is null ? number : _ids[number];
 
     /// <summary>The body's length in indexed words.</summary>
     public int Length { get; }
@@ -46,12 +56,20 @@ internal sealed class ArticleAnalysis
     /// <summary>The packed (pair bucket, 1) list.</summary>
     public ReadOnlySpan<byte> PackedPairBuckets => _pairs.Span;
 
-    /// <summary>The article's terms in ascending order, with their signals.</summary>
-    public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(_terms.Span);
+    /// <summary>The article's terms (the table's numbers), with their signals.</summary>
+    public (int[] Terms, int[] Frequencies) TermFrequencies()
+    {
+        var (terms, signals) = PackedPairs.Unpack(_terms.Span);
+        return ([.. terms.Select(Id)], signals);
+    }
 
     /// <summary>The buckets of the pairs of neighbouring terms the article holds, ascending.</summary>
     public int[] PairBuckets() => PackedPairs.Unpack(_pairs.Span).Keys;
 
-    /// <summary>The words the article brings to the prefix list, in ascending order, with their terms.</summary>
-    public (int[] Words, int[] Terms) WordTerms() => PackedPairs.Unpack(_words.Span);
+    /// <summary>The words the article brings to the prefix list, with their terms (the table's numbers).</summary>
+    public (int[] Words, int[] Terms) WordTerms()
+    {
+        var (words, terms) = PackedPairs.Unpack(_words.Span);
+        return ([.. words.Select(Id)], [.. terms.Select(Id)]);
+    }
 }

@@ -40,16 +40,17 @@ internal static class SearchIndexBuilder
             var analysis = analyses[document];
             documents[document] = articles[document].Document(analysis.Utf8Snippet);
             totalLength += analysis.Length;
-            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out _);)
+            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out _);)
             {
+                var term = analysis.Id(number);
                 capacity[term] += PostingList.Bytes(last[term], document);
                 last[term] = document;
             }
 
             for (var words = PackedPairs.Read(analysis.PackedWords); words.Next(out var word, out var term);)
             {
-                isWord[word] = true;
-                wordTerm[word] = term;
+                isWord[analysis.Id(word)] = true;
+                wordTerm[analysis.Id(word)] = analysis.Id(term);
             }
 
             for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets); pairs.Next(out var bucket, out _);)
@@ -66,8 +67,9 @@ internal static class SearchIndexBuilder
         for (var document = 0; document < analyses.Count; document++)
         {
             var analysis = analyses[document];
-            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out var signal);)
+            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out var signal);)
             {
+                var term = analysis.Id(number);
                 (postings[term] ??= new PostingList(capacity[term])).Add(document, TermWeighting.Level(signal, analysis.Length, averageLength));
             }
 

@@ -35,6 +35,10 @@ internal sealed class TermTable
         }
     }
 
+    /// <summary>The number of a string given as characters; a string is made only for one the table has not seen.</summary>
+    public int Id(ReadOnlySpan<char> text) =>
+        _ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var id) ? id : Id(text.ToString());
+
     public int Id(string text)
     {
         if (_ids.TryGetValue(text, out var id))

@@ -69,6 +69,48 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void Unused_values_stay_in_the_file_until_they_are_half_of_it_then_it_is_written_afresh()
+    {
+        var value = Enumerable.Range(0, 1000).Select(i => $"word{i}").ToArray();
+        using (var first = Open())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                first.Put(Words, Key($"v{i}"), value);
+            }
+
+            first.Save(buildFailed: false);
+        }
+
+        var full = new FileInfo(FilePath).Length;
+        using (var second = Open())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.True(second.TryGet(Words, Key($"v{i}"), out _));
+            }
+
+            second.Put(Words, Key("new"), ["new"]);
+            second.Save(buildFailed: false);
+        }
+
+        Assert.True(new FileInfo(FilePath).Length > full * 9 / 10, "six of ten still used: the file is extended, not rewritten");
+        using (var third = Open())
+        {
+            Assert.Equal(7, third.LastCount);
+            Assert.True(third.TryGet(Words, Key("v0"), out var kept));
+            Assert.Equal(value, kept);
+            Assert.True(third.TryGet(Words, Key("new"), out _));
+            third.Save(buildFailed: false);
+        }
+
+        Assert.True(new FileInfo(FilePath).Length < full / 4, "two of eleven used: the file is written afresh without the rest");
+        using var fourth = Open();
+        Assert.Equal(2, fourth.LastCount);
+        Assert.True(fourth.TryGet(Words, Key("v0"), out _));
+    }
+
+    [Fact]
     public void A_build_that_used_everything_and_put_nothing_leaves_the_file_as_it_was()
     {
         using (var first = Open())

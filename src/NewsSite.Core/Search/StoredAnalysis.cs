@@ -13,8 +13,6 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
 {
     public static StoredAnalysis From(ArticleAnalysis analysis, TermTable table)
     {
-        var (terms, signals) = analysis.TermFrequencies();
-        var (words, wordTerms) = analysis.WordTerms();
         var places = new Dictionary<int, int>();
         var strings = new StringBuilder();
         int Place(int id)
@@ -29,8 +27,22 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
             return place;
         }
 
-        var termList = PackedPairs.Pack([.. terms.Select(Place)], signals);
-        var wordList = PackedPairs.Pack([.. words.Select(Place)], [.. wordTerms.Select(Place)]);
+        var terms = PackedPairs.Read(analysis.PackedTerms);
+        int[] termPlaces = new int[terms.Count], signals = new int[terms.Count];
+        for (var i = 0; terms.Next(out var term, out var signal); i++)
+        {
+            (termPlaces[i], signals[i]) = (Place(analysis.Id(term)), signal);
+        }
+
+        var words = PackedPairs.Read(analysis.PackedWords);
+        int[] wordPlaces = new int[words.Count], wordTermPlaces = new int[words.Count];
+        for (var i = 0; words.Next(out var word, out var term); i++)
+        {
+            (wordPlaces[i], wordTermPlaces[i]) = (Place(analysis.Id(word)), Place(analysis.Id(term)));
+        }
+
+        var termList = PackedPairs.Pack(termPlaces, signals);
+        var wordList = PackedPairs.Pack(wordPlaces, wordTermPlaces);
         return new StoredAnalysis(Encoding.UTF8.GetBytes(strings.ToString()), termList, wordList, analysis.PackedPairBuckets.ToArray(), analysis.Length, analysis.Utf8Snippet.ToArray());
     }
 

@@ -10,30 +10,18 @@ namespace NewsSite.Search;
 internal sealed class TermTable
 {
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly List<string> _strings = [];
     private readonly Lock _lock = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _strings.Count;
-            }
-        }
-    }
+    /// <summary>
+    /// The strings by number. Replaced by a larger copy when full, under the lock; a number is handed out only once
+    /// its string is in the array, so a reader needs no lock.
+    /// </summary>
+    private string[] _strings = new string[1024];
+    private int _count;
 
-    public string this[int id]
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _strings[id];
-            }
-        }
-    }
+    public int Count => Volatile.Read(ref _count);
+
+    public string this[int id] => Volatile.Read(ref _strings)[id];
 
     /// <summary>The number of a string given as characters; a string is made only for one the table has not seen.</summary>
     public int Id(ReadOnlySpan<char> text) =>
@@ -50,8 +38,16 @@ internal sealed class TermTable
         {
             if (!_ids.TryGetValue(text, out id))
             {
-                id = _strings.Count;
-                _strings.Add(text);
+                id = _count;
+                if (id == _strings.Length)
+                {
+                    var larger = new string[_strings.Length * 2];
+                    _strings.CopyTo(larger, 0);
+                    Volatile.Write(ref _strings, larger);
+                }
+
+                _strings[id] = text;
+                Volatile.Write(ref _count, id + 1);
                 _ids[text] = id;
             }
 
@@ -64,7 +60,7 @@ internal sealed class TermTable
     {
         lock (_lock)
         {
-            return [.. _strings];
+            return _strings[.._count];
         }
     }
 }

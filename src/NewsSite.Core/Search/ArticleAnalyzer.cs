@@ -32,6 +32,9 @@ internal sealed class ArticleAnalyzer : IWordSink
     private uint _previousPair;
     private bool _hasPreviousPair;
 
+    /// <summary>Scratch space for storing this thread's analyses in the build cache.</summary>
+    public StringPlaces Places { get; } = new();
+
     public ArticleAnalyzer(TermTable table)
     {
         _table = table;

@@ -76,7 +76,7 @@ internal sealed class SiteSearch
         if (_slots.TryGetValue(entry, out var slot) && _analysed[slot] is null)
         {
             var analyzer = _analyzers.TryTake(out var free) ? free : new ArticleAnalyzer(_table);
-            _analysed[slot] = Keep(_articles[slot].Key, analyzer.Analyse(Text(entry, body, _markdown, _bodies)));
+            _analysed[slot] = Keep(_articles[slot].Key, analyzer.Analyse(Text(entry, body, _markdown, _bodies)), analyzer.Places);
             _analyzers.Add(analyzer);
         }
     }
@@ -92,7 +92,7 @@ internal sealed class SiteSearch
             () => new ArticleAnalyzer(_table),
             (i, _, analyzer) =>
             {
-                _analysed[i] = Keep(_articles[i].Key, analyzer.Analyse(_articles[i].Text()));
+                _analysed[i] = Keep(_articles[i].Key, analyzer.Analyse(_articles[i].Text()), analyzer.Places);
                 return analyzer;
             },
             _ => { });
@@ -113,9 +113,9 @@ internal sealed class SiteSearch
         }
     }
 
-    private ArticleAnalysis Keep(Hash128 key, ArticleAnalysis analysis)
+    private ArticleAnalysis Keep(Hash128 key, ArticleAnalysis analysis, StringPlaces places)
     {
-        _cache.Put(Analyses, key, StoredAnalysis.From(analysis, _table));
+        _cache.Put(Analyses, key, StoredAnalysis.From(analysis, _table, places));
         return analysis;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MemoryPack;
 
@@ -11,39 +12,26 @@ namespace NewsSite.Search;
 [MemoryPackable]
 internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte[] Words, byte[] PairBuckets, int Length, byte[] Snippet)
 {
-    public static StoredAnalysis From(ArticleAnalysis analysis, TermTable table)
+    /// <param name="places">Scratch space of the thread making it, used again for every analysis.</param>
+    public static StoredAnalysis From(ArticleAnalysis analysis, TermTable table, StringPlaces places)
     {
-        var places = new Dictionary<int, int>();
-        var strings = new StringBuilder();
-        int Place(int id)
-        {
-            if (!places.TryGetValue(id, out var place))
-            {
-                place = places.Count;
-                places[id] = place;
-                strings.Append(table[id]).Append('\n');
-            }
-
-            return place;
-        }
-
+        places.Start(table);
         var terms = PackedPairs.Read(analysis.PackedTerms);
         int[] termPlaces = new int[terms.Count], signals = new int[terms.Count];
         for (var i = 0; terms.Next(out var term, out var signal); i++)
         {
-            (termPlaces[i], signals[i]) = (Place(analysis.Id(term)), signal);
+            (termPlaces[i], signals[i]) = (places.Of(analysis.Id(term)), signal);
         }
 
         var words = PackedPairs.Read(analysis.PackedWords);
         int[] wordPlaces = new int[words.Count], wordTermPlaces = new int[words.Count];
         for (var i = 0; words.Next(out var word, out var term); i++)
         {
-            (wordPlaces[i], wordTermPlaces[i]) = (Place(analysis.Id(word)), Place(analysis.Id(term)));
+            (wordPlaces[i], wordTermPlaces[i]) = (places.Of(analysis.Id(word)), places.Of(analysis.Id(term)));
         }
 
-        var termList = PackedPairs.Pack(termPlaces, signals);
-        var wordList = PackedPairs.Pack(wordPlaces, wordTermPlaces);
-        return new StoredAnalysis(Encoding.UTF8.GetBytes(strings.ToString()), termList, wordList, analysis.PackedPairBuckets.ToArray(), analysis.Length, analysis.Utf8Snippet.ToArray());
+        return new StoredAnalysis(
+            places.Strings(), PackedPairs.Pack(termPlaces, signals), PackedPairs.Pack(wordPlaces, wordTermPlaces), analysis.PackedPairBuckets.ToArray(), analysis.Length, analysis.Utf8Snippet.ToArray());
     }
 
     /// <summary>The analysis, its strings numbered in this build's table.</summary>
@@ -82,4 +70,50 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
 
         return highest;
     }
+}
+
+/// <summary>
+/// Gives the strings of one analysis their places in order of first use and writes them as UTF-8 lines; one per
+/// thread, used again for every analysis it stores.
+/// </summary>
+internal sealed class StringPlaces
+{
+    private readonly ArrayBufferWriter<byte> _utf8 = new(4096);
+    private int[] _place = new int[1024];
+    private int[] _stamp = new int[1024];
+    private int _analysis;
+    private int _count;
+    private TermTable? _table;
+
+    public void Start(TermTable table)
+    {
+        _table = table;
+        _analysis++;
+        _count = 0;
+        _utf8.ResetWrittenCount();
+    }
+
+    public int Of(int id)
+    {
+        if (id >= _stamp.Length)
+        {
+            var size = Math.Max(id + 1, _stamp.Length * 2);
+            Array.Resize(ref _stamp, size);
+            Array.Resize(ref _place, size);
+        }
+
+        if (_stamp[id] != _analysis)
+        {
+            _stamp[id] = _analysis;
+            _place[id] = _count++;
+            var text = _table![id];
+            var written = Encoding.UTF8.GetBytes(text, _utf8.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 1));
+            _utf8.GetSpan(written + 1)[written] = (byte)'\n';
+            _utf8.Advance(written + 1);
+        }
+
+        return _place[id];
+    }
+
+    public byte[] Strings() => _utf8.WrittenSpan.ToArray();
 }

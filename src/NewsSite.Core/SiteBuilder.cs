@@ -10,6 +10,7 @@ using NewsSite.Markdown;
 using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Pages;
+using NewsSite.Pictures;
 using NewsSite.Routing;
 using NewsSite.Schedule;
 using NewsSite.Search;
@@ -164,16 +165,21 @@ public sealed class SiteBuilder
         var output = OutputWriter.Begin(options.OutputRoot, incremental: options.Incremental && !options.DryRun);
         using (output)
         {
+            options.Progress?.Report(new BuildStage("pictures", media.Files.Count));
+            var pictures = PictureStage.Run(site, media.Files, output, diagnostics);
+            new BodyPictures(pictures, urls).Attach(site.Entries);
+
             options.Progress?.Report(new BuildStage("summaries", site.Entries.Count));
             var configKey = ConfigKey(source, options);
             var bodies = new ArticleBodies(markdown, configKey, output, diagnostics);
             bodies.Prepare(site);
 
-            var views = new ViewFactory(site, urls, markdown, ImageSizes(site, assets, diagnostics));
+            var views = new ViewFactory(site, urls, markdown, pictures);
             var themeAssets = new ThemeAssets(templates);
             var globalKey = new ContentHash.Builder()
                 .Add(OutputState.ToolIdentity).Add(configKey).Add(templates.Fingerprint)
                 .Add(options.IncludeDrafts ? "drafts" : "").Add(options.IncludeFuture ? "future" : "").Add(options.Limits.ToString())
+                .Add(pictures.Fingerprint)
                 .Finish();
             var renderer = new PageRenderer(templates);
             var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, globalKey, themeAssets);
@@ -226,7 +232,7 @@ public sealed class SiteBuilder
             }
 
             options.Progress?.Report(new BuildStage("copying files", assets.Count));
-            CopyAssets(media, themeAssets, output, diagnostics);
+            CopyAssets(media, pictures, themeAssets, output, diagnostics);
 
             // Runs after everything else is written: a link is good only if its target is in the output.
             if (options.CheckLinks && !diagnostics.HasErrors)
@@ -248,6 +254,7 @@ public sealed class SiteBuilder
                 ArticlesRead = loaded.Read,
                 Pages = pageCount,
                 PagesRendered = pages.Rendered,
+                PicturesProcessed = pictures.Processed,
                 Files = output.FileCount,
                 FilesWritten = output.ChangedFiles,
                 Feeds = output.WrittenFiles.Count(FeedFiles.IsFeed),
@@ -296,7 +303,7 @@ public sealed class SiteBuilder
         new CrawlerFiles(site, urls).Write(pages.IndexableRoutes, ownRobots, output, diagnostics);
     }
 
-    private static void CopyAssets(ContentMedia media, ThemeAssets themeAssets, OutputWriter output, DiagnosticBag diagnostics)
+    private static void CopyAssets(ContentMedia media, PictureCatalog pictures, ThemeAssets themeAssets, OutputWriter output, DiagnosticBag diagnostics)
     {
         foreach (var (name, file) in themeAssets.Files)
         {
@@ -306,7 +313,7 @@ public sealed class SiteBuilder
             }
         }
 
-        foreach (var asset in media.Files)
+        foreach (var asset in media.Files.Where(f => !pictures.Handles(f.RelativePath)))
         {
             var relative = AssetRoute(asset)[1..];
             var written = media.Rewritten.TryGetValue(asset.RelativePath, out var bytes) ? output.TryWrite(relative, bytes) : output.TryCopy(relative, asset.FullPath);
@@ -315,34 +322,6 @@ public sealed class SiteBuilder
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"{asset.RelativePath} would overwrite a generated page at /{relative}", SourceLocation.StartOf(asset.RelativePath)));
             }
         }
-    }
-
-    /// <summary>Width and height of the lead images that live under content/, read from their headers.</summary>
-    private static Dictionary<string, (int Width, int Height)> ImageSizes(SiteModel site, IReadOnlyList<SourceFile> assets, DiagnosticBag diagnostics)
-    {
-        var files = assets.ToDictionary(AssetRoute, a => a.FullPath, StringComparer.Ordinal);
-        var sizes = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var entry in site.Entries)
-        {
-            if (entry.ImageUrl is not { } route || sizes.ContainsKey(route) || !files.TryGetValue(route, out var path))
-            {
-                continue;
-            }
-
-            if (ImageDimensions.Read(File.ReadAllBytes(path)) is { } size)
-            {
-                sizes[route] = size;
-            }
-            else
-            {
-                diagnostics.Add(Diagnostic.Warning(
-                    DiagnosticCodes.UnreadableImage,
-                    $"cannot read the size of image '{entry.Article.Image!.Src}' (not a PNG, JPEG, GIF or WebP file?); it is shown without width and height",
-                    SourceLocation.StartOf(entry.Article.SourcePath)));
-            }
-        }
-
-        return sizes;
     }
 
     /// <summary><c>content/media/x.jpg</c> is published at <c>/media/x.jpg</c>.</summary>

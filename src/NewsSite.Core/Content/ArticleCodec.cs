@@ -50,6 +50,9 @@ internal static class ArticleCodec
             w.Write(image.Alt);
             WriteOptional(w, image.Caption);
             WriteOptional(w, image.Credit);
+            w.Write(image.Focus.X);
+            w.Write(image.Focus.Y);
+            SourceLocationCodec.Write(w, image.Location, a.SourcePath);
         }
 
         w.Write(a.Slug);
@@ -97,7 +100,9 @@ internal static class ArticleCodec
             Tags = ReadStrings(r),
             HeldKeyPoints = PackedKeyPoints.ReadFrom(r, path),
             Corrections = ReadList(r, () => new Correction(ReadDate(r), r.ReadString()) { Location = SourceLocationCodec.Read(r, path) }),
-            Image = r.ReadBoolean() ? new ArticleImage(r.ReadString(), r.ReadString(), ReadOptional(r), ReadOptional(r)) : null,
+            Image = r.ReadBoolean()
+                ? new ArticleImage(r.ReadString(), r.ReadString(), ReadOptional(r), ReadOptional(r)) { Focus = new(r.ReadDouble(), r.ReadDouble()), Location = SourceLocationCodec.Read(r, path) }
+                : null,
             Slug = r.ReadString(),
             Draft = r.ReadBoolean(),
             BodyLine = r.ReadInt32(),

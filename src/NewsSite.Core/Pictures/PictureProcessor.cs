@@ -76,7 +76,7 @@ internal sealed class PictureProcessor(PicturesConfig settings)
     /// </summary>
     private Image Upright(byte[] bytes, int width, int height)
     {
-        var image = Image.ThumbnailBuffer(bytes, width, height: height, size: Enums.Size.Down, failOn: Enums.FailOn.Truncated);
+        var image = Image.ThumbnailBuffer(bytes, width, optionString: "fail_on=truncated", height: height, size: Enums.Size.Down);
         if (image.Format is not Enums.BandFormat.Uchar || image.Interpretation is not (Enums.Interpretation.Srgb or Enums.Interpretation.Bw))
         {
             var grey = image.Interpretation is Enums.Interpretation.Bw or Enums.Interpretation.Grey16;

@@ -38,6 +38,9 @@ internal sealed class PictureStage
         Cache.Max = 0;
         NetVips.NetVips.Concurrency = 1;
         NetVips.NetVips.BlockUntrusted = true;
+
+        // libvips prints its warnings (a damaged JPEG's, say) to stderr; what matters reaches us as errors.
+        Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning, (_, _, _) => { });
     }
 
     private PictureStage(PicturesConfig settings, OutputWriter output, DiagnosticBag diagnostics)

@@ -209,7 +209,7 @@ public sealed class SiteBuilder
                 // From the threshold on, the index waits for the feeds: side by side, their working sets pushed
                 // a 100,000-article build past 1 GiB.
                 options.Progress?.Report(new BuildStage("feeds and sitemaps", site.Entries.Count));
-                WriteFeedsAndSitemaps(site, urls, assets, pages, output, feedKey, diagnostics);
+                WriteFeedsAndSitemaps(site, urls, assets, pictures, pages, output, feedKey, diagnostics);
                 memory.StageEnded();
             }
             catch
@@ -294,9 +294,10 @@ public sealed class SiteBuilder
 
     /// <summary>Feeds, sitemaps and robots.txt; they come before the assets so a colliding asset is the one reported.</summary>
     /// <param name="feedKey">What every feed is made from besides its items: the tool and the configuration.</param>
-    private static void WriteFeedsAndSitemaps(SiteModel site, SiteUrls urls, IReadOnlyList<SourceFile> assets, SitePages pages, OutputWriter output, string feedKey, DiagnosticBag diagnostics)
+    private static void WriteFeedsAndSitemaps(SiteModel site, SiteUrls urls, IReadOnlyList<SourceFile> assets, PictureCatalog pictures, SitePages pages, OutputWriter output, string feedKey, DiagnosticBag diagnostics)
     {
-        var assetFiles = assets.ToDictionary(AssetRoute, a => a.FullPath, StringComparer.Ordinal);
+        // A picture's published file is its cleaned copy, already written: feeds give its length.
+        var assetFiles = assets.ToDictionary(AssetRoute, a => pictures.Handles(a.RelativePath) ? Path.Combine(output.StagingRoot, AssetRoute(a)[1..]) : a.FullPath, StringComparer.Ordinal);
         var fingerprints = new FeedFingerprints(feedKey, site.Config.Feeds.FullContent);
         new SiteFeeds(site, urls, new FeedItemFactory(site.Config, urls, assetFiles), fingerprints).Write(output, diagnostics);
         var ownRobots = assetFiles.ContainsKey("/" + CrawlerFiles.RobotsFileName);

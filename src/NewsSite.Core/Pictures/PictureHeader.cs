@@ -48,13 +48,13 @@ internal sealed record PictureHeader(PictureFormat Format, int Width, int Height
         }
         catch (VipsException exception)
         {
-            return (null, $"cannot be read as a picture: {FirstLine(exception.Message)}");
+            return (null, $"cannot be read: the file is damaged or incomplete ({FirstLine(exception.Message)})");
         }
     }
 
     public static string FirstLine(string message)
     {
         var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.LastOrDefault(l => !l.StartsWith("unable to call", StringComparison.Ordinal)) ?? message.Trim();
+        return lines.LastOrDefault(l => !l.StartsWith("unable to call", StringComparison.Ordinal)) ?? "libvips gave no reason";
     }
 }

@@ -81,6 +81,13 @@ internal sealed class PictureStage
         var stage = new PictureStage(site.Config.Pictures, output, diagnostics);
         var pictures = new ConcurrentDictionary<string, Picture>(StringComparer.Ordinal);
 
+        // OutputWriter creates a folder on the first write into it, without making a second writer wait for it: two
+        // workers writing into one new folder could fail. The pictures' folders are made before the workers start.
+        foreach (var folder in files.Select(f => Path.GetDirectoryName(f.RelativePath[(ContentSource.FolderName.Length + 1)..])!).Distinct(StringComparer.Ordinal))
+        {
+            Directory.CreateDirectory(Path.Combine(output.StagingRoot, folder));
+        }
+
         // Largest first, so that one big picture left to the end does not leave the other workers idle.
         var ordered = files.OrderByDescending(f => f.Length).ThenBy(f => f.RelativePath, StringComparer.Ordinal);
         Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, file =>

@@ -23,11 +23,7 @@ internal static class PictureViews
             return new ImageView(urls.Link(picture.Route), image.Alt, image.Caption, image.Credit, picture.Width, picture.Height);
         }
 
-        return new ImageView(urls.Link(src.Route), image.Alt, image.Caption, image.Credit, src.Width, src.Height)
-        {
-            Srcset = Srcset(picture.Fallback, urls),
-            WebpSrcset = Srcset(picture.WebP, urls),
-        };
+        return new ImageView(urls.Link(src.Route), image.Alt, image.Caption, image.Credit, src.Width, src.Height, Srcset(picture.Fallback, urls), Srcset(picture.WebP, urls));
     }
 
     public static string Srcset(IEnumerable<PictureFile> files, SiteUrls urls) =>

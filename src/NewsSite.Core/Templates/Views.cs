@@ -9,14 +9,9 @@ public sealed record LinkView(string Name, string Url, int Count = 0, bool Curre
 public sealed record DateView(string Iso, string Display, string Day, string Time);
 
 /// <summary>A picture: <c>url</c>, <c>width</c> and <c>height</c> are its <c>src</c> copy.</summary>
-public sealed record ImageView(string Url, string Alt, string? Caption, string? Credit, int? Width, int? Height)
-{
-    /// <summary>The resized copies in the picture's own format, for <c>srcset</c>; null when it has none.</summary>
-    public string? Srcset { get; init; }
-
-    /// <summary>The same widths in WebP, for <c>&lt;source type="image/webp"&gt;</c>; null when there are none.</summary>
-    public string? WebpSrcset { get; init; }
-}
+/// <param name="Srcset">The resized copies in the picture's own format, for <c>srcset</c>; null when it has none.</param>
+/// <param name="WebpSrcset">The same widths in WebP, for <c>&lt;source type="image/webp"&gt;</c>; null when there are none.</param>
+public sealed record ImageView(string Url, string Alt, string? Caption, string? Credit, int? Width, int? Height, string? Srcset = null, string? WebpSrcset = null);
 
 /// <summary>An author with what <c>site.yaml</c> tells of them: <c>bio</c>, <c>photo</c> and <c>links</c> may be empty.</summary>
 public sealed record AuthorView(string Name, string Url, string? Bio, string? Photo, IReadOnlyList<LinkView> Links);

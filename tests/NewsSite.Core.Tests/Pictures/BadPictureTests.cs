@@ -35,7 +35,7 @@ public sealed class BadPictureTests
     public static TheoryData<string, Func<byte[]>, string> Refused() => new()
     {
         { "truncated", () => TestPictures.Photo("storm.jpg")[..30_000], "damaged" },
-        { "corrupt", () => [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2000].Select((_, i) => (byte)(i * 7))], "cannot be read" },
+        { "corrupt", () => [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2000].Select((_, i) => (byte)(i * 7))], "cannot be read: the file is damaged or incomplete" },
         { "not a picture", () => "<html>not a photo</html>"u8.ToArray(), "is not a JPEG, PNG, GIF or WebP picture" },
         { "empty", () => [], "is not a JPEG, PNG, GIF or WebP picture" },
     };

@@ -10,6 +10,19 @@ namespace NewsSite.Tests.Pictures;
 /// <summary>The committed test photographs, pictures made for the edge cases, and reading published ones back.</summary>
 internal static class TestPictures
 {
+    /// <summary>A fixture's <c>[picture 320x180]</c>: a picture of that size in the format its name says.</summary>
+    public static byte[]? FromFixture(string path, string text)
+    {
+        var match = Regex.Match(text.Trim(), @"^\[picture (\d+)x(\d+)\]$");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        using var image = Plain(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return image.WriteToBuffer(Path.GetExtension(path));
+    }
+
     public static byte[] Photo(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Pictures", "Photos", name));
 
     /// <summary>An article leading with <paramref name="src"/>: its 'src' value is at line 5, column 8.</summary>

@@ -39,14 +39,6 @@ internal static class PictureFormats
         _ => "webp",
     };
 
-    public static string MediaType(PictureFormat format) => format switch
-    {
-        PictureFormat.Jpeg => "image/jpeg",
-        PictureFormat.Png => "image/png",
-        PictureFormat.Gif => "image/gif",
-        _ => "image/webp",
-    };
-
     /// <summary>The loader libvips must have chosen for the format we sniffed.</summary>
     public static string Loader(PictureFormat format) => format switch
     {

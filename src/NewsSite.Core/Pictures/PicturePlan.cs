@@ -84,13 +84,5 @@ internal static class PicturePlan
         _ => "webp",
     };
 
-    public static string MediaType(PictureFileFormat format) => "image/" + format switch
-    {
-        PictureFileFormat.Jpeg => "jpeg",
-        PictureFileFormat.Png => "png",
-        PictureFileFormat.Gif => "gif",
-        _ => "webp",
-    };
-
     private static int Percent(double fraction) => (int)Math.Round(fraction * 100);
 }

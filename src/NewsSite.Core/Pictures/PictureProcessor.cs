@@ -7,7 +7,8 @@ namespace NewsSite.Pictures;
 /// Decodes a picture and encodes the files its plan lists: upright (EXIF orientation applied to the pixels), in
 /// sRGB at 8 bits per channel, and with no metadata but the colour profile and the EXIF fields site.yaml keeps.
 /// JPEGs are shrunk while they are decoded and every pipeline streams, so a worker holds a few strips of the
-/// source, not the whole of it.
+/// source, not the whole of it. Every image is disposed as soon as it is used: libvips memory is invisible to the
+/// garbage collector, which would otherwise let it pile up.
 /// </summary>
 internal sealed class PictureProcessor(PicturesConfig settings)
 {
@@ -28,10 +29,12 @@ internal sealed class PictureProcessor(PicturesConfig settings)
                 : frames.WebpsaveBuffer(q: settings.Quality, keep: Enums.ForeignKeep.None);
         }
 
+        // Baseline JPEG: progressive or optimised coding holds the whole picture's coefficients in memory, some
+        // 100 MB for a 16-megapixel photo, where a baseline JPEG streams. The resized copies are small enough.
         using var image = Upright(bytes, header.Width, header.Height);
         return header.Format switch
         {
-            PictureFormat.Jpeg => Encode(image, PictureFileFormat.Jpeg, quality: 90),
+            PictureFormat.Jpeg => image.JpegsaveBuffer(q: 90, keep: _keep),
             PictureFormat.WebP => Encode(image, PictureFileFormat.WebP, quality: 90),
             _ => Encode(image, PictureFileFormat.Png, quality: 90),
         };
@@ -46,7 +49,8 @@ internal sealed class PictureProcessor(PicturesConfig settings)
         }
 
         var widest = picture.Fallback[^1].Width;
-        using var largest = Upright(bytes, widest, Unbounded).CopyMemory();
+        using var decoded = Upright(bytes, widest, Unbounded);
+        using var largest = decoded.CopyMemory();
         foreach (var file in picture.WebP.Concat(picture.Fallback))
         {
             using var sized = file.Width >= largest.Width ? largest.Copy() : largest.ThumbnailImage(file.Width, height: Unbounded, size: Enums.Size.Down);
@@ -82,7 +86,12 @@ internal sealed class PictureProcessor(PicturesConfig settings)
             var grey = image.Interpretation is Enums.Interpretation.Bw or Enums.Interpretation.Grey16;
             var converted = image.Colourspace(grey ? Enums.Interpretation.Bw : Enums.Interpretation.Srgb);
             image.Dispose();
-            image = converted.Format == Enums.BandFormat.Uchar ? converted : converted.Cast(Enums.BandFormat.Uchar);
+            image = converted;
+            if (converted.Format != Enums.BandFormat.Uchar)
+            {
+                image = converted.Cast(Enums.BandFormat.Uchar);
+                converted.Dispose();
+            }
         }
 
         return settings.KeepMetadata.Count == 0 ? image : KeepOnly(image);

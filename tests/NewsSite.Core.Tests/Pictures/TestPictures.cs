@@ -8,7 +8,7 @@ using NewsSite.Tests.TestSupport;
 namespace NewsSite.Tests.Pictures;
 
 /// <summary>The committed test photographs, pictures made for the edge cases, and reading published ones back.</summary>
-internal static class TestPictures
+public static class TestPictures
 {
     /// <summary>A fixture's <c>[picture 320x180]</c>: a picture of that size in the format its name says.</summary>
     public static byte[]? FromFixture(string path, string text)

@@ -66,7 +66,7 @@ internal static class BuildCommand
                 if (isVerbose)
                 {
                     terminal.Out.WriteLine($"  output: {Path.GetFullPath(options.OutputRoot)}");
-                    terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  article files read: {result.ArticlesRead} of {result.ArticleFiles}; pages rendered: {result.PagesRendered} of {result.Pages}; files written: {result.FilesWritten} of {result.Files}"));
+                    terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  article files read: {result.ArticlesRead} of {result.ArticleFiles}; pages rendered: {result.PagesRendered} of {result.Pages}; pictures processed: {result.PicturesProcessed}; files written: {result.FilesWritten} of {result.Files}"));
                     terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  memory: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalPauseDuration().TotalSeconds:0.00} s paused, {GC.GetTotalAllocatedBytes() / 1_000_000} MB allocated, {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / 1_000_000} MB heap after the last collection, {Environment.WorkingSet / 1_000_000} MB resident; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled at run time in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.00} s"));
                 }
             }

@@ -23,6 +23,9 @@ public sealed record BuildResult
     /// <summary>Pages this build rendered; the rest of <see cref="Pages"/> were kept unchanged from the previous build.</summary>
     public int PagesRendered { get; init; }
 
+    /// <summary>Pictures this build decoded and encoded; the others' files were kept from the previous build.</summary>
+    public int PicturesProcessed { get; init; }
+
     /// <summary>Files whose bytes this build wrote; the others were already there or linked from the previous output.</summary>
     public int FilesWritten { get; init; }
 

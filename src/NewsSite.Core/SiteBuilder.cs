@@ -8,6 +8,8 @@ using NewsSite.FrontMatter;
 using NewsSite.Markdown;
 using NewsSite.Model;
 using NewsSite.Output;
+using NewsSite.Pictures;
+using NewsSite.Routing;
 using NewsSite.Templates;
 using NewsSite.Time;
 
@@ -93,15 +95,18 @@ public sealed class SiteBuilder
             return Failed(diagnostics, clock, site);
         }
 
+        Report(options, "opening the last build's state");
+        using var output = OutputWriter.Begin(options.OutputRoot, cache);
+        Report(options, "pictures", media.Files.Count);
+        var pictures = PictureStage.Run(site, media.Files, output, diagnostics);
+
         Report(options, "summaries", site.Entries.Count);
         var settings = Settings(source, options);
         var markdown = new MarkdownRenderer(config.Markdown, options.Limits.RenderBudget);
-        var bodies = new ArticleBodies(markdown, config.Ads.Enabled ? config.Ads.AfterParagraph : 0, settings, cache, diagnostics);
+        var bodyPictures = new BodyPictures(pictures, new SiteUrls(config.BaseUrl));
+        var bodies = new ArticleBodies(markdown, config.Ads.Enabled ? config.Ads.AfterParagraph : 0, settings, cache, diagnostics, bodyPictures.Rewrite);
         bodies.Prepare(site.Entries.Select(e => e.Article));
-
-        Report(options, "opening the last build's state");
-        using var output = OutputWriter.Begin(options.OutputRoot, cache);
-        var written = new SiteOutputs(site, templates, markdown, bodies, media, output, diagnostics, options).Write(settings, loaded.Bodies);
+        var written = new SiteOutputs(site, templates, markdown, bodies, media, pictures, output, diagnostics, options).Write(settings, loaded.Bodies);
         if (diagnostics.HasErrors)
         {
             return Failed(diagnostics, clock, site);
@@ -172,6 +177,7 @@ public sealed class SiteBuilder
         Articles = site.Entries.Count,
         ArticleFiles = files.Count(f => f.IsArticle),
         ArticlesRead = loaded.Read,
+        PicturesProcessed = written.PicturesProcessed,
         Pages = written.Pages,
         PagesRendered = written.PagesRendered,
         Files = output.FileCount,

@@ -8,6 +8,7 @@ using NewsSite.Markdown;
 using NewsSite.Model;
 using NewsSite.Output;
 using NewsSite.Pages;
+using NewsSite.Pictures;
 using NewsSite.Routing;
 using NewsSite.Search;
 using NewsSite.Seo;
@@ -23,20 +24,21 @@ namespace NewsSite;
 /// site's heap is compacted between the stages (<see cref="StageMemory"/>).
 /// </summary>
 internal sealed class SiteOutputs(
-    SiteModel site, TemplateSet templates, MarkdownRenderer markdown, ArticleBodies bodies, ContentMedia media, OutputWriter output, DiagnosticBag diagnostics, BuildOptions options)
+    SiteModel site, TemplateSet templates, MarkdownRenderer markdown, ArticleBodies bodies, ContentMedia media, PictureCatalog pictures, OutputWriter output, DiagnosticBag diagnostics, BuildOptions options)
 {
     /// <param name="Pages">Pages written or kept.</param>
     /// <param name="PagesRendered">Pages rendered (not kept from the previous output).</param>
-    public sealed record Counts(int Pages, int PagesRendered);
+    /// <param name="PicturesProcessed">Pictures decoded and encoded (not kept from the previous output).</param>
+    public sealed record Counts(int Pages, int PagesRendered, int PicturesProcessed);
 
     /// <param name="settings">site.yaml and the build options: part of every page's and feed's fingerprint.</param>
     /// <param name="heldBodies">The Markdown bodies held since reading, let go once the article pages are written.</param>
     public Counts Write(Hash128 settings, BodyStore heldBodies)
     {
         var urls = new SiteUrls(site.Config.BaseUrl);
-        var views = new ViewFactory(site, urls, markdown, bodies, ImageSizes());
+        var views = new ViewFactory(site, urls, markdown, bodies, pictures);
         var themeAssets = new ThemeAssets(templates);
-        var pageKey = new ContentHash.Builder().Add(settings).Add(templates.Fingerprint).Finish();
+        var pageKey = new ContentHash.Builder().Add(settings).Add(templates.Fingerprint).Add(pictures.Fingerprint).Finish();
         var renderer = new PageRenderer(templates);
         var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, pageKey, themeAssets);
         var search = SiteSearch.Begin(site, views, markdown, output.Cache, diagnostics);
@@ -73,7 +75,7 @@ internal sealed class SiteOutputs(
         Report("copying files", media.Files.Count);
         CopyFiles(themeAssets);
         CheckLinks();
-        return new Counts(pageCount, pages.Rendered);
+        return new Counts(pageCount, pages.Rendered, pictures.Processed);
     }
 
     private void WriteIndex(SiteSearch? search, SideTask<int>? indexing)
@@ -97,7 +99,11 @@ internal sealed class SiteOutputs(
     /// <summary>Feeds, sitemaps and robots.txt; they come before the copied files so a colliding file is the one reported.</summary>
     private void WriteFeedsAndSitemaps(SiteUrls urls, SitePages pages, Hash128 settings)
     {
-        var assetFiles = media.FullPaths;
+        // A picture's published file is its cleaned copy, already written: feeds give its length.
+        var assetFiles = media.Files.ToDictionary(
+            ContentMedia.RouteOf,
+            f => pictures.Handles(f.RelativePath) ? Path.Combine(output.StagingRoot, ContentMedia.RouteOf(f)[1..]) : f.FullPath,
+            StringComparer.Ordinal);
         var fingerprints = new FeedFingerprints(settings, site.Config.Feeds.FullContent);
         new SiteFeeds(site, urls, new FeedItemFactory(site.Config, urls, assetFiles, bodies), fingerprints).Write(output, diagnostics);
         var ownRobots = assetFiles.ContainsKey("/" + CrawlerFiles.RobotsFileName);
@@ -114,7 +120,7 @@ internal sealed class SiteOutputs(
             }
         }
 
-        foreach (var asset in media.Files)
+        foreach (var asset in media.Files.Where(f => !pictures.Handles(f.RelativePath)))
         {
             var relative = ContentMedia.RouteOf(asset)[1..];
             var written = media.Rewritten.TryGetValue(asset.RelativePath, out var bytes) ? output.TryWrite(relative, bytes) : output.TryCopy(relative, asset.FullPath);
@@ -133,34 +139,6 @@ internal sealed class SiteOutputs(
             Report("checking links", output.FileCount);
             diagnostics.AddRange(new LinkChecker(site.Config.BaseUrl).Check(output.StagingRoot, output.WrittenFiles));
         }
-    }
-
-    /// <summary>Width and height of the lead images that live under content/, read from their headers.</summary>
-    private Dictionary<string, (int Width, int Height)> ImageSizes()
-    {
-        var files = media.FullPaths;
-        var sizes = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var entry in site.Entries)
-        {
-            if (entry.ImageUrl is not { } route || sizes.ContainsKey(route) || !files.TryGetValue(route, out var path))
-            {
-                continue;
-            }
-
-            if (ImageDimensions.Read(File.ReadAllBytes(path)) is { } size)
-            {
-                sizes[route] = size;
-            }
-            else
-            {
-                diagnostics.Add(Diagnostic.Warning(
-                    DiagnosticCodes.UnreadableImage,
-                    $"cannot read the size of image '{entry.Article.Image!.Src}' (not a PNG, JPEG, GIF or WebP file?); it is shown without width and height",
-                    SourceLocation.StartOf(entry.Article.SourcePath)));
-            }
-        }
-
-        return sizes;
     }
 
     private void Report(string stage, int? count = null) => options.Progress?.Report(new BuildStage(stage, count ?? 0));

@@ -94,7 +94,7 @@ public sealed class BuildCommandTests
         {
             "image file that does not exist",
             "---\nheadline: H\ndate: 2025-01-01\nimage:\n  src: missing.jpg\n  alt: A picture\n---\nBody\n",
-            "content/world/bad.md:1:1: error NS0303: image 'missing.jpg' was not found; put the file under content/ (content/world/missing.jpg)"
+            "content/world/bad.md:5:8: error NS0303: image 'missing.jpg' was not found; put the file under content/ (content/world/missing.jpg)"
         },
     };
 

@@ -160,7 +160,7 @@ public sealed partial class BuildOutputTests
 
         var again = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose");
         Assert.Equal(0, again.ExitCode);
-        Assert.Matches(@"(?m)^  article files read: 2 of 2; pages rendered: 0 of \d+; files written: \d+ of \d+$", again.Out);
+        Assert.Matches(@"(?m)^  article files read: 2 of 2; pages rendered: 0 of \d+; pictures processed: 0; files written: \d+ of \d+$", again.Out);
 
         var clean = CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--verbose", "--clean");
         var match = System.Text.RegularExpressions.Regex.Match(clean.Out, @"(?m)^  article files read: \d+ of \d+; pages rendered: (\d+) of (\d+);");
@@ -202,6 +202,6 @@ public sealed partial class BuildOutputTests
         Assert.True(written <= total - pages, $"{pages} pages were kept, yet {written} of {total} files are said to be written");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^  article files read: (?<read>\d+) of (?<files>\d+); pages rendered: (?<rendered>\d+) of (?<pages>\d+); files written: (?<written>\d+) of (?<total>\d+)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^  article files read: (?<read>\d+) of (?<files>\d+); pages rendered: (?<rendered>\d+) of (?<pages>\d+); pictures processed: \d+; files written: (?<written>\d+) of (?<total>\d+)$")]
     private static partial System.Text.RegularExpressions.Regex VerboseCounts();
 }

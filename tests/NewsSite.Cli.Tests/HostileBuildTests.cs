@@ -140,8 +140,8 @@ public sealed class HostileBuildTests
         Assert.Equal(0, CliRunner.Run("build", "--source", site.Source, "--output", output).ExitCode);
         var before = OutputHashes.Of(output);
 
-        // A picture bigger than what is left on the disk: the staging folder cannot hold it.
-        site.WriteBytes("content/world/big.jpg", new byte[2_000_000]);
+        // A file bigger than what is left on the disk: the staging folder cannot hold it.
+        site.WriteBytes("content/world/big.pdf", new byte[2_000_000]);
         var full = CliRunner.Run("build", "--source", site.Source, "--output", output);
 
         Assert.True(full.ExitCode == 1, full.ToString());

@@ -43,6 +43,8 @@ public sealed record SiteConfig
 
     public SearchConfig Search { get; init; } = new();
 
+    public PicturesConfig Pictures { get; init; } = new();
+
     /// <summary>
     /// Folders under content/ (<c>graphics/elections-2026</c>, no slashes at either end) whose HTML, JavaScript and
     /// SVG files are published as they are: standalone interactive graphics the newsroom vouches for.
@@ -112,4 +114,31 @@ public sealed record SearchConfig
 
     /// <summary>Slugs of the sections to index; empty: every article.</summary>
     public IReadOnlyList<string> Sections { get; init; } = [];
+}
+
+/// <summary>How pictures under content/ are resized and cleaned (see NewsSite.Pictures).</summary>
+public sealed record PicturesConfig
+{
+    /// <summary>The widths of the resized copies, ascending; a picture is never enlarged.</summary>
+    public IReadOnlyList<int> Widths { get; init; } = [480, 800, 1200, 1600];
+
+    /// <summary>Pictures declaring more pixels than this are refused before any pixel is decoded.</summary>
+    public long MaxPixels { get; init; } = 100_000_000;
+
+    /// <summary>Lossy quality (1–100) of the JPEG and WebP copies.</summary>
+    public int Quality { get; init; } = 80;
+
+    /// <summary>
+    /// The libvips names of the EXIF fields kept on published pictures (<c>exif-ifd0-Copyright</c>); everything else
+    /// is removed, GPS position included, and no option brings that back.
+    /// </summary>
+    public IReadOnlyList<string> KeepMetadata { get; init; } = [];
+
+    /// <summary>What <c>keep_metadata</c> may name, by the name editors write (any case).</summary>
+    public static IReadOnlyDictionary<string, string> KeepableFields { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["copyright"] = "exif-ifd0-Copyright",
+        ["artist"] = "exif-ifd0-Artist",
+        ["description"] = "exif-ifd0-ImageDescription",
+    };
 }

@@ -13,7 +13,7 @@ internal static partial class SiteConfigReader
     public const string FileName = "site.yaml";
 
     private static readonly string[] TopLevelKeys =
-        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders"];
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders", "pictures"];
 
     public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
     {
@@ -83,6 +83,7 @@ internal static partial class SiteConfigReader
             Ads = ReadAds(reader, map["ads"]),
             Feeds = ReadFeeds(reader, map["feeds"]),
             Search = ReadSearch(reader, map["search"]),
+            Pictures = ReadPictures(reader, map["pictures"]),
             InteractiveFolders = ReadInteractiveFolders(reader, map["interactive_folders"]),
         };
 
@@ -452,6 +453,72 @@ internal static partial class SiteConfigReader
         {
             Limit = reader.Int(map["limit"], "limit", 1, 1000) ?? defaults.Limit,
             FullContent = reader.Bool(map["full_content"], "full_content") ?? defaults.FullContent,
+        };
+    }
+
+    private static PicturesConfig ReadPictures(YamlFieldReader reader, YamlNode? node)
+    {
+        var map = reader.Mapping(node, "pictures");
+        if (map is null)
+        {
+            return new PicturesConfig();
+        }
+
+        foreach (var (key, _) in map.Entries)
+        {
+            if (key.Value is not ("widths" or "max_megapixels" or "quality" or "keep_metadata"))
+            {
+                reader.Warning(DiagnosticCodes.UnknownConfigKey, $"unknown setting 'pictures.{key.Value}' is ignored", key);
+            }
+        }
+
+        var defaults = new PicturesConfig();
+        var widths = defaults.Widths;
+        if (map["widths"] is YamlSequence sequence)
+        {
+            var read = new SortedSet<int>();
+            foreach (var item in sequence.Items)
+            {
+                if (reader.Int(item, "widths", 16, 8192) is { } width)
+                {
+                    read.Add(width);
+                }
+            }
+
+            if (read.Count > 12)
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, "'pictures.widths' lists at most 12 widths", sequence);
+            }
+            else if (read.Count > 0)
+            {
+                widths = [.. read];
+            }
+        }
+        else if (map["widths"] is { } other)
+        {
+            reader.Error(DiagnosticCodes.InvalidConfig, "'pictures.widths' is a list of widths in pixels, such as [480, 800, 1200, 1600]", other);
+        }
+
+        var keep = new List<string>();
+        foreach (var name in reader.StringList(map["keep_metadata"], "keep_metadata"))
+        {
+            var field = name.Trim();
+            if (!PicturesConfig.KeepableFields.ContainsKey(field))
+            {
+                reader.Error(DiagnosticCodes.InvalidConfig, $"'pictures.keep_metadata' names EXIF text fields to keep ({string.Join(", ", PicturesConfig.KeepableFields.Keys.Order(StringComparer.Ordinal))}), not '{field}'", map["keep_metadata"]!);
+            }
+            else if (!keep.Contains(PicturesConfig.KeepableFields[field], StringComparer.Ordinal))
+            {
+                keep.Add(PicturesConfig.KeepableFields[field]);
+            }
+        }
+
+        return new PicturesConfig
+        {
+            Widths = widths,
+            MaxPixels = (reader.Int(map["max_megapixels"], "max_megapixels", 1, 1000) ?? (int)(defaults.MaxPixels / 1_000_000)) * 1_000_000L,
+            Quality = reader.Int(map["quality"], "quality", 1, 100) ?? defaults.Quality,
+            KeepMetadata = keep,
         };
     }
 

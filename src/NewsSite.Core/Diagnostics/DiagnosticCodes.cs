@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public const string MissingImageFile = "NS0303";
     public const string UnreadableImage = "NS0304";
     public const string UnlistedSection = "NS0305";
+    public const string PictureConverted = "NS0306";
 
     // Templates
     public const string TemplateSyntax = "NS0401";

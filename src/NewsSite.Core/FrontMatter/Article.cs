@@ -136,4 +136,22 @@ public sealed partial record Correction(DateTimeOffset Date, string Text)
 }
 
 [MemoryPackable]
-public sealed partial record ArticleImage(string Src, string Alt, string? Caption, string? Credit);
+public sealed partial record ArticleImage(string Src, string Alt, string? Caption, string? Credit)
+{
+    /// <summary>The point crops keep in view (<c>focus: 0.5, 0.3</c>), from the left and top; the centre by default.</summary>
+    public ImageFocus Focus { get; init; } = ImageFocus.Centre;
+
+    /// <summary>Where 'src' was written, for errors about the picture; not part of the value.</summary>
+    public Diagnostics.SourceLocation? Location { get; init; }
+
+    public bool Equals(ArticleImage? other) =>
+        other is not null && Src == other.Src && Alt == other.Alt && Caption == other.Caption && Credit == other.Credit && Focus == other.Focus;
+
+    public override int GetHashCode() => HashCode.Combine(Src, Alt, Caption, Credit, Focus);
+}
+
+/// <summary>A point of a picture as fractions of its width and height, each from 0 to 1.</summary>
+public readonly record struct ImageFocus(double X, double Y)
+{
+    public static ImageFocus Centre { get; } = new(0.5, 0.5);
+}

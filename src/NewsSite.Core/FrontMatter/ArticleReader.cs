@@ -343,9 +343,35 @@ public sealed class ArticleReader(SiteTimeZone timeZone, ArticleLimits limits)
             reader.Error(DiagnosticCodes.InvalidImage, "the image needs 'alt', a text that describes it for readers who cannot see it", map);
         }
 
+        var focus = ReadFocus(reader, map["focus"]);
         return src is null || alt is null
             ? null
-            : new ArticleImage(src, alt, NonEmpty(reader.String(map["caption"], "caption")), NonEmpty(reader.String(map["credit"], "credit")));
+            : new ArticleImage(src, alt, NonEmpty(reader.String(map["caption"], "caption")), NonEmpty(reader.String(map["credit"], "credit")))
+            {
+                Focus = focus,
+                Location = reader.At(map["src"]!),
+            };
+    }
+
+    /// <summary><c>focus: 0.5, 0.3</c>: how far across and down the picture the point to keep in crops lies.</summary>
+    private static ImageFocus ReadFocus(YamlFieldReader reader, YamlNode? node)
+    {
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return ImageFocus.Centre;
+        }
+
+        var parts = (reader.String(node, "focus") ?? "").Split(',');
+        if (parts.Length == 2
+            && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x)
+            && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y)
+            && x is >= 0 and <= 1 && y is >= 0 and <= 1)
+        {
+            return new ImageFocus(x, y);
+        }
+
+        reader.Error(DiagnosticCodes.InvalidImage, "'focus' is two numbers from 0 to 1, across then down, such as 'focus: 0.5, 0.3' (0, 0 is the top left corner)", node);
+        return ImageFocus.Centre;
     }
 
     private static IReadOnlyList<string> Bounded(YamlFieldReader reader, YamlNode? node, IReadOnlyList<string> values, int max, string field)

@@ -19,15 +19,20 @@ namespace NewsSite.Markdown;
 /// that shows it needs the summary cut from its first paragraph before any page is written.
 /// </remarks>
 /// <param name="settings">Everything besides the article that rendering depends on (site.yaml, the options).</param>
-internal sealed class ArticleBodies(MarkdownRenderer markdown, int adAfterParagraph, Hash128 settings, IBuildCache cache, DiagnosticBag diagnostics)
+/// <param name="afterRender">What every rendered body goes through before it is used (pictures put in place of images).</param>
+internal sealed class ArticleBodies(
+    MarkdownRenderer markdown, int adAfterParagraph, Hash128 settings, IBuildCache cache, DiagnosticBag diagnostics, Func<RenderedBody, string, RenderedBody>? afterRender = null)
 {
     private static readonly CacheQuery<BodyResult> Results = new("body");
 
     private readonly ConcurrentDictionary<Article, string> _summaries = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<Article, byte> _pending = new(ReferenceEqualityComparer.Instance);
 
-    public RenderedBody Render(Article article) =>
-        markdown.RenderBody(article.Body, article.Dateline, adAfterParagraph, new SourceLocation(article.SourcePath, article.BodyLine, 1));
+    public RenderedBody Render(Article article)
+    {
+        var body = markdown.RenderBody(article.Body, article.Dateline, adAfterParagraph, new SourceLocation(article.SourcePath, article.BodyLine, 1));
+        return afterRender is null ? body : afterRender(body, article.SourcePath);
+    }
 
     /// <summary>The front-matter summary, or the body's first paragraph cut at a word boundary.</summary>
     public string SummaryOf(Article article) => _summaries.TryGetValue(article, out var summary) ? summary : article.Summary ?? "";

@@ -316,7 +316,7 @@ internal sealed class SiteModelBuilder(SiteConfig config, PublishingRules rules,
             diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.MissingImageFile,
                 $"image '{src}' was not found; put the file under content/ (content{sitePath})",
-                SourceLocation.StartOf(article.SourcePath)));
+                image.Location ?? SourceLocation.StartOf(article.SourcePath)));
             return null;
         }
 

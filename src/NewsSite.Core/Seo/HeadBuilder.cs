@@ -1,9 +1,12 @@
+using NewsSite.FrontMatter;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using NewsSite.Model;
+using NewsSite.Pictures;
 using NewsSite.Templates;
 
 namespace NewsSite.Seo;
@@ -33,10 +36,13 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
     {
         var site = views.Site.Config;
         var urls = views.Urls;
-        var imageUrl = entry.ImageUrl is { } image ? urls.Absolute(image) : null;
+        var picture = entry.ImageUrl is { } route ? views.Pictures.Find(route) : null;
+        var focus = entry.Article.Image?.Focus ?? ImageFocus.Centre;
+        var social = picture?.Crop(CropShape.Social, focus);
+        var imageUrl = social is not null ? urls.Absolute(social.Route) : entry.ImageUrl is { } image ? urls.Absolute(image) : null;
         var logoUrl = site.Publisher?.Logo is { } logo ? urls.Absolute(logo) : null;
         var head = new StringBuilder();
-        OpenGraph(head, page, "article", imageUrl, entry.Article.Image?.Alt);
+        OpenGraph(head, page, "article", imageUrl, entry.Article.Image?.Alt, social);
         Meta(head, "property", "article:published_time", article.Date.Iso);
         if (article.Updated is { } updated)
         {
@@ -80,8 +86,16 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
 
         newsArticle["publisher"] = publisher;
 
-        // The lead image; failing that the publisher's logo, so the article still has the image search engines want.
-        if ((imageUrl ?? logoUrl) is { } articleImage)
+        // Google asks news articles for 16:9, 4:3 and 1:1 pictures at least 1200 px wide: the crops the source
+        // allows; failing those the lead image, then the publisher's logo, so the article still has an image.
+        var crops = picture is null ? [] : new[] { CropShape.Wide, CropShape.Standard, CropShape.Square }
+            .Select(shape => picture.Crop(shape, focus)).OfType<PictureFile>().Select(c => (JsonNode)urls.Absolute(c.Route)).ToArray();
+        var largest = picture?.Fallback.Count > 0 ? urls.Absolute(picture.Fallback[^1].Route) : entry.ImageUrl is { } lead ? urls.Absolute(lead) : null;
+        if (crops.Length > 0)
+        {
+            newsArticle["image"] = new JsonArray(crops);
+        }
+        else if ((largest ?? logoUrl) is { } articleImage)
         {
             newsArticle["image"] = new JsonArray(articleImage);
         }
@@ -155,7 +169,7 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
         return person;
     }
 
-    private void OpenGraph(StringBuilder head, PageView page, string ogType, string? imageUrl, string? imageAlt = null)
+    private void OpenGraph(StringBuilder head, PageView page, string ogType, string? imageUrl, string? imageAlt = null, PictureFile? image = null)
     {
         var site = views.Site.Config;
         Meta(head, "property", "og:type", ogType);
@@ -179,6 +193,11 @@ public sealed class HeadBuilder(ViewFactory views, NewsSite.Markdown.MarkdownRen
         {
             Meta(head, "property", "og:image", imageUrl);
             Meta(head, "name", "twitter:image", imageUrl);
+            if (image is not null)
+            {
+                Meta(head, "property", "og:image:width", image.Width.ToString(CultureInfo.InvariantCulture));
+                Meta(head, "property", "og:image:height", image.Height.ToString(CultureInfo.InvariantCulture));
+            }
             if (!string.IsNullOrEmpty(imageAlt))
             {
                 Meta(head, "property", "og:image:alt", imageAlt);

@@ -28,7 +28,8 @@ internal static class TeaserKey
 
         if (teaser.Image is { } image)
         {
-            key.Add(1).Add(image.Url).Add(image.Alt).Add(image.Caption).Add(image.Credit).Add(image.Width.HasValue ? 1 : 0).Add(image.Width ?? 0).Add(image.Height.HasValue ? 1 : 0).Add(image.Height ?? 0);
+            key.Add(1).Add(image.Url).Add(image.Alt).Add(image.Caption).Add(image.Credit).Add(image.Width.HasValue ? 1 : 0).Add(image.Width ?? 0).Add(image.Height.HasValue ? 1 : 0).Add(image.Height ?? 0)
+                .Add(image.Srcset).Add(image.WebpSrcset);
         }
         else
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using NewsSite.Caching;
 using NewsSite.Markdown;
 using NewsSite.Model;
+using NewsSite.Pictures;
 using NewsSite.Routing;
 using NewsSite.Time;
 
@@ -16,7 +17,7 @@ public sealed class ViewFactory
     private readonly SiteUrls _urls;
     private readonly SiteTimeZone _zone;
     private readonly MarkdownRenderer _markdown;
-    private readonly IReadOnlyDictionary<string, (int Width, int Height)> _imageSizes;
+    private readonly PictureCatalog _pictures;
     private readonly Dictionary<Entry, TeaserView> _teasers;
     private readonly Dictionary<Entry, Hash128> _teaserKeys;
 
@@ -25,14 +26,14 @@ public sealed class ViewFactory
 
     private readonly Dictionary<string, Configuration.AuthorProfile> _profiles = new(StringComparer.Ordinal);
 
-    internal ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, ArticleBodies bodies, IReadOnlyDictionary<string, (int Width, int Height)> imageSizes)
+    internal ViewFactory(SiteModel site, SiteUrls urls, MarkdownRenderer markdown, ArticleBodies bodies, PictureCatalog pictures)
     {
         _site = site;
         _urls = urls;
         _zone = site.Config.TimeZone;
         _markdown = markdown;
         Bodies = bodies;
-        _imageSizes = imageSizes;
+        _pictures = pictures;
         foreach (var section in site.Sections)
         {
             _refs[section] = NewRef(section.Name, section.Route);
@@ -197,9 +198,13 @@ public sealed class ViewFactory
             return null;
         }
 
-        var size = _imageSizes.TryGetValue(url, out var found) ? found : ((int, int)?)null;
-        return new ImageView(_urls.Link(url), image.Alt, image.Caption, image.Credit, size?.Item1, size?.Item2);
+        return _pictures.Find(url) is { } picture
+            ? PictureViews.Image(picture, image, _urls)
+            : new ImageView(_urls.Link(url), image.Alt, image.Caption, image.Credit, null, null);
     }
+
+    /// <summary>The published pictures, for the head's sharing and structured-data images.</summary>
+    public PictureCatalog Pictures => _pictures;
 
     private TeaserView CreateTeaser(Entry entry) => new(
         entry.Article.Headline,

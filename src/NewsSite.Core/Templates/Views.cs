@@ -8,7 +8,10 @@ public sealed record LinkView(string Name, string Url, int Count = 0, bool Curre
 /// <summary>A moment in the site's time zone: <c>iso</c> for datetime attributes, <c>display</c> for readers.</summary>
 public sealed record DateView(string Iso, string Display, string Day, string Time);
 
-public sealed record ImageView(string Url, string Alt, string? Caption, string? Credit, int? Width, int? Height);
+/// <summary>A picture: <c>url</c>, <c>width</c> and <c>height</c> are its <c>src</c> copy.</summary>
+/// <param name="Srcset">The resized copies in the picture's own format, for <c>srcset</c>; null when it has none.</param>
+/// <param name="WebpSrcset">The same widths in WebP, for <c>&lt;source type="image/webp"&gt;</c>; null when there are none.</param>
+public sealed record ImageView(string Url, string Alt, string? Caption, string? Credit, int? Width, int? Height, string? Srcset = null, string? WebpSrcset = null);
 
 /// <summary>An author with what <c>site.yaml</c> tells of them: <c>bio</c>, <c>photo</c> and <c>links</c> may be empty.</summary>
 public sealed record AuthorView(string Name, string Url, string? Bio, string? Photo, IReadOnlyList<LinkView> Links);

@@ -4,8 +4,6 @@ namespace NewsSite.Tests.EndToEnd;
 
 public sealed class AssetTests
 {
-    private static readonly byte[] Png = [0x89, .. "PNG\r\n\x1a\n"u8, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 0x02, 0x80, 0, 0, 0x01, 0x68, 8, 2, 0, 0, 0];
-
     [Fact]
     public void The_stylesheet_is_published_under_its_content_hash_and_linked_from_every_page()
     {
@@ -51,13 +49,13 @@ public sealed class AssetTests
             ---
             Text.
             """);
-        site.WriteBytes("content/world/photo.png", Png);
+        site.WriteBytes("content/world/photo.png", Pictures.TestPictures.Png(640, 360));
         site.WriteBytes("content/media/other.pdf", "%PDF-1.4"u8.ToArray());
         var built = site.Build();
         built.AssertSucceeded();
         var figure = built.Html("world/2025/01/01/a/index.html").QuerySelector("figure.lead-image")!;
         var img = figure.QuerySelector("img")!;
-        Assert.Equal("/world/photo.png", img.GetAttribute("src"));
+        Assert.Matches(@"^/world/photo\.[0-9a-f]{8}-640\.png$", img.GetAttribute("src"));
         Assert.Equal(("640", "360"), (img.GetAttribute("width"), img.GetAttribute("height")));
         Assert.Contains("The caption", figure.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Agency", figure.QuerySelector(".credit")!.TextContent);
@@ -66,7 +64,7 @@ public sealed class AssetTests
     }
 
     [Fact]
-    public void An_unreadable_image_is_a_warning_and_the_image_has_no_size()
+    public void An_unreadable_image_is_an_error_at_the_image_field()
     {
         using var site = TestSite.Create("""
             -- content/world/a.md --
@@ -79,8 +77,7 @@ public sealed class AssetTests
             """);
         site.WriteBytes("content/media/broken.jpg", "not an image"u8.ToArray());
         var built = site.Build();
-        built.AssertSucceeded();
-        built.AssertDiagnostic("content/world/a.md:1:1: warning NS0304: cannot read the size of image '/media/broken.jpg' (not a PNG, JPEG, GIF or WebP file?); it is shown without width and height");
-        Assert.Null(built.Html("world/2025/01/01/a/index.html").QuerySelector("figure img")!.GetAttribute("width"));
+        built.AssertDiagnostic("content/world/a.md:4:15: error NS0304: image '/media/broken.jpg' is not a JPEG, PNG, GIF or WebP picture (the file's contents say otherwise, whatever its name)");
+        Assert.False(built.Result.Succeeded);
     }
 }

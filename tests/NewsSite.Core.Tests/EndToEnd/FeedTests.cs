@@ -18,9 +18,9 @@ public sealed class FeedTests
         feeds:
           limit: 2
         -- content/media/logo.png --
-        logo
+        [picture 200x60]
         -- content/media/quake.jpg --
-        0123456789
+        [picture 320x180]
         -- content/world/oldest.md --
         ---
         headline: The oldest story
@@ -80,7 +80,9 @@ public sealed class FeedTests
         var enclosure = Assert.Single(quake.Links, l => l.RelationshipType == "enclosure");
         Assert.Equal(new Uri("https://news.example/media/quake.jpg"), enclosure.Uri);
         Assert.Equal("image/jpeg", enclosure.MediaType);
-        Assert.Equal(11, enclosure.Length); // "0123456789\n"
+        // The length of the file published, the picture's cleaned copy, not of the editor's file.
+        Assert.Equal(new FileInfo(Path.Combine(built.Output, "media/quake.jpg")).Length, enclosure.Length);
+        Assert.NotEqual(new FileInfo(Path.Combine(site.Source, "content/media/quake.jpg")).Length, enclosure.Length);
 
         // Authors as Dublin Core creators; the lead image also as a Media RSS element.
         var creators = quake.ElementExtensions.Where(e => e.OuterNamespace == "http://purl.org/dc/elements/1.1/" && e.OuterName == "creator")

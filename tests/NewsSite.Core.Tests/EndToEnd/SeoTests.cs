@@ -16,9 +16,9 @@ public sealed class SeoTests
         time_zone: Asia/Kolkata
         publisher: { name: Test Times Ltd, logo: /media/logo.png }
         -- content/media/logo.png --
-        logo
+        [picture 200x60]
         -- content/media/quake.jpg --
-        jpeg
+        [picture 320x180]
         -- content/world/quake.md --
         ---
         headline: Quake shakes the valley

@@ -4,8 +4,6 @@ namespace NewsSite.Tests.EndToEnd;
 
 public sealed class ThemeMarkupTests
 {
-    private static readonly byte[] Png = [0x89, .. "PNG\r\n\x1a\n"u8, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 0x03, 0xC0, 0, 0, 0x02, 0x1C, 8, 2, 0, 0, 0];
-
     [Fact]
     public void Every_page_links_the_theme_icon_under_the_base_path_and_the_icon_is_published()
     {
@@ -45,7 +43,7 @@ public sealed class ThemeMarkupTests
             ---
             Text.
             """);
-        site.WriteBytes("content/world/photo.png", Png);
+        site.WriteBytes("content/world/photo.png", Pictures.TestPictures.Png(960, 540));
         var built = site.Build();
         built.AssertSucceeded();
         var article = built.Html("world/2025/01/01/a/index.html").QuerySelector("article.article")!;
@@ -53,6 +51,6 @@ public sealed class ThemeMarkupTests
         Assert.True(order.IndexOf("key-points") < order.IndexOf("lead-image"), "order: " + string.Join(", ", order));
         Assert.True(order.IndexOf("article-header") < order.IndexOf("key-points"), "order: " + string.Join(", ", order));
         var img = article.QuerySelector("figure.lead-image img")!;
-        Assert.Equal(("960", "540"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.Equal(("800", "450"), (img.GetAttribute("width"), img.GetAttribute("height")));
     }
 }

@@ -15,7 +15,7 @@ public sealed class TeaserKeyTests
         new DateView("2026-01-01T09:30:00+05:30", "1 January 2026", "1 Jan 2026", "09:30"),
         new LinkView("World", "/world/", 3, Current: false),
         [new LinkView("Asha Rao", "/authors/asha-rao/"), new LinkView("Tom Lee", "/authors/tom-lee/")],
-        new ImageView("/media/quake.jpg", "Rubble", "A caption", "Photo: Desk", 1200, 800),
+        new ImageView("/media/quake.jpg", "Rubble", "A caption", "Photo: Desk", 1200, 800, "/media/quake.1-480.jpg 480w", "/media/quake.1-480.webp 480w"),
         Draft: false,
         GoesLive: new DateView("2026-02-01T06:00:00+05:30", "1 February 2026, 06:00 IST", "1 Feb 2026", "06:00"));
 

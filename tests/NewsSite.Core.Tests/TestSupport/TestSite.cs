@@ -6,8 +6,9 @@ using NewsSite.Diagnostics;
 namespace NewsSite.Tests.TestSupport;
 
 /// <summary>
-/// Builds a site written inline in Hugo's txtar style: <c>-- path --</c> lines start files. The folder is
-/// temporary and removed when the result is disposed.
+/// Builds a site written inline in Hugo's txtar style: <c>-- path --</c> lines start files; a picture file whose
+/// text is <c>[picture 320x180]</c> is a real picture of that size. The folder is temporary and removed when the
+/// result is disposed.
 /// </summary>
 public sealed class TestSite : IDisposable
 {
@@ -44,7 +45,14 @@ public sealed class TestSite : IDisposable
 
         foreach (var (path, text) in files)
         {
-            site.WriteFile(path, text);
+            if (Pictures.TestPictures.FromFixture(path, text) is { } picture)
+            {
+                site.WriteBytes(path, picture);
+            }
+            else
+            {
+                site.WriteFile(path, text);
+            }
         }
 
         return site;

@@ -10,7 +10,7 @@ public sealed class RepositorySiteTests : IDisposable
     [Fact]
     public void Every_article_page_of_the_sample_site_has_complete_news_article_json_ld()
     {
-        var result = SiteBuilder.Build(new BuildOptions { SourceRoot = RepositoryRoot(), OutputRoot = _output });
+        var result = SiteBuilder.Build(new BuildOptions { SourceRoot = RepositoryFiles.Root(), OutputRoot = _output });
         var built = new BuiltSite(result, _output);
         built.AssertSucceeded();
         Assert.True(result.Articles > 0, "the sample site has no published articles");
@@ -61,19 +61,5 @@ public sealed class RepositorySiteTests : IDisposable
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    /// <summary>The folder holding NewsSite.sln, found by walking up from the test binaries.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NewsSite.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NewsSite.sln was not found above " + AppContext.BaseDirectory);
     }
 }

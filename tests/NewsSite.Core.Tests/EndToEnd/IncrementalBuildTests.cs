@@ -38,6 +38,21 @@ public sealed class IncrementalBuildTests
         return text.ToString();
     }
 
+    /// <summary>The corpus with media beside the articles and an image of the theme's own.</summary>
+    private static TestSite CreateCorpus()
+    {
+        var site = TestSite.Create(Corpus());
+        Edit(site, "content/politics/story-1.md", "key_points:", "image: { src: /media/photo.png, alt: A photo }\nkey_points:");
+        site.WriteBytes("content/media/photo.png", Png(640, 360));
+        site.WriteBytes("content/media/factsheet.pdf", "%PDF-1.4 first"u8.ToArray());
+        site.WriteBytes("templates/assets/badge.png", Png(32, 32));
+        return site;
+    }
+
+    /// <summary>The header of a PNG file of the given size, and <paramref name="tail"/> bytes after it.</summary>
+    private static byte[] Png(int width, int height, int tail = 0) =>
+        [0x89, .. "PNG\r\n\x1a\n"u8, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, (byte)(width >> 8), (byte)width, 0, 0, (byte)(height >> 8), (byte)height, 8, 2, 0, 0, 0, .. new byte[tail]];
+
     public static TheoryData<string, Action<TestSite>> Changes() => new()
     {
         { "body edited", s => Edit(s, "content/world/story-3.md", "More text for 3.", "Rewritten text.") },
@@ -50,6 +65,14 @@ public sealed class IncrementalBuildTests
         { "template changed", s => s.WriteFile("templates/partials/footer.html", "<footer><p>Changed footer</p></footer>\n") },
         { "config changed", s => Edit(s, "site.yaml", "title: Test Times", "title: Other Times") },
         { "asset added", s => s.WriteBytes("content/media/x.txt", "hello"u8.ToArray()) },
+        { "image's bytes changed, same size in pixels", s => s.WriteBytes("content/media/photo.png", Png(640, 360, tail: 7)) },
+        { "image replaced by one of another size", s => s.WriteBytes("content/media/photo.png", Png(1280, 720)) },
+        { "image added", s => s.WriteBytes("content/media/new.png", Png(100, 50)) },
+        { "media file removed", s => File.Delete(Path.Combine(s.Source, "content/media/factsheet.pdf")) },
+        { "media file's bytes changed", s => s.WriteBytes("content/media/factsheet.pdf", "%PDF-1.4 other"u8.ToArray()) },
+        { "theme image changed", s => s.WriteBytes("templates/assets/badge.png", Png(32, 32, tail: 3)) },
+        { "theme image removed", s => File.Delete(Path.Combine(s.Source, "templates/assets/badge.png")) },
+        { "theme stylesheet changed", s => s.WriteFile("templates/assets/style.css", "body { color: #222; }\n") },
     };
 
     [Theory]
@@ -57,7 +80,7 @@ public sealed class IncrementalBuildTests
     public void An_incremental_build_after_a_change_equals_a_clean_build(string change, Action<TestSite> apply)
     {
         // Settled files: the unchanged articles come from the article cache, as in a newsroom's repository.
-        using var site = TestSite.Create(Corpus());
+        using var site = CreateCorpus();
         site.Settle();
         site.Build().AssertSucceeded();
 
@@ -80,7 +103,7 @@ public sealed class IncrementalBuildTests
     [Fact]
     public void Many_changes_in_a_row_stay_equal_to_clean_builds()
     {
-        using var site = TestSite.Create(Corpus());
+        using var site = CreateCorpus();
         site.Settle();
         site.Build().AssertSucceeded();
         var step = 0;

@@ -1,15 +1,14 @@
 namespace NewsSite.Search;
 
 /// <summary>
-/// Analyses articles into <see cref="ArticleAnalysis"/>: words from <see cref="WordScanner"/>, stop words and
-/// one-letter words dropped, stems, each term's signal (<see cref="TermWeighting.Signal"/>), the body's length and
-/// the pairs of neighbouring terms (<see cref="WordPairs"/>). Not thread-safe: one per thread. It remembers every
+/// Analyses articles into <see cref="ArticleAnalysis"/>: folded words from <see cref="Tokenizer"/>, stop words
+/// and words of one letter or over <see cref="SearchAnalyzer.MaxWordLength"/> dropped, stems, each term's signal
+/// (<see cref="TermWeighting.Signal"/>), the body's length and the pairs of neighbouring terms (<see cref="WordPairs"/>). Not thread-safe: one per thread. It remembers every
 /// word it has seen, so a word is looked up once per article occurrence and stemmed once per thread.
 /// </summary>
-internal sealed class ArticleAnalyzer : IWordSink
+internal sealed class ArticleAnalyzer
 {
     private readonly TermTable _table;
-    private readonly WordScanner _scanner = new();
     private readonly Dictionary<string, WordInfo> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<int> _terms = [];
@@ -50,7 +49,13 @@ internal sealed class ArticleAnalyzer : IWordSink
             _hasPrevious = false;
             _hasPreviousPair = false;
             _gap = 0;
-            _scanner.Scan(field.Text, this);
+            var folded = TextFolding.Fold(field.Text);
+            var position = 0;
+            while (Tokenizer.Next(folded, ref position, out var word))
+            {
+                Word(folded.AsSpan()[word]);
+            }
+
             EndField(field);
         }
 
@@ -97,9 +102,9 @@ internal sealed class ArticleAnalyzer : IWordSink
         _fieldTerms.Clear();
     }
 
-    void IWordSink.Word(ReadOnlySpan<char> foldedWord)
+    private void Word(ReadOnlySpan<char> foldedWord)
     {
-        if (foldedWord.Length < 2)
+        if (foldedWord.Length is < 2 or > SearchAnalyzer.MaxWordLength)
         {
             return;
         }

@@ -12,56 +12,60 @@ internal static class Tokenizer
 {
     public static IEnumerable<string> Words(string folded)
     {
+        var position = 0;
+        while (Next(folded, ref position, out var word))
+        {
+            yield return folded[word];
+        }
+    }
+
+    /// <summary>
+    /// Finds the first word at or after <paramref name="position"/> and moves <paramref name="position"/> past it;
+    /// false when there is none. The analyser reads words as spans of the text, without a string per word.
+    /// </summary>
+    public static bool Next(ReadOnlySpan<char> folded, ref int position, out Range word)
+    {
         var start = -1;
-        var index = 0;
+        var index = position;
         while (index < folded.Length)
         {
-            var ch = folded[index];
-            Rune rune;
-            int length;
-            if (ch < 0x80)
-            {
-                rune = new Rune(ch);
-                length = 1;
-            }
-            else
-            {
-                Rune.DecodeFromUtf16(folded.AsSpan(index), out rune, out length);
-            }
-
-            if (ch < 0x80 ? char.IsAsciiLetterOrDigit(ch) : IsWordRune(rune))
+            var (isWord, length) = CharacterAt(folded, index);
+            if (isWord)
             {
                 if (start < 0)
                 {
                     start = index;
                 }
             }
-            else if (start >= 0)
+            else if (start >= 0 && !(folded[index] == '\'' && index + 1 < folded.Length && CharacterAt(folded, index + 1).IsWord))
             {
-                var joins = rune.Value == '\'' && index + 1 < folded.Length && IsWordAt(folded, index + 1);
-                if (!joins)
-                {
-                    yield return folded[start..index];
-                    start = -1;
-                }
+                word = start..index;
+                position = index + length;
+                return true;
             }
 
             index += length;
         }
 
-        if (start >= 0)
-        {
-            yield return folded[start..];
-        }
+        position = folded.Length;
+        word = start < 0 ? default : start..folded.Length;
+        return start >= 0;
     }
 
-    private static bool IsWordAt(string text, int index)
+    /// <summary>Whether the character (or surrogate pair) at the index belongs to a word, and its length.</summary>
+    private static (bool IsWord, int Length) CharacterAt(ReadOnlySpan<char> text, int index)
     {
-        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _);
-        return IsWordRune(rune);
+        var ch = text[index];
+        if (ch < 0x80)
+        {
+            return (char.IsAsciiLetterOrDigit(ch), 1);
+        }
+
+        Rune.DecodeFromUtf16(text[index..], out var rune, out var length);
+        return (IsWordRune(rune), length);
     }
 
-    public static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber

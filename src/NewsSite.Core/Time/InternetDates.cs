@@ -10,11 +10,7 @@ internal static class InternetDates
         value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>RFC 822 with a four-digit year, as RSS 2.0 asks: <c>Wed, 30 Apr 2025 18:45:00 +0530</c>.</summary>
-    public static string Rfc822(DateTimeOffset value)
-    {
-        var offset = value.Offset;
-        var sign = offset < TimeSpan.Zero ? '-' : '+';
-        var abs = offset.Duration();
-        return string.Create(CultureInfo.InvariantCulture, $"{value:ddd, dd MMM yyyy HH:mm:ss} {sign}{abs.Hours:D2}{abs.Minutes:D2}");
-    }
+    public static string Rfc822(DateTimeOffset value) =>
+        value.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture)
+        + value.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "", StringComparison.Ordinal);
 }

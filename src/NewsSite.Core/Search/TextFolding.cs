@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,16 +11,48 @@ namespace NewsSite.Search;
 /// </summary>
 internal static class TextFolding
 {
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(" \t\n\r");
+
     public static string Fold(string text)
     {
-        // Most news text is ASCII: lower-casing is all the folding it needs, and much cheaper than normalising.
+        // Most news text is ASCII: lower-casing is all the folding it needs.
         if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\x7f'))
         {
             return text.ToLowerInvariant();
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Folding each run between white space alone is folding the whole text (white space composes with nothing
+        // and every other step is per character), so only the runs that hold a non-ASCII character are normalised.
+        var folded = new StringBuilder(text.Length);
+        var position = 0;
+        while (position < text.Length)
+        {
+            var end = text.AsSpan(position).IndexOfAny(WhiteSpace);
+            end = end < 0 ? text.Length : position + end + 1;
+            var run = text.AsSpan(position, end - position);
+            if (run.ContainsAnyExceptInRange('\0', '\x7f'))
+            {
+                folded.Append(FoldRun(run.ToString()));
+            }
+            else
+            {
+                foreach (var ch in run)
+                {
+                    folded.Append(char.ToLowerInvariant(ch));
+                }
+            }
+
+            position = end;
+        }
+
+        return folded.ToString();
+    }
+
+    private static string FoldRun(string run)
+    {
+        var decomposed = run.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in decomposed.EnumerateRunes())
         {
             if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark)
@@ -33,7 +66,7 @@ internal static class TextFolding
                 continue;
             }
 
-            builder.Append(rune.ToString());
+            builder.Append(utf16[..rune.EncodeToUtf16(utf16)]);
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant().Replace('\u03C2', '\u03C3');

@@ -2,8 +2,7 @@ namespace NewsSite.Routing;
 
 /// <summary>Page n of a list lives at <c>route/page/n/</c>; this finds the list's own route again.</summary>
 /// <remarks>
-/// Read from the end of the route rather than with a regular expression: every list page asks, and a one-article
-/// rebuild at 10,000 articles spent 3 % of its thread time matching.
+/// Read from the end of the route rather than with a regular expression, because every list page asks.
 /// </remarks>
 internal static class NumberedPages
 {

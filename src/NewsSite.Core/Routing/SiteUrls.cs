@@ -13,8 +13,8 @@ public sealed class SiteUrls(Uri baseUrl)
     public string Absolute(string route) => IsExternal(route) ? route : _baseUrl + route.TrimStart('/');
 
     /// <summary>
-    /// At the site root a route is its own link. Handing back the same string, not an equal copy, matters at
-    /// scale: every teaser, search entry and term link holds one, 100,000 of each for a large archive.
+    /// At the site root a route is its own link. Handing back the same string, not an equal copy, matters because
+    /// every teaser, search entry and term link holds one.
     /// </summary>
     private bool IsOwnLink(string route) => _basePath == "/" && route.StartsWith('/') && !route.StartsWith("//", StringComparison.Ordinal);
 

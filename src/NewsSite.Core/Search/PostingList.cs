@@ -4,9 +4,8 @@ namespace NewsSite.Search;
 
 /// <summary>The articles a term occurs in, ascending by document id, each with its weight level (1..32).</summary>
 /// <remarks>
-/// Held as it is written: the <see cref="VarintText"/> characters as ASCII bytes, a byte or two per posting. The
-/// index holds every term's list at once (25 million postings at 100,000 articles); as a document array and a
-/// level array they took five bytes a posting, and were then copied into a string each for the file.
+/// Held as it is written, the <see cref="VarintText"/> characters as ASCII bytes (a byte or two per posting),
+/// because the index holds every term's list at once.
 /// </remarks>
 internal sealed class PostingList
 {

@@ -287,9 +287,8 @@ internal static class SearchIndexWriter
     }
 
     /// <summary>
-    /// 48 bits of a hash, as 12 hex digits: names that change when the bytes do. Not a cryptographic hash: SHA-256
-    /// took 18 ms of thread time per build for these names, and a collision between two chunks is caught
-    /// (<see cref="WriteHashed"/>), not trusted.
+    /// 48 bits of a hash, as 12 hex digits: names that change when the bytes do. Not a cryptographic hash, which
+    /// these names do not need: a collision between two chunks is caught (<see cref="WriteHashed"/>), not trusted.
     /// </summary>
     private static string ShortHex(ulong hash) => (hash >> 16).ToString("x12", CultureInfo.InvariantCulture);
 

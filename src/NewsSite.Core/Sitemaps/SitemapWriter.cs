@@ -62,7 +62,7 @@ internal sealed class SitemapWriter(int maxUrls = SitemapWriter.MaxUrlsPerFile, 
             measure.Flush();
             var bytes = scratch.Length;
 
-            // Emptied after each line: kept, it grew to the size of every part together (22 MB at 150,000 pages).
+            // Emptied after each line, so that it holds one URL rather than every part together.
             scratch.SetLength(0);
             if (parts[^1].Count > 0 && (parts[^1].Count >= maxUrls || size + bytes > maxBytes))
             {

@@ -11,10 +11,9 @@ namespace NewsSite.Templates;
 /// already, and escaping its output again would print the tags as text.
 /// </summary>
 /// <remarks>
-/// Scriban renders every include into a fresh <see cref="StringBuilder"/> and, once done, empties it by setting
-/// its length to zero, which copies a builder that grew in chunks into one new array only to drop it: with six
-/// includes a page, 250 MB of a 10,000-article build. Here an include renders into a builder kept on the
-/// context for its nesting depth, which after the first pages never grows again. Includes with named
+/// Scriban renders every include into a fresh <see cref="StringBuilder"/> and empties it by setting its length to
+/// zero, which copies the builder into a new array only to drop it. Here an include renders into a builder kept
+/// on the context for its nesting depth, which after the first pages never grows again. Includes with named
 /// arguments, which the theme does not use, keep Scriban's own path.
 /// </remarks>
 internal sealed class HtmlIncludeFunction : IScriptCustomFunction

@@ -32,8 +32,8 @@ public sealed class PageRenderer
     }
 
     /// <summary>
-    /// Drops the rendered teaser cards, once the last page that shows them is written: they are some 60 MB at
-    /// 100,000 articles, and feeds, sitemaps and the search index come after. A later page renders them again.
+    /// Drops the rendered teaser cards once the last page that shows them is written, so that they are not held
+    /// while feeds, sitemaps and the search index are made. A later page renders them again.
     /// </summary>
     public void ForgetTeaserCards() => _teaserCards.Forget();
 

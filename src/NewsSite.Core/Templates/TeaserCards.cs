@@ -10,10 +10,10 @@ namespace NewsSite.Templates;
 /// build and reused by every list, home page and related box that shows it.
 /// </summary>
 /// <remarks>
-/// An article appears in a dozen lists on average, and the teaser was the most rendered template. Reuse is safe
-/// because the partial is rendered in a scope of its own that holds only <c>teaser</c> and <c>site</c>: nothing
-/// of the page it lands on can make two renders of one teaser differ. Cards are kept as UTF-8, half the memory
-/// of a string: a card for every article of a 100,000-article archive is held until the last list is written.
+/// An article appears in many lists, so its teaser is rendered once. Reuse is safe because the partial is
+/// rendered in a scope of its own that holds only <c>teaser</c> and <c>site</c>: nothing of the page it lands on
+/// can make two renders of one teaser differ. Cards are kept as UTF-8, smaller than a
+/// string, because a card for every article is held until the last list is written.
 /// </remarks>
 internal sealed class TeaserCards(TemplateContextPool contexts, TemplateSet templates) : IScriptCustomFunction
 {

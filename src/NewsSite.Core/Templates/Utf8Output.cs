@@ -5,7 +5,7 @@ namespace NewsSite.Templates;
 
 /// <summary>
 /// A template output that encodes to UTF-8 as it is written, into a buffer kept for the next page. A page is
-/// written to disk as UTF-8; rendering it to a string first cost a page-sized string and its copy per page.
+/// written to disk as UTF-8, so it is never held as a page-sized string and copied.
 /// </summary>
 internal sealed class Utf8Output : IScriptOutput
 {

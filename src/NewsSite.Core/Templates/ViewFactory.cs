@@ -150,7 +150,7 @@ public sealed class ViewFactory
 
     /// <remarks>
     /// Every page linking every other page would make a list's pages grow with its length, and the whole list
-    /// quadratic: 500 home pages of 500 links each is 12 MB of links alone. A window keeps each page's size fixed.
+    /// quadratic; a window keeps each page's size fixed.
     /// </remarks>
     public PaginationView Pagination<T>(Pager<T> pager)
     {

@@ -2,12 +2,16 @@ namespace NewsSite.Search;
 
 /// <summary>
 /// Analyses articles into <see cref="ArticleAnalysis"/>: folded words from <see cref="Tokenizer"/>, stop words
-/// and words of one letter or over <see cref="SearchAnalyzer.MaxWordLength"/> dropped, stems, each term's signal
+/// and words of one letter or over <see cref="MaxWordLength"/> dropped, stems, each term's signal
 /// (<see cref="TermWeighting.Signal"/>), the body's length and the pairs of neighbouring terms (<see cref="WordPairs"/>). Not thread-safe: one per thread. It remembers every
-/// word it has seen, so a word is looked up once per article occurrence and stemmed once per thread.
+/// word it has seen, so a word is looked up once per article occurrence and stemmed once per thread. The browser
+/// runs the same steps on a query (<c>analyze</c> in search.js).
 /// </summary>
 internal sealed class ArticleAnalyzer
 {
+    /// <summary>Longer words are not indexed (<c>MAX_WORD_LENGTH</c> in search.js).</summary>
+    public const int MaxWordLength = 40;
+
     private readonly TermTable _table;
     private readonly Dictionary<string, WordInfo> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -104,7 +108,7 @@ internal sealed class ArticleAnalyzer
 
     private void Word(ReadOnlySpan<char> foldedWord)
     {
-        if (foldedWord.Length is < 2 or > SearchAnalyzer.MaxWordLength)
+        if (foldedWord.Length is < 2 or > MaxWordLength)
         {
             return;
         }

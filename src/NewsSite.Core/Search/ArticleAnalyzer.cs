@@ -3,9 +3,10 @@ namespace NewsSite.Search;
 /// <summary>
 /// Analyses articles into <see cref="ArticleAnalysis"/>: folded words from <see cref="Tokenizer"/>, stop words
 /// and words of one letter or over <see cref="MaxWordLength"/> dropped, stems, each term's signal
-/// (<see cref="TermWeighting.Signal"/>), the body's length and the pairs of neighbouring terms (<see cref="WordPairs"/>). Not thread-safe: one per thread. It remembers every
-/// word it has seen, so a word is looked up once per article occurrence and stemmed once per thread. The browser
-/// runs the same steps on a query (<c>analyze</c> in search.js).
+/// (<see cref="TermWeighting.Signal"/>), the body's length and the pairs of neighbouring terms
+/// (<see cref="WordPairs"/>). Not thread-safe: one per thread. It remembers every word it has seen, so a word is
+/// looked up once per article occurrence and stemmed once per thread. The browser runs the same steps on a query
+/// (<c>analyze</c> in search.js).
 /// </summary>
 internal sealed class ArticleAnalyzer
 {

@@ -29,7 +29,7 @@ public sealed class DeterminismTests
             Paragraph two — with “quotes” and café.
             """));
         using var site = TestSite.Create(fixture);
-        site.WriteBytes("content/media/photo.png", [0x89, .. "PNG\r\n\x1a\n"u8, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 0x02, 0x80, 0, 0, 0x01, 0x68, 8, 2, 0, 0, 0]);
+        site.WriteBytes("content/media/photo.png", Pictures.TestPictures.Png(640, 360));
         var first = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "first"), Incremental = false });
         first.AssertSucceeded();
         var second = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "second-build"), Incremental = false });

@@ -49,9 +49,9 @@ public sealed class IncrementalBuildTests
         return site;
     }
 
-    /// <summary>The header of a PNG file of the given size, and <paramref name="tail"/> bytes after it.</summary>
-    private static byte[] Png(int width, int height, int tail = 0) =>
-        [0x89, .. "PNG\r\n\x1a\n"u8, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, (byte)(width >> 8), (byte)width, 0, 0, (byte)(height >> 8), (byte)height, 8, 2, 0, 0, 0, .. new byte[tail]];
+    /// <summary>A real PNG picture of that size; <paramref name="alpha"/> gives other bytes for the same size.</summary>
+    private static byte[] Png(int width, int height, bool alpha = false) =>
+        alpha ? Pictures.TestPictures.Plain(width, height, bands: 4).PngsaveBuffer() : Pictures.TestPictures.Png(width, height);
 
     public static TheoryData<string, Action<TestSite>> Changes() => new()
     {
@@ -65,12 +65,12 @@ public sealed class IncrementalBuildTests
         { "template changed", s => s.WriteFile("templates/partials/footer.html", "<footer><p>Changed footer</p></footer>\n") },
         { "config changed", s => Edit(s, "site.yaml", "title: Test Times", "title: Other Times") },
         { "asset added", s => s.WriteBytes("content/media/x.txt", "hello"u8.ToArray()) },
-        { "image's bytes changed, same size in pixels", s => s.WriteBytes("content/media/photo.png", Png(640, 360, tail: 7)) },
+        { "image's bytes changed, same size in pixels", s => s.WriteBytes("content/media/photo.png", Png(640, 360, alpha: true)) },
         { "image replaced by one of another size", s => s.WriteBytes("content/media/photo.png", Png(1280, 720)) },
         { "image added", s => s.WriteBytes("content/media/new.png", Png(100, 50)) },
         { "media file removed", s => File.Delete(Path.Combine(s.Source, "content/media/factsheet.pdf")) },
         { "media file's bytes changed", s => s.WriteBytes("content/media/factsheet.pdf", "%PDF-1.4 other"u8.ToArray()) },
-        { "theme image changed", s => s.WriteBytes("templates/assets/badge.png", Png(32, 32, tail: 3)) },
+        { "theme image changed", s => s.WriteBytes("templates/assets/badge.png", Png(32, 32, alpha: true)) },
         { "theme image removed", s => File.Delete(Path.Combine(s.Source, "templates/assets/badge.png")) },
         { "theme stylesheet changed", s => s.WriteFile("templates/assets/style.css", "body { color: #222; }\n") },
     };

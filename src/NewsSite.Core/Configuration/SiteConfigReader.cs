@@ -13,7 +13,7 @@ internal static partial class SiteConfigReader
     public const string FileName = "site.yaml";
 
     private static readonly string[] TopLevelKeys =
-        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders"];
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders", "deploy"];
 
     public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
     {
@@ -84,6 +84,7 @@ internal static partial class SiteConfigReader
             Feeds = ReadFeeds(reader, map["feeds"]),
             Search = ReadSearch(reader, map["search"]),
             InteractiveFolders = ReadInteractiveFolders(reader, map["interactive_folders"]),
+            Deploy = DeployConfigReader.Read(reader, map["deploy"]),
         };
 
         bag.AddRange(diagnostics);

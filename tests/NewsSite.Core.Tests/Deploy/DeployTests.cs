@@ -215,6 +215,33 @@ public sealed class DeployTests : IDisposable
     }
 
     [FactNeeding(SystemTool.S3rver)]
+    public async Task More_than_a_thousand_stray_objects_are_all_listed_and_deleted()
+    {
+        var (site, s3) = Start();
+        await Deploy(site, s3);
+        using var puts = new SemaphoreSlim(8);
+        await Task.WhenAll(Enumerable.Range(0, 1001).Select(async i =>
+        {
+            await puts.WaitAsync();
+            try
+            {
+                await s3.PutAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"news/old/{i:D4}.html"), "old");
+            }
+            finally
+            {
+                puts.Release();
+            }
+        }));
+
+        var result = await Deploy(site, s3);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(1001, result.Deleted.Count);
+        Assert.Empty(result.Uploaded);
+        await AssertBucketHolds(s3, "news/", site.Output);
+    }
+
+    [FactNeeding(SystemTool.S3rver)]
     public async Task A_deploy_stopped_midway_deletes_nothing_writes_no_manifest_and_the_next_one_converges()
     {
         var (site, s3) = Start();

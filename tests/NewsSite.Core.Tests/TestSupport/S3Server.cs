@@ -53,12 +53,27 @@ public sealed partial class S3Server : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { SystemTools.S3rverScript ?? "tests/s3/node_modules/s3rver/bin/s3rver.js", "--silent", "-d", data, "-a", "127.0.0.1", "-p", "0", "--configure-bucket", Bucket })
+        // s3rver makes ListObjectsV2 continuation tokens with DES, which OpenSSL 3 keeps in its legacy provider.
+        foreach (var argument in new[] { "--openssl-legacy-provider", SystemTools.S3rverScript ?? "tests/s3/node_modules/s3rver/bin/s3rver.js", "--silent", "-d", data, "-a", "127.0.0.1", "-p", "0", "--configure-bucket", Bucket })
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        try
+        {
+            return Listen(process, data);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private static S3Server Listen(Process process, string data)
+    {
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, e) => errors.Enqueue(e.Data ?? "");
         process.BeginErrorReadLine();

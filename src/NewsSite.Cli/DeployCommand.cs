@@ -179,6 +179,11 @@ internal static class DeployCommand
             }
         }
 
+        if (result.Retired.Count > 0)
+        {
+            terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kept {result.Retired.Count} replaced fingerprinted file(s) for a day after their replacement, for pages still cached elsewhere"));
+        }
+
         if (result.Kept.Count > 0)
         {
             terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kept {result.Kept.Count} object(s) the site no longer has (--no-delete)"));
@@ -203,7 +208,7 @@ internal static class DeployCommand
 
     /// <summary>
     /// <c>{"ok", "dry_run", "target", "files", "unchanged", "verified", "bytes_sent", "site_bytes", "uploaded", "deleted",
-    /// "kept", "purge", "diagnostics"}</c>: paths are the files' paths in the output, purge holds absolute URLs.
+    /// "kept", "retired", "purge", "diagnostics"}</c>: paths are the files' paths in the output, purge holds absolute URLs.
     /// </summary>
     internal static string Json(DeployResult result)
     {
@@ -223,6 +228,7 @@ internal static class DeployCommand
             WriteList(json, "uploaded", result.Uploaded);
             WriteList(json, "deleted", result.Deleted);
             WriteList(json, "kept", result.Kept);
+            WriteList(json, "retired", result.Retired);
             WriteList(json, "purge", result.Purge);
             json.WriteStartArray("diagnostics");
             foreach (var diagnostic in result.Diagnostics)

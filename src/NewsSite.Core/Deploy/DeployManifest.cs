@@ -31,6 +31,10 @@ internal sealed class DeployManifest
     [JsonPropertyName("files")]
     public List<ManifestEntry> Files { get; set; } = [];
 
+    /// <summary>Replaced fingerprinted files still in the bucket, and since when (Unix seconds).</summary>
+    [JsonPropertyName("retired")]
+    public List<RetiredEntry> Retired { get; set; } = [];
+
     public static DeployManifest? Parse(byte[] compressed)
     {
         try
@@ -50,7 +54,7 @@ internal sealed class DeployManifest
             }
 
             var manifest = JsonSerializer.Deserialize(json.ToArray(), DeployManifestJson.Default.DeployManifest);
-            return manifest is { Version: CurrentVersion } && manifest.Files.TrueForAll(f => f.Headers >= 0 && f.Headers < manifest.Headers.Count && f.Key is not null)
+            return manifest is { Version: CurrentVersion } && manifest.Files.TrueForAll(f => f.Headers >= 0 && f.Headers < manifest.Headers.Count && f.Key is not null) && manifest.Retired is not null
                 ? manifest
                 : null;
         }
@@ -72,9 +76,16 @@ internal sealed class DeployManifest
         return buffer.ToArray();
     }
 
-    public static DeployManifest From(string compression, IEnumerable<(string Key, string Source, string Etag, long Size, ObjectHeaders Headers)> objects)
+    public static DeployManifest From(
+        string compression,
+        IEnumerable<(string Key, string Source, string Etag, long Size, ObjectHeaders Headers)> objects,
+        IReadOnlyDictionary<string, DateTimeOffset> retired)
     {
-        var manifest = new DeployManifest { Compression = compression };
+        var manifest = new DeployManifest
+        {
+            Compression = compression,
+            Retired = [.. retired.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RetiredEntry { Key = r.Key, Since = r.Value.ToUnixTimeSeconds() })],
+        };
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, source, etag, size, headers) in objects.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
@@ -120,6 +131,15 @@ internal sealed class ManifestEntry
 
     public static string ProofOf(string fileMd5, string etag, long size) =>
         ObjectDigest.Of(System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fileMd5} {etag} {size}")))[..16];
+}
+
+internal sealed class RetiredEntry
+{
+    [JsonPropertyName("k")]
+    public string Key { get; set; } = "";
+
+    [JsonPropertyName("t")]
+    public long Since { get; set; }
 }
 
 [JsonSerializable(typeof(DeployManifest))]

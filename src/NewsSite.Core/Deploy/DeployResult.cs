@@ -22,6 +22,12 @@ public sealed record DeployResult
     /// <summary>Objects under the prefix that the site no longer has, kept because of <c>--no-delete</c>.</summary>
     public IReadOnlyList<string> Kept { get; init; } = [];
 
+    /// <summary>
+    /// Replaced fingerprinted files kept for <see cref="SiteDeployer.FingerprintedGrace"/> after they were first found
+    /// replaced, for pages still cached elsewhere that refer to them; a later deploy deletes them.
+    /// </summary>
+    public IReadOnlyList<string> Retired { get; init; } = [];
+
     public int Files { get; init; }
 
     public int Unchanged { get; init; }

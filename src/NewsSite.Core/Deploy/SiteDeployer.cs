@@ -14,6 +14,9 @@ namespace NewsSite.Deploy;
 /// </summary>
 public static class SiteDeployer
 {
+    /// <summary>How long a replaced fingerprinted file stays: well beyond how long a page may be cached.</summary>
+    public static readonly TimeSpan FingerprintedGrace = TimeSpan.FromDays(1);
+
     private static readonly ObjectHeaders ManifestHeaders = new("application/gzip", "no-store", null);
 
     /// <exception cref="OperationCanceledException">The deploy was stopped; the manifest was not written.</exception>
@@ -93,9 +96,15 @@ public static class SiteDeployer
 
         var compression = CompressionName(target.Compression);
         var manifest = previousBytes is null ? null : DeployManifest.Parse(previousBytes);
-        var recorded = manifest is not null && manifest.Compression == compression
-            ? manifest.Files.ToDictionary(f => f.Key, StringComparer.Ordinal)
-            : [];
+        var recorded = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        if (manifest is not null && manifest.Compression == compression)
+        {
+            foreach (var entry in manifest.Files)
+            {
+                recorded.TryAdd(entry.Key, entry);
+            }
+        }
+
 
         var objects = new ConcurrentDictionary<string, (string Key, string Source, string Etag, long Size, ObjectHeaders Headers)>(StringComparer.Ordinal);
         var uploads = new ConcurrentBag<LocalFile>();
@@ -153,7 +162,9 @@ public static class SiteDeployer
 
         var toUpload = uploads.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var stray = remote.Keys.Where(key => !localPaths.Contains(key)).Order(StringComparer.Ordinal).ToList();
-        var toDelete = options.Delete ? stray : [];
+        var now = options.Clock.GetUtcNow();
+        var retired = Retire(stray, manifest, now);
+        var toDelete = options.Delete ? stray.Where(key => !retired.ContainsKey(key)).ToList() : [];
         var result = new DeployResult
         {
             Diagnostics = [],
@@ -162,6 +173,7 @@ public static class SiteDeployer
             Uploaded = [.. toUpload.Select(f => f.Path)],
             Deleted = toDelete,
             Kept = options.Delete ? [] : stray,
+            Retired = options.Delete ? [.. retired.Keys.Order(StringComparer.Ordinal)] : [],
             Files = local.Count,
             Unchanged = local.Count - toUpload.Count,
             Verified = verified,
@@ -200,7 +212,7 @@ public static class SiteDeployer
         }
 
         // The manifest last: it vouches only for a bucket that holds the whole site.
-        var manifestBytes = DeployManifest.From(compression, objects.Values).ToBytes();
+        var manifestBytes = DeployManifest.From(compression, objects.Values, options.Delete ? retired : []).ToBytes();
         if (previousBytes is null || !manifestBytes.AsSpan().SequenceEqual(previousBytes))
         {
             options.Progress?.Report(new BuildStage("writing the manifest"));
@@ -210,6 +222,32 @@ public static class SiteDeployer
         }
 
         return result with { BytesSent = sent };
+    }
+
+    /// <summary>
+    /// The replaced fingerprinted files (an old <c>assets/style.1a2b3c4d5e.css</c>) that stay a while, with the
+    /// moment each was first found replaced: pages that browsers and CDNs still hold refer to them by name. Any other
+    /// file the site no longer has is deleted at once.
+    /// </summary>
+    private static Dictionary<string, DateTimeOffset> Retire(IEnumerable<string> stray, DeployManifest? manifest, DateTimeOffset now)
+    {
+        var since = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var entry in manifest?.Retired ?? [])
+        {
+            since.TryAdd(entry.Key, DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(entry.Since, 0, DateTimeOffset.MaxValue.ToUnixTimeSeconds())));
+        }
+
+        var retired = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var key in stray.Where(FileKinds.IsFingerprinted))
+        {
+            var from = since.TryGetValue(key, out var known) && known <= now ? known : now;
+            if (now - from < FingerprintedGrace)
+            {
+                retired[key] = from;
+            }
+        }
+
+        return retired;
     }
 
     private static ParallelOptions Workers(DeployOptions options, CancellationToken cancellation) =>

@@ -91,7 +91,8 @@ public sealed class DeployTests : IDisposable
         Assert.Contains("https://news.example/world/2025/01/03/flood/", result.Purge);
         Assert.Contains("https://news.example/world/2025/01/03/flood/index.html", result.Purge);
         Assert.DoesNotContain("https://news.example/business/2025/01/04/ports/", result.Purge);
-        await AssertBucketHolds(s3, "news/", site.Output);
+        Assert.All(result.Retired, key => Assert.StartsWith("search/data/t/", key, StringComparison.Ordinal));
+        await AssertBucketHolds(s3, "news/", site.Output, result.Retired);
     }
 
     [FactNeeding(SystemTool.S3rver)]
@@ -114,7 +115,8 @@ public sealed class DeployTests : IDisposable
         Assert.Empty(deleted.Uploaded);
         Assert.Contains("https://news.example/business/2025/01/04/ports/", deleted.Purge);
         Assert.DoesNotContain(page, (await s3.ObjectsAsync("news/")).Keys);
-        await AssertBucketHolds(s3, "news/", site.Output);
+        Assert.All(deleted.Retired, key => Assert.StartsWith("search/data/t/", key, StringComparison.Ordinal));
+        await AssertBucketHolds(s3, "news/", site.Output, deleted.Retired);
     }
 
     [FactNeeding(SystemTool.S3rver)]
@@ -192,6 +194,27 @@ public sealed class DeployTests : IDisposable
     }
 
     [FactNeeding(SystemTool.S3rver)]
+    public async Task A_replaced_fingerprinted_asset_stays_a_day_for_cached_pages_and_is_then_deleted()
+    {
+        var (site, s3) = Start();
+        var replacedAt = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        await Deploy(site, s3, o => o with { Clock = new FixedClock(replacedAt.AddDays(-7)) });
+        await s3.PutAsync("news/assets/style.0123456789.css", "body { color: red }");
+
+        var replaced = await Deploy(site, s3, o => o with { Clock = new FixedClock(replacedAt) });
+        var hourLater = await Deploy(site, s3, o => o with { Clock = new FixedClock(replacedAt.AddHours(23)) });
+        var dayLater = await Deploy(site, s3, o => o with { Clock = new FixedClock(replacedAt.AddDays(1)) });
+
+        Assert.Equal(["assets/style.0123456789.css"], replaced.Retired);
+        Assert.Empty(replaced.Deleted);
+        Assert.Equal(["assets/style.0123456789.css"], hourLater.Retired);
+        Assert.Empty(hourLater.Deleted);
+        Assert.Equal(["assets/style.0123456789.css"], dayLater.Deleted);
+        Assert.Empty(dayLater.Retired);
+        await AssertBucketHolds(s3, "news/", site.Output);
+    }
+
+    [FactNeeding(SystemTool.S3rver)]
     public async Task Without_its_manifest_the_bucket_is_checked_object_by_object_and_nothing_right_is_sent_again()
     {
         var (site, s3) = Start();
@@ -264,7 +287,8 @@ public sealed class DeployTests : IDisposable
         Assert.True(rerun.Succeeded, string.Join("\n", rerun.Diagnostics));
         Assert.NotEmpty(rerun.Uploaded);
         Assert.Contains("business/2025/01/04/ports/index.html", rerun.Deleted);
-        await AssertBucketHolds(s3, "news/", site.Output);
+        Assert.All(rerun.Retired, key => Assert.StartsWith("search/data/t/", key, StringComparison.Ordinal));
+        await AssertBucketHolds(s3, "news/", site.Output, rerun.Retired);
         Assert.Empty((await Deploy(site, s3)).Uploaded);
     }
 
@@ -374,11 +398,17 @@ public sealed class DeployTests : IDisposable
         s3.ObjectsAsync(prefix).GetAwaiter().GetResult()[DeployManifest.FileName].Length;
 
     /// <summary>The bucket holds the site's files and the manifest, nothing else; a gzipped object is the file once decompressed.</summary>
-    private static async Task AssertBucketHolds(S3Server s3, string prefix, string output)
+    /// <param name="retired">Replaced fingerprinted files the last deploy kept, which may be there too.</param>
+    private static async Task AssertBucketHolds(S3Server s3, string prefix, string output, IReadOnlyList<string>? retired = null)
     {
         var local = Snapshot(output);
         var remote = await s3.ObjectsAsync(prefix);
         Assert.True(remote.Remove(DeployManifest.FileName), "the manifest is in the bucket");
+        foreach (var key in retired ?? [])
+        {
+            Assert.True(remote.Remove(key), $"the retired file {key} is in the bucket");
+        }
+
         Assert.Equal(local.Keys, remote.Keys);
         foreach (var (key, bytes) in remote)
         {

@@ -53,7 +53,7 @@ deploy first
 deploy unchanged
 article=$(find "$SITE/content" -name '*.md' | sort | sed -n '2p')
 cp "$article" "$WORK/edited-article.bak"
-printf '\nA sentence added for the deploy benchmark.\n' >> "$article"
+printf '\nA sentence added for the deploy benchmark at %s.\n' "$(date +%s%N)" >> "$article"
 /usr/bin/time -f "one-article rebuild: %e s" "$NEWSSITE" build -q --source "$SITE" --output "$SITE/_site"
 deploy edited
 cp "$WORK/edited-article.bak" "$article"

@@ -35,7 +35,7 @@ public enum DeployCompression
 public sealed record CacheControlConfig
 {
     /// <summary>HTML pages, feeds, sitemaps, the search index and other files whose content changes under one URL.</summary>
-    public string Pages { get; init; } = "public, max-age=300";
+    public string Pages { get; init; } = "public, max-age=60";
 
     /// <summary>Files with their content hash in the name (the theme's <c>assets/style.1a2b3c4d5e.css</c>).</summary>
     public string Fingerprinted { get; init; } = "public, max-age=31536000, immutable";

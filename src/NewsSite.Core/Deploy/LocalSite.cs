@@ -56,7 +56,7 @@ internal static class LocalSite
                 continue;
             }
 
-            if (entry is not FileInfo || !File.Exists(entry.FullName))
+            if (entry is not FileInfo file || !file.Exists || Content.FileKind.SpecialKind(file.FullName, file.Length) is not null)
             {
                 throw new DeployException($"the output holds {path}, which is not a regular file; it is not published (build the site again)");
             }

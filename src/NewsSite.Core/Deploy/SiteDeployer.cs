@@ -82,14 +82,25 @@ public static class SiteDeployer
     private static async Task<DeployResult> RunAsync(DeployOptions options, string output, CancellationToken cancellation)
     {
         var target = options.Target;
-        options.Progress?.Report(new BuildStage("reading the output"));
-        var local = await Task.Run(() => LocalSite.Read(output, target.Prefix, target.CacheControl, cancellation), cancellation).ConfigureAwait(false);
-        var localPaths = local.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-
+        // The bucket is listed while the output is read and hashed: each takes seconds on a large site.
         using var bucket = S3Bucket.Open(target, options.Environment);
-        options.Progress?.Report(new BuildStage("listing the bucket"));
-        var listing = bucket.ListAsync(cancellation);
-        var manifestRead = bucket.GetAsync(DeployManifest.FileName, cancellation);
+        options.Progress?.Report(new BuildStage("reading the output and listing the bucket"));
+        using var stopRemote = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var listing = bucket.ListAsync(stopRemote.Token);
+        var manifestRead = bucket.GetAsync(DeployManifest.FileName, stopRemote.Token);
+        IReadOnlyList<LocalFile> local;
+        try
+        {
+            local = await Task.Run(() => LocalSite.Read(output, target.Prefix, target.CacheControl, cancellation), cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stopRemote.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(listing, manifestRead).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        var localPaths = local.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var remote = await listing.ConfigureAwait(false);
         var previousBytes = await manifestRead.ConfigureAwait(false);
         remote.Remove(DeployManifest.FileName);

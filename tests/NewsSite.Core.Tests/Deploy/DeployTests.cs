@@ -133,7 +133,7 @@ public sealed class DeployTests : IDisposable
         var result = await Deploy(site, s3, o => o with { Target = o.Target with { Compression = DeployCompression.Gzip } });
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var pages = "public, max-age=300";
+        var pages = "public, max-age=60";
         var media = "public, max-age=86400";
         var expected = new (string Key, string Type, string Cache, bool Gzip)[]
         {
@@ -363,6 +363,26 @@ public sealed class DeployTests : IDisposable
         var result = await SiteDeployer.DeployAsync(Options(site.Output, new Uri("http://127.0.0.1:9/")), CancellationToken.None);
 
         Assert.Equal("error NS0803: the output holds a symbolic link, passwd.txt, which no build writes; it is not published (build the site again)", result.Diagnostics.Single().ToString());
+    }
+
+    [Fact]
+    public async Task A_named_pipe_in_the_output_is_refused_without_opening_it()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // mkfifo, and the check that tells a pipe from a file, are Linux's.
+        }
+
+        using var site = TestSite.Create(Fixture);
+        site.Build().AssertSucceeded();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(site.Output, "pipe.html")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var result = await SiteDeployer.DeployAsync(Options(site.Output, new Uri("http://127.0.0.1:9/")), CancellationToken.None);
+
+        Assert.Equal("error NS0803: the output holds pipe.html, which is not a regular file; it is not published (build the site again)", result.Diagnostics.Single().ToString());
     }
 
     private (TestSite Site, S3Server S3) Start()

@@ -153,6 +153,40 @@ public sealed class DeployCommandTests : IDisposable
         }
     }
 
+    [FactNeeding(SystemTool.S3rver)]
+    public async Task Ctrl_c_stops_a_deploy_with_exit_130_before_it_deletes_anything_or_writes_the_manifest()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // The child is stepped with SIGSTOP.
+        }
+
+        var (site, s3) = Start(articles: 40);
+        using var child = StartChild(site);
+        var stdout = child.StandardOutput.ReadToEndAsync();
+        var stderr = child.StandardError.ReadToEndAsync();
+
+        var reached = await ChildStepper.StopWhen(child.Id, () => s3.ObjectsAsync("news/").GetAwaiter().GetResult().Count >= 5);
+        await Signal("INT", child.Id);
+        await Signal("CONT", child.Id);
+        using (var hang = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+        {
+            await child.WaitForExitAsync(hang.Token); // a guard against a hang, not a timing
+        }
+
+        await stdout;
+        Assert.True(reached, "the deploy ended before it had uploaded five files: " + await stderr);
+        Assert.Equal(130, child.ExitCode);
+        Assert.Contains("deploy stopped: nothing was deleted and the bucket's manifest was not written; run deploy again to finish", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(".newssite-deploy.json.gz", (await s3.ObjectsAsync("news/")).Keys);
+    }
+
+    private static async Task Signal(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     private (TestSite Site, S3Server S3) Start(int articles = 0)
     {
         var s3 = S3Server.Start();

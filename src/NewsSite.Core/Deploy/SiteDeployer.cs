@@ -116,7 +116,6 @@ public static class SiteDeployer
             }
         }
 
-
         var objects = new ConcurrentDictionary<string, (string Key, string Source, string Etag, long Size, ObjectHeaders Headers)>(StringComparer.Ordinal);
         var uploads = new ConcurrentBag<LocalFile>();
         var unvouched = new List<(LocalFile File, RemoteObject Object)>();
@@ -197,23 +196,28 @@ public static class SiteDeployer
             return result;
         }
 
-        // New and changed files first: a page that links to a new one is never served before it.
+        // New and changed files first, in waves: what pages show (images, stylesheets, scripts, search chunks), then
+        // the pages, then what lists pages (feeds, sitemaps, the search index's table): nothing is served before
+        // what it refers to is there.
         long sent = 0;
         var done = 0;
         options.Progress?.Report(Uploading(0, toUpload.Count, 0));
-        await Parallel.ForEachAsync(toUpload, Workers(options, cancellation), async (file, token) =>
+        foreach (var wave in toUpload.GroupBy(Wave).OrderBy(w => w.Key))
         {
-            var body = UploadBody.For(file, target.Compression);
-            var stream = body.Open();
-            await using (stream.ConfigureAwait(false))
+            await Parallel.ForEachAsync(wave, Workers(options, cancellation), async (file, token) =>
             {
-                var etag = await bucket.PutAsync(file.Path, stream, body.Md5, body.Headers, token).ConfigureAwait(false);
-                objects[file.Path] = (file.Path, file.Md5, etag, body.Size, body.Headers);
-            }
+                var body = UploadBody.For(file, target.Compression);
+                var stream = body.Open();
+                await using (stream.ConfigureAwait(false))
+                {
+                    var etag = await bucket.PutAsync(file.Path, stream, body.Md5, body.Headers, token).ConfigureAwait(false);
+                    objects[file.Path] = (file.Path, file.Md5, etag, body.Size, body.Headers);
+                }
 
-            var bytes = Interlocked.Add(ref sent, body.Size);
-            options.Progress?.Report(Uploading(Interlocked.Increment(ref done), toUpload.Count, bytes));
-        }).ConfigureAwait(false);
+                var bytes = Interlocked.Add(ref sent, body.Size);
+                options.Progress?.Report(Uploading(Interlocked.Increment(ref done), toUpload.Count, bytes));
+            }).ConfigureAwait(false);
+        }
 
         // Deletes last: until the new pages are up, the old ones they replace stay readable.
         if (toDelete.Count > 0)
@@ -260,6 +264,13 @@ public static class SiteDeployer
 
         return retired;
     }
+
+    /// <summary>0: files that pages refer to; 1: pages; 2: files that list pages or other files.</summary>
+    internal static int Wave(LocalFile file) =>
+        file.ContentType.StartsWith("text/html", StringComparison.Ordinal) ? 1
+        : file.ContentType is "application/rss+xml" or "application/atom+xml" or "application/xml" or "application/feed+json"
+            || file.Path is "robots.txt" or Search.SearchIndexWriter.MetaFile ? 2
+        : 0;
 
     private static ParallelOptions Workers(DeployOptions options, CancellationToken cancellation) =>
         new() { MaxDegreeOfParallelism = Math.Clamp(options.Workers, 1, 64), CancellationToken = cancellation };

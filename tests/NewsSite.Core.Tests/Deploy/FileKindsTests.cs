@@ -42,4 +42,27 @@ public sealed class FileKindsTests
         var config = new CacheControlConfig { Pages = "pages", Fingerprinted = "fingerprinted", Media = "media" };
         Assert.Equal(kind, FileKinds.CacheControl(path, contentType, config));
     }
+
+    [Fact]
+    public void Files_are_uploaded_before_the_pages_that_show_them_and_pages_before_the_feeds_that_list_them()
+    {
+        var config = new CacheControlConfig();
+        LocalFile File(string path, string head = "")
+        {
+            var type = FileKinds.ContentType(path, () => Encoding.UTF8.GetBytes(head));
+            return new LocalFile(path, "/nowhere/" + path, 1, "00", type, FileKinds.CacheControl(path, type, config), FileKinds.IsText(type));
+        }
+
+        var files = new[]
+        {
+            File("index.xml", "<rss/>"), File("world/index.html"), File("assets/style.1a2b3c4d5e.css"), File("sitemap.xml", "<urlset/>"),
+            File("media/a.webp"), File("search/data/meta.json"), File("search/data/t/0123456789ab.json"), File("feed.json"), File("robots.txt"),
+        };
+
+        var waves = files.GroupBy(SiteDeployer.Wave).OrderBy(w => w.Key).Select(w => w.Select(f => f.Path).Order(StringComparer.Ordinal)).ToList();
+
+        Assert.Equal(["assets/style.1a2b3c4d5e.css", "media/a.webp", "search/data/t/0123456789ab.json"], waves[0]);
+        Assert.Equal(["world/index.html"], waves[1]);
+        Assert.Equal(["feed.json", "index.xml", "robots.txt", "search/data/meta.json", "sitemap.xml"], waves[2]);
+    }
 }

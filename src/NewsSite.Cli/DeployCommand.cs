@@ -145,7 +145,7 @@ internal static class DeployCommand
             if (!json)
             {
                 terminal.Error.WriteLine(terminal.Paint(
-                    result.Target.Length > 0 ? "deploy failed; nothing was deleted, and running it again finishes the job" : "deploy failed; the bucket was not touched",
+                    "deploy failed; the bucket still serves every page it served, and running deploy again once the problem is fixed finishes the job",
                     TerminalColor.Red));
             }
 

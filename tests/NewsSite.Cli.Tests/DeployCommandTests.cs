@@ -71,6 +71,38 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Contains($"error NS0802: the output folder '{site.Output}' does not exist; build the site first (newssite build)", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_credentials_deploy_says_which_variables_to_set()
+    {
+        using var site = TestSite.Create(Articles + "\n-- site.yaml --\ntitle: T\ndeploy:\n  bucket: news-site\n  endpoint: http://127.0.0.1:9\n");
+        Assert.Equal(0, CliRunner.Run("build", "--source", site.Source, "--output", site.Output, "--quiet").ExitCode);
+        var home = Path.Combine(site.Root, "home");
+        Directory.CreateDirectory(home);
+
+        // A process of its own: the SDK's credential chain reads the process environment and ~/.aws.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "newssite.dll"), "deploy", "--source", site.Source, "--output", site.Output })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["HOME"] = home;
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var child = Process.Start(start)!;
+        var stdout = child.StandardOutput.ReadToEndAsync();
+        var stderr = await child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        await stdout;
+
+        Assert.True(child.ExitCode == 1, $"exit {child.ExitCode}: {stderr}");
+        Assert.Contains("error NS0803: cannot list the bucket in s3://news-site/ at http://127.0.0.1:9/: no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--workers", "0")]
     [InlineData("--format", "yaml")]

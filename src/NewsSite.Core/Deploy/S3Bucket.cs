@@ -208,6 +208,8 @@ internal sealed class S3Bucket : IDisposable
             AmazonS3Exception { ErrorCode: "NoSuchBucket" } => "the bucket does not exist",
             AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } s3 => $"access denied ({s3.ErrorCode}): check the credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) and the bucket's policy",
             AmazonS3Exception s3 => $"{s3.ErrorCode} {s3.Message}".Trim(),
+            AmazonClientException when exception.Message.StartsWith("Failed to resolve AWS credentials", StringComparison.Ordinal) =>
+                "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (a CI secret), or AWS_PROFILE, or run where a role provides them",
             _ => exception.Message,
         };
         return new DeployException($"cannot {what} in {_where}: {reason}", exception);

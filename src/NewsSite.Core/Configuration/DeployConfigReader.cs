@@ -24,7 +24,7 @@ internal static partial class DeployConfigReader
             {
                 reader.Error(
                     DiagnosticCodes.CredentialInConfig,
-                    $"'deploy.{key.Value}' looks like a credential, and site.yaml is committed and published with the site; remove it and set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment (a CI secret), or name a profile with AWS_PROFILE",
+                    $"'deploy.{key.Value}' looks like a credential, and site.yaml is committed to the repository for everyone to read; remove it and set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment (a CI secret), or name a profile with AWS_PROFILE",
                     key);
             }
             else if (!Keys.Contains(key.Value, StringComparer.Ordinal))

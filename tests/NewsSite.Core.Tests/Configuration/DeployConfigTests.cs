@@ -39,7 +39,7 @@ public sealed class DeployConfigTests
         Assert.Null(Parse($"title: T\ndeploy:\n  bucket: news-site\n  {key}: AKIAEXAMPLE\n", out var bag));
 
         Assert.Equal(
-            $"site.yaml:4:3: error NS0504: 'deploy.{key}' looks like a credential, and site.yaml is committed and published with the site; remove it and set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment (a CI secret), or name a profile with AWS_PROFILE",
+            $"site.yaml:4:3: error NS0504: 'deploy.{key}' looks like a credential, and site.yaml is committed to the repository for everyone to read; remove it and set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment (a CI secret), or name a profile with AWS_PROFILE",
             Assert.Single(bag.ToSortedList()).ToString());
     }
 

@@ -14,8 +14,8 @@ internal sealed class DeployManifest
     public const string FileName = ".newssite-deploy.json.gz";
     public const int CurrentVersion = 1;
 
-    /// <summary>A manifest larger than this (decompressed) is not read: about 200 bytes an object.</summary>
-    private const int MaxBytes = 256 * 1024 * 1024;
+    /// <summary>A manifest larger than this (compressed or not) is not read: it holds about 60 bytes an object.</summary>
+    public const int MaxBytes = 256 * 1024 * 1024;
 
     [JsonPropertyName("version")]
     public int Version { get; set; } = CurrentVersion;

@@ -103,12 +103,17 @@ internal sealed class S3Bucket : IDisposable
         return objects;
     }
 
-    /// <returns>The object's bytes, or null when there is no such object.</returns>
-    public async Task<byte[]?> GetAsync(string path, CancellationToken cancellation)
+    /// <returns>The object's bytes, or null when there is no such object or it is larger than <paramref name="maxBytes"/>.</returns>
+    public async Task<byte[]?> GetAsync(string path, long maxBytes, CancellationToken cancellation)
     {
         try
         {
             using var response = await _client.GetObjectAsync(_bucket, _prefix + path, cancellation).ConfigureAwait(false);
+            if (response.ContentLength > maxBytes)
+            {
+                return null;
+            }
+
             using var buffer = new MemoryStream();
             await response.ResponseStream.CopyToAsync(buffer, cancellation).ConfigureAwait(false);
             return buffer.ToArray();

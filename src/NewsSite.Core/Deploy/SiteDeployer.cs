@@ -87,7 +87,7 @@ public static class SiteDeployer
         options.Progress?.Report(new BuildStage("reading the output and listing the bucket"));
         using var stopRemote = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var listing = bucket.ListAsync(stopRemote.Token);
-        var manifestRead = bucket.GetAsync(DeployManifest.FileName, stopRemote.Token);
+        var manifestRead = bucket.GetAsync(DeployManifest.FileName, DeployManifest.MaxBytes, stopRemote.Token);
         IReadOnlyList<LocalFile> local;
         try
         {

@@ -265,6 +265,24 @@ public sealed class DeployTests : IDisposable
     }
 
     [FactNeeding(SystemTool.S3rver)]
+    public async Task A_manifest_that_cannot_be_read_counts_as_none_and_is_written_again()
+    {
+        var (site, s3) = Start();
+        await Deploy(site, s3);
+        await s3.PutAsync("news/" + DeployManifest.FileName, "{\"version\": 1, \"files\": [{\"k\": \"index.html\", \"h\": 99}]}");
+
+        var result = await Deploy(site, s3);
+        var again = await Deploy(site, s3);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.False(result.ManifestUsed);
+        Assert.Empty(result.Uploaded);
+        Assert.Equal(result.Files, result.Verified);
+        Assert.True(again.ManifestUsed);
+        Assert.Equal(0, again.Verified);
+    }
+
+    [FactNeeding(SystemTool.S3rver)]
     public async Task A_deploy_stopped_midway_deletes_nothing_writes_no_manifest_and_the_next_one_converges()
     {
         var (site, s3) = Start();

@@ -14,6 +14,7 @@ public static class CommandLine
             CheckCommand.Create(terminal),
             ServeCommand.Create(terminal),
             NewCommand.Create(terminal),
+            DeployCommand.Create(terminal),
         };
 
         var parse = root.Parse(args);

@@ -15,6 +15,7 @@ internal sealed class ProgressReporter : IProgress<BuildStage>, IDisposable
     private readonly Terminal _terminal;
     private readonly bool _verbose;
     private readonly bool _progressLine;
+    private readonly string _verb;
     private readonly long _buildStart;
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread? _drawer;
@@ -26,8 +27,10 @@ internal sealed class ProgressReporter : IProgress<BuildStage>, IDisposable
     private int _disposing;
 
     /// <param name="drawThread">False in tests, which call <see cref="Tick"/> themselves with a fake clock.</param>
-    public ProgressReporter(Terminal terminal, bool verbose, bool progressLine, bool drawThread = true)
+    /// <param name="verb">What the command is doing, at the start of the line.</param>
+    public ProgressReporter(Terminal terminal, bool verbose, bool progressLine, bool drawThread = true, string verb = "building")
     {
+        _verb = verb;
         _terminal = terminal;
         _verbose = verbose;
         _buildStart = terminal.Clock.GetTimestamp();
@@ -100,7 +103,7 @@ internal sealed class ProgressReporter : IProgress<BuildStage>, IDisposable
 
             var seconds = elapsed.TotalSeconds;
             var items = stage.Items > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({stage.Items})") : "";
-            var text = string.Create(CultureInfo.InvariantCulture, $"building: {stage.Name}{items}… {seconds:0.0} s");
+            var text = string.Create(CultureInfo.InvariantCulture, $"{_verb}: {stage.Name}{items}… {seconds:0.0} s");
             _terminal.Error.Write("\r" + text.PadRight(_lineWidth));
             _terminal.Error.Flush();
             _lineWidth = Math.Max(_lineWidth, text.Length);

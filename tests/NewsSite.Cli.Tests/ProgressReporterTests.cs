@@ -29,6 +29,19 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
+    public void A_long_deploy_says_so_on_its_progress_line()
+    {
+        var (terminal, _, error, clock) = Setup();
+
+        using var progress = new ProgressReporter(terminal, verbose: false, progressLine: true, drawThread: false, verb: "deploying");
+        progress.Report(new BuildStage("uploading 12 of 40 files, 0.3 MB"));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        progress.Tick();
+
+        Assert.EndsWith("\rdeploying: uploading 12 of 40 files, 0.3 MB… 2.0 s", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_long_build_shows_its_stage_on_one_line_and_erases_it_at_the_end()
     {
         var (terminal, _, error, clock) = Setup();

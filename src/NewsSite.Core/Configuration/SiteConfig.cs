@@ -51,6 +51,9 @@ public sealed record SiteConfig
     /// </summary>
     public IReadOnlyList<string> InteractiveFolders { get; init; } = [];
 
+    /// <summary>Where <c>newssite deploy</c> publishes the site; null when site.yaml has no <c>deploy:</c>.</summary>
+    public DeployConfig? Deploy { get; init; }
+
     /// <summary>The path part of the base URL ("/" or "/news/"): every internal link starts with it.</summary>
     public string BasePath => BaseUrl.AbsolutePath;
 }

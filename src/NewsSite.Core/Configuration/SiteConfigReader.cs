@@ -13,7 +13,7 @@ internal static partial class SiteConfigReader
     public const string FileName = "site.yaml";
 
     private static readonly string[] TopLevelKeys =
-        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders", "pictures"];
+        ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders", "pictures", "deploy"];
 
     public static SiteConfig? Read(string siteRoot, DiagnosticBag bag, string? baseUrlOverride = null)
     {
@@ -85,6 +85,7 @@ internal static partial class SiteConfigReader
             Search = ReadSearch(reader, map["search"]),
             Pictures = ReadPictures(reader, map["pictures"]),
             InteractiveFolders = ReadInteractiveFolders(reader, map["interactive_folders"]),
+            Deploy = DeployConfigReader.Read(reader, map["deploy"]),
         };
 
         bag.AddRange(diagnostics);

@@ -50,6 +50,7 @@ public static class DiagnosticCodes
     public const string InvalidConfig = "NS0501";
     public const string UnknownConfigKey = "NS0502";
     public const string MissingConfig = "NS0503";
+    public const string CredentialInConfig = "NS0504";
 
     // Output
     public const string OutputFailure = "NS0601";
@@ -58,6 +59,11 @@ public static class DiagnosticCodes
 
     // Markdown bodies
     public const string UnsafeUrl = "NS0701";
+
+    // Deploy
+    public const string DeployNotConfigured = "NS0801";
+    public const string DeployRefused = "NS0802";
+    public const string DeployFailed = "NS0803";
 
     // The tool itself: a bug, reported where a process must keep running (serve)
     public const string InternalError = "NS0901";

@@ -8,6 +8,9 @@ public enum SystemTool
 
     /// <summary>The machine's time-zone database, which TZ needs to mean anything to a child process.</summary>
     TimeZoneData,
+
+    /// <summary>s3rver from npm (tests/s3), a local S3-compatible server that the deploy tests start; it runs on Node.js.</summary>
+    S3rver,
 }
 
 /// <summary>
@@ -26,17 +29,48 @@ public static class SystemTools
 
     /// <summary>Null when the test should run: the tool is there, or every test is required.</summary>
     public static string? SkipReason(SystemTool tool) =>
-        SkipReason(IsPresent(tool), PackageOf(tool), Environment.GetEnvironmentVariable);
+        SkipReason(IsPresent(tool), PackageOf(tool), Environment.GetEnvironmentVariable, InstallHintOf(tool));
 
-    public static string? SkipReason(bool present, string package, Func<string, string?> environment) =>
+    public static string? SkipReason(bool present, string package, Func<string, string?> environment, string? installHint = null) =>
         present || environment(RequireAllVariable) is "1" or "true"
             ? null
-            : $"skipped: needs Debian's {package} (apt-get install {package}); {RequireAllVariable}=1 makes this a failure";
+            : $"skipped: needs {installHint ?? $"Debian's {package} (apt-get install {package})"}; {RequireAllVariable}=1 makes this a failure";
+
+    /// <summary>s3rver's command-line script in the repository's tests/s3/node_modules, or null when it is not installed.</summary>
+    public static string? S3rverScript
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                var script = Path.Combine(folder.FullName, "tests", "s3", "node_modules", "s3rver", "bin", "s3rver.js");
+                if (File.Exists(script))
+                {
+                    return script;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Node.js on the PATH, or null.</summary>
+    public static string? NodePath =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "node.exe" : "node"))
+            .FirstOrDefault(File.Exists);
+
+    private static string? InstallHintOf(SystemTool tool) => tool switch
+    {
+        SystemTool.S3rver => "Node.js (apt-get install nodejs npm) and s3rver from npm (cd tests/s3 && npm ci --ignore-scripts)",
+        _ => null,
+    };
 
     public static string PackageOf(SystemTool tool) => tool switch
     {
         SystemTool.Chromium => "chromium",
         SystemTool.TimeZoneData => "tzdata",
+        SystemTool.S3rver => "s3rver",
         _ => throw new ArgumentOutOfRangeException(nameof(tool)),
     };
 
@@ -44,6 +78,7 @@ public static class SystemTools
     {
         SystemTool.Chromium => File.Exists(ChromiumPath),
         SystemTool.TimeZoneData => TimeZoneInfo.TryFindSystemTimeZoneById("America/Los_Angeles", out _) && TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Kolkata", out _),
+        SystemTool.S3rver => S3rverScript is not null && NodePath is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(tool)),
     };
 }

@@ -86,7 +86,7 @@ internal static partial class FileKinds
     /// (<c>assets/style.1a2b3c4d5e.css</c>, see ThemeAssets) and the search index's chunk files, named by a hash
     /// of their content. Only these may be cached for ever.
     /// </summary>
-    public static bool IsFingerprinted(string key) => ThemeAsset().IsMatch(key) || SearchChunk().IsMatch(key);
+    public static bool IsFingerprinted(string key) => ThemeAsset().IsMatch(key) || SearchChunk().IsMatch(key) || PictureCopy().IsMatch(key);
 
     private static string XmlType(byte[] head)
     {
@@ -117,4 +117,8 @@ internal static partial class FileKinds
 
     [GeneratedRegex(@"^search/data/t/[0-9a-f]{12}\.json$")]
     private static partial Regex SearchChunk();
+
+    /// <summary>A picture's resized copy or crop: <c>media/x.1a2b3c4d-800.webp</c>, <c>media/x.1a2b3c4d-1200x630-50-50.jpg</c>.</summary>
+    [GeneratedRegex(@"\.[0-9a-f]{8}-[0-9]+(x[0-9]+-[0-9]+-[0-9]+)?\.(webp|jpg|png)$")]
+    private static partial Regex PictureCopy();
 }

@@ -37,6 +37,9 @@ public sealed class FileKindsTests
     [InlineData("index.html", "text/html; charset=utf-8", "pages")]
     [InlineData("index.xml", "application/rss+xml", "pages")]
     [InlineData("media/photo.jpg", "image/jpeg", "media")]
+    [InlineData("media/photo.1a2b3c4d-800.webp", "image/webp", "fingerprinted")]
+    [InlineData("media/photo.1a2b3c4d-1200x630-50-30.jpg", "image/jpeg", "fingerprinted")]
+    [InlineData("media/photo-800.webp", "image/webp", "media")]
     public void Only_names_with_their_content_hash_are_cached_for_ever(string path, string contentType, string kind)
     {
         var config = new CacheControlConfig { Pages = "pages", Fingerprinted = "fingerprinted", Media = "media" };

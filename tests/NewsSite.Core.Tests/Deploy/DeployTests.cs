@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using NewsSite.Configuration;
 using NewsSite.Deploy;
 using NewsSite.Output;
+using NewsSite.Tests.Pictures;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests.Deploy;
@@ -123,12 +124,13 @@ public sealed class DeployTests : IDisposable
     public async Task Each_kind_of_file_is_served_with_its_content_type_and_cache_control_and_text_is_gzipped()
     {
         var (site, s3) = Start();
-        site.WriteBytes("content/media/photo.webp", [0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4]);
+        site.WriteBytes("content/media/photo.webp", TestPictures.Plain(300, 200).WebpsaveBuffer());
         site.WriteBytes("content/media/photo.avif", [0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70]);
-        site.WriteBytes("content/media/photo.png", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        site.WriteBytes("content/media/photo.png", TestPictures.Png(600, 400));
         site.Build().AssertSucceeded();
         var css = Directory.GetFiles(Path.Combine(site.Output, "assets"), "style.*.css").Single();
         var cssKey = "assets/" + Path.GetFileName(css);
+        var copy = "media/" + Path.GetFileName(Directory.GetFiles(Path.Combine(site.Output, "media"), "photo.*-480.webp").Single());
 
         var result = await Deploy(site, s3, o => o with { Target = o.Target with { Compression = DeployCompression.Gzip } });
 
@@ -149,6 +151,7 @@ public sealed class DeployTests : IDisposable
             ("media/photo.webp", "image/webp", media, false),
             ("media/photo.avif", "image/avif", media, false),
             ("media/photo.png", "image/png", media, false),
+            (copy, "image/webp", "public, max-age=31536000, immutable", false),
         };
         foreach (var (key, type, cache, gzip) in expected)
         {

@@ -103,9 +103,7 @@ public sealed class SiteBuilder
         Report(options, "summaries", site.Entries.Count);
         var settings = Settings(source, options);
         var markdown = new MarkdownRenderer(config.Markdown, options.Limits.RenderBudget);
-        var bodyPictures = new BodyPictures(pictures, new SiteUrls(config.BaseUrl));
-        var bodies = new ArticleBodies(markdown, config.Ads.Enabled ? config.Ads.AfterParagraph : 0, settings, cache, diagnostics, bodyPictures.Rewrite);
-        bodies.Prepare(site.Entries.Select(e => e.Article));
+        var bodies = BodyStage(site, markdown, pictures, settings, cache, diagnostics);
         var written = new SiteOutputs(site, templates, markdown, bodies, media, pictures, output, diagnostics, options).Write(settings, loaded.Bodies);
         if (diagnostics.HasErrors)
         {
@@ -116,12 +114,28 @@ public sealed class SiteBuilder
         if (!options.DryRun)
         {
             Report(options, "replacing the output folder");
-            output.Commit();
-            KeepReceipt(cache, stamp, result, output, site);
-            cache.Save(buildFailed: false);
+            Commit(output, cache, stamp, result, site);
         }
 
         return result with { Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>The body stage: every published article's summary, and bodies rendered with their pictures in place.</summary>
+    private static ArticleBodies BodyStage(SiteModel site, MarkdownRenderer markdown, PictureCatalog pictures, Hash128 settings, IBuildCache cache, DiagnosticBag diagnostics)
+    {
+        var config = site.Config;
+        var bodyPictures = new BodyPictures(pictures, new SiteUrls(config.BaseUrl));
+        var bodies = new ArticleBodies(markdown, config.Ads.Enabled ? config.Ads.AfterParagraph : 0, settings, cache, diagnostics, bodyPictures.Rewrite);
+        bodies.Prepare(site.Entries.Select(e => e.Article));
+        return bodies;
+    }
+
+    /// <summary>The swap into place, then the receipt and the cache the next build starts from.</summary>
+    private static void Commit(OutputWriter output, BuildCache cache, SourceStamp? stamp, BuildResult result, SiteModel site)
+    {
+        output.Commit();
+        KeepReceipt(cache, stamp, result, output, site);
+        cache.Save(buildFailed: false);
     }
 
     /// <summary>The build's "now" out of range, or an output folder a build must not write into.</summary>

@@ -230,18 +230,7 @@ internal static class DeployCommand
             WriteList(json, "kept", result.Kept);
             WriteList(json, "retired", result.Retired);
             WriteList(json, "purge", result.Purge);
-            json.WriteStartArray("diagnostics");
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
-                json.WriteString("code", diagnostic.Code);
-                json.WriteString("message", DiagnosticText.Escape(diagnostic.Message));
-                json.WriteString("text", DiagnosticText.Escape(diagnostic.ToString()));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            DiagnosticJson.WriteDiagnostics(json, result.Diagnostics);
             json.WriteEndObject();
         }
 

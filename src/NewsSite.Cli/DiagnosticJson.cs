@@ -27,33 +27,39 @@ internal static class DiagnosticJson
             json.WriteNumber("warnings", result.Diagnostics.Count - errors);
             json.WriteNumber("articles", result.Articles);
             json.WriteNumber("pages", result.Pages);
-            json.WriteStartArray("diagnostics");
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
-                json.WriteString("code", diagnostic.Code);
-                json.WriteString("message", DiagnosticText.Escape(diagnostic.Message));
-                if (diagnostic.Location is { } location)
-                {
-                    json.WriteString("path", DiagnosticText.Escape(location.Path));
-                    json.WriteNumber("line", location.Line);
-                    json.WriteNumber("column", location.Column);
-                }
-                else
-                {
-                    json.WriteNull("path");
-                    json.WriteNull("line");
-                    json.WriteNull("column");
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteDiagnostics(json, result.Diagnostics);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The <c>diagnostics</c> array, as every command that writes JSON gives it.</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter json, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
+            json.WriteString("code", diagnostic.Code);
+            json.WriteString("message", DiagnosticText.Escape(diagnostic.Message));
+            if (diagnostic.Location is { } location)
+            {
+                json.WriteString("path", DiagnosticText.Escape(location.Path));
+                json.WriteNumber("line", location.Line);
+                json.WriteNumber("column", location.Column);
+            }
+            else
+            {
+                json.WriteNull("path");
+                json.WriteNull("line");
+                json.WriteNull("column");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -36,9 +36,6 @@ internal sealed class ContentMedia
     /// <summary>The site paths the files are published at.</summary>
     public ISet<string> Routes => Files.Select(RouteOf).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>By site path, the file published there.</summary>
-    public IReadOnlyDictionary<string, string> FullPaths => Files.ToDictionary(RouteOf, f => f.FullPath, StringComparer.Ordinal);
-
     /// <summary><c>content/media/x.jpg</c> is published at <c>/media/x.jpg</c>.</summary>
     public static string RouteOf(SourceFile file) => file.RelativePath[ContentSource.FolderName.Length..];
 

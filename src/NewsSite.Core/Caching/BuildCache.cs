@@ -64,7 +64,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     /// <summary>A cache that has nothing and keeps nothing, for work that is not a build (the schedule).</summary>
     public static BuildCache None => new("", write: false, last: null, lastIndex: []);
 
-    /// <summary>How many values the last build left (for tests and <c>--verbose</c>).</summary>
+    /// <summary>How many values the last build left (for tests).</summary>
     public int LastCount => _lastIndex.Count;
 
     /// <param name="read">False for a clean build: what earlier builds kept is ignored (and dropped when it saves).</param>

@@ -1,3 +1,4 @@
+using NewsSite.Assets;
 using NewsSite.Caching;
 using NewsSite.FrontMatter;
 using System.Collections.Concurrent;
@@ -94,7 +95,7 @@ internal sealed class PictureStage
         var ordered = files.OrderByDescending(f => f.Length).ThenBy(f => f.RelativePath, StringComparer.Ordinal);
         Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, file =>
         {
-            var route = file.RelativePath[ContentSource.FolderName.Length..];
+            var route = ContentMedia.RouteOf(file);
             var used = uses.GetValueOrDefault(route) ?? [];
             var at = used.Select(u => u.Location).FirstOrDefault(l => l is not null) ?? SourceLocation.StartOf(file.RelativePath);
             if (stage.Publish(file, route, used, at) is { } picture)

@@ -62,14 +62,4 @@ internal sealed class ArticleAnalysis
         var (terms, signals) = PackedPairs.Unpack(_terms.Span);
         return ([.. terms.Select(Id)], signals);
     }
-
-    /// <summary>The buckets of the pairs of neighbouring terms the article holds, ascending.</summary>
-    public int[] PairBuckets() => PackedPairs.Unpack(_pairs.Span).Keys;
-
-    /// <summary>The words the article brings to the prefix list, with their terms (the table's numbers).</summary>
-    public (int[] Words, int[] Terms) WordTerms()
-    {
-        var (words, terms) = PackedPairs.Unpack(_words.Span);
-        return ([.. words.Select(Id)], [.. terms.Select(Id)]);
-    }
 }

@@ -23,7 +23,7 @@ internal static class SearchCacheKeys
     public static Hash128 Of(Entry entry, string summary, Hash128 context)
     {
         var article = entry.Article;
-        return new ContentHash.Builder()
+        var key = new ContentHash.Builder()
             .Add(context)
             .Add(article.Headline)
             .Add(article.HeldKeyPoints is { } points ? points.Packed : default)
@@ -33,9 +33,9 @@ internal static class SearchCacheKeys
             .Add(article.Summary)
             .Add(entry.Section?.Name)
             .Add(article.Dateline)
-            // An article read from a file is keyed by the file's hash, which covers the body without reading it back.
-            .Add(article.SourceHash == default ? article.Body : article.SourceHash.ToString())
-            .Add(summary)
-            .Finish();
+            .Add(summary);
+
+        // An article read from a file is keyed by the file's hash, which covers the body without reading it back.
+        return (article.SourceHash == default ? key.Add(article.Body) : key.Add(article.SourceHash)).Finish();
     }
 }

@@ -36,15 +36,17 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     private const int HeaderLength = 4 + 4 + 16;
     private const int IndexEntryLength = 16 + 8 + 4 + 8;
     private const int FooterLength = 8 + 4 + 8 + 4;
+    private const int MaxPooledBuffer = 1 << 20;
 
     private readonly string _path;
     private readonly bool _write;
     private readonly SafeFileHandle? _last;
     private readonly Dictionary<Hash128, Location> _lastIndex;
     private readonly long _lastDataEnd;
-    private readonly ConcurrentDictionary<Hash128, byte> _used = new();
+    private readonly bool[] _used;
     private readonly ConcurrentDictionary<Hash128, Location> _put = new();
     private readonly Lock _appending = new();
+    private readonly ConcurrentBag<ArrayBufferWriter<byte>> _buffers = [];
     private FileStream? _next;
     private string? _nextPath;
     private bool _saved;
@@ -55,6 +57,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         _write = write;
         _last = last;
         _lastIndex = lastIndex;
+        _used = new bool[lastIndex.Count];
         _lastDataEnd = lastDataEnd;
     }
 
@@ -102,7 +105,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     public bool TryGet<T>(CacheQuery<T> query, Hash128 inputs, [MaybeNullWhen(false)] out T value)
     {
         value = default;
-        var key = KeyOf(query.Name, inputs);
+        var key = KeyOf(query, inputs);
         if (!_lastIndex.TryGetValue(key, out var location) || _last is null)
         {
             return false;
@@ -133,7 +136,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             return false;
         }
 
-        _used.TryAdd(key, 0);
+        _used[location.Slot] = true;
         return true;
     }
 
@@ -144,8 +147,26 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             return;
         }
 
-        var key = KeyOf(query.Name, inputs);
-        var bytes = MemoryPackSerializer.Serialize(value, MemoryPackSerializerOptions.Utf8);
+        var key = KeyOf(query, inputs);
+        var buffer = _buffers.TryTake(out var free) ? free : new ArrayBufferWriter<byte>(1 << 12);
+        try
+        {
+            MemoryPackSerializer.Serialize(buffer, value, MemoryPackSerializerOptions.Utf8);
+            Append(key, buffer.WrittenSpan, XxHash3.HashToUInt64(buffer.WrittenSpan));
+        }
+        finally
+        {
+            // A large value's buffer (the output manifest) is let go rather than held for the rest of the build.
+            if (buffer.Capacity <= MaxPooledBuffer)
+            {
+                buffer.ResetWrittenCount();
+                _buffers.Add(buffer);
+            }
+        }
+    }
+
+    private void Append(Hash128 key, ReadOnlySpan<byte> bytes, ulong checksum)
+    {
         lock (_appending)
         {
             if (_put.ContainsKey(key) || Next() is not { } next)
@@ -164,7 +185,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
                 return;
             }
 
-            _put[key] = new Location(offset, bytes.Length, XxHash3.HashToUInt64(bytes));
+            _put[key] = new Location(offset, bytes.Length, checksum);
         }
     }
 
@@ -184,7 +205,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
 
             _saved = true;
 
-            var keep = _lastIndex.Keys.Where(key => !_put.ContainsKey(key) && (buildFailed || _used.ContainsKey(key))).ToList();
+            var keep = _lastIndex.Keys.Where(key => !_put.ContainsKey(key) && (buildFailed || _used[_lastIndex[key].Slot])).ToList();
             if (_put.IsEmpty && keep.Count == _lastIndex.Count && _last is not null)
             {
                 Discard();
@@ -398,7 +419,8 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             var location = new Location(
                 BinaryPrimitives.ReadInt64LittleEndian(entry[16..]),
                 BinaryPrimitives.ReadInt32LittleEndian(entry[24..]),
-                BinaryPrimitives.ReadUInt64LittleEndian(entry[28..]));
+                BinaryPrimitives.ReadUInt64LittleEndian(entry[28..]),
+                index.TryGetValue(Hash128.Read(entry), out var repeated) ? repeated.Slot : index.Count);
             if (location.Offset < HeaderLength || location.Length < 0 || location.Offset + location.Length > start)
             {
                 return null;
@@ -425,11 +447,17 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         }
     }
 
-    private static Hash128 KeyOf(string query, Hash128 inputs) => new ContentHash.Builder().Add(query).Add(inputs).Finish();
+    private static Hash128 KeyOf<T>(CacheQuery<T> query, Hash128 inputs)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        inputs.Write(bytes);
+        return ContentHash.Of(bytes, query.Seed);
+    }
 
     /// <summary>What reading or writing a cache file may throw, which always means "do without it".</summary>
     private static bool Unreadable(Exception exception) =>
         exception is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or OverflowException;
 
-    private readonly record struct Location(long Offset, int Length, ulong Checksum);
+    /// <param name="Slot">Its place in the last file's index (not written): which values this build used.</param>
+    private readonly record struct Location(long Offset, int Length, ulong Checksum, int Slot = 0);
 }

@@ -8,10 +8,10 @@ namespace NewsSite.Caching;
 /// <summary>The build's one hash (XxHash3, 128 bits) of bytes, of text, or of many parts.</summary>
 public static class ContentHash
 {
-    public static Hash128 Of(ReadOnlySpan<byte> bytes)
+    public static Hash128 Of(ReadOnlySpan<byte> bytes, long seed = 0)
     {
         Span<byte> hash = stackalloc byte[16];
-        XxHash128.Hash(bytes, hash);
+        XxHash128.Hash(bytes, hash, seed);
         return Hash128.Read(hash);
     }
 

@@ -19,7 +19,7 @@ internal sealed class ArticleAnalysis
     private readonly int[]? _ids;
 
     public ArticleAnalysis(int[] terms, int[] signals, int length, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
-        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, [.. pairBuckets.Select(_ => 1)]), length, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
+        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, Ones(pairBuckets.Length)), length, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
     {
     }
 
@@ -31,6 +31,13 @@ internal sealed class ArticleAnalysis
         Length = length;
         Utf8Snippet = utf8Snippet;
         _ids = ids;
+    }
+
+    private static int[] Ones(int count)
+    {
+        var ones = new int[count];
+        Array.Fill(ones, 1);
+        return ones;
     }
 
     /// <param name="ids">The table's number of each string the packed lists refer to.</param>

@@ -28,6 +28,7 @@ internal sealed class ArticleAnalyzer
     private int[] _headline = new int[1024];
     private int[] _termSeen = new int[1024];
     private int[] _wordSeen = new int[1024];
+    private char[] _folded = new char[4096];
     private int _article;
     private int _bodyLength;
     private uint _previousHash;
@@ -54,11 +55,11 @@ internal sealed class ArticleAnalyzer
             _hasPrevious = false;
             _hasPreviousPair = false;
             _gap = 0;
-            var folded = TextFolding.Fold(field.Text);
+            var folded = TextFolding.Fold(field.Text, ref _folded);
             var position = 0;
             while (Tokenizer.Next(folded, ref position, out var word))
             {
-                Word(folded.AsSpan()[word]);
+                Word(folded[word]);
             }
 
             EndField(field);

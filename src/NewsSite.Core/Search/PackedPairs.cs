@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsSite.Search;
 
 /// <summary>
@@ -7,35 +9,34 @@ namespace NewsSite.Search;
 /// </summary>
 internal static class PackedPairs
 {
+    private const int MaxBytesPerInt = 5;
+
+    /// <summary>Packs the pairs, sorting the two arrays given (in place) by number.</summary>
     public static byte[] Pack(int[] keys, int[] values)
     {
-        var sortedKeys = (int[])keys.Clone();
-        var sortedValues = (int[])values.Clone();
-        Array.Sort(sortedKeys, sortedValues);
-        using var buffer = new MemoryStream(1 + (keys.Length * 4));
-        using (var writer = new BinaryWriter(buffer))
+        Array.Sort(keys, values);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytesPerInt * (1 + (2 * keys.Length)));
+        try
         {
-            Write(writer, sortedKeys, sortedValues);
-        }
-
-        return buffer.ToArray();
-    }
-
-    /// <param name="keys">Ascending and distinct.</param>
-    public static void Write(BinaryWriter writer, int[] keys, int[] values)
-    {
-        writer.Write7BitEncodedInt(keys.Length);
-        var previous = -1;
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (keys[i] <= previous)
+            var length = Write(buffer, 0, keys.Length);
+            var previous = -1;
+            for (var i = 0; i < keys.Length; i++)
             {
-                throw new ArgumentException("the numbers of packed pairs must be distinct", nameof(keys));
+                if (keys[i] <= previous)
+                {
+                    throw new ArgumentException("the numbers of packed pairs must be distinct", nameof(keys));
+                }
+
+                length = Write(buffer, length, keys[i] - previous - 1);
+                length = Write(buffer, length, values[i]);
+                previous = keys[i];
             }
 
-            writer.Write7BitEncodedInt(keys[i] - previous - 1);
-            writer.Write7BitEncodedInt(values[i]);
-            previous = keys[i];
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -86,6 +87,18 @@ internal static class PackedPairs
             value = PackedPairs.Read(_packed, ref _position);
             return true;
         }
+    }
+
+    private static int Write(byte[] bytes, int position, int value)
+    {
+        var rest = (uint)value;
+        for (; rest >= 0x80; rest >>= 7)
+        {
+            bytes[position++] = (byte)(rest | 0x80);
+        }
+
+        bytes[position++] = (byte)rest;
+        return position;
     }
 
     /// <summary>A 7-bit integer from bytes this class wrote.</summary>

@@ -15,37 +15,53 @@ internal static class TextFolding
 
     public static string Fold(string text)
     {
+        char[] scratch = [];
+        return new string(Fold(text, ref scratch));
+    }
+
+    /// <summary>The folded text in <paramref name="scratch"/>, grown as needed: the analyser folds every field of every article.</summary>
+    public static ReadOnlySpan<char> Fold(string text, ref char[] scratch)
+    {
+        if (scratch.Length < text.Length)
+        {
+            scratch = new char[Math.Max(text.Length, scratch.Length * 2)];
+        }
+
         // Most news text is ASCII: lower-casing is all the folding it needs.
         if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\x7f'))
         {
-            return text.ToLowerInvariant();
+            return scratch.AsSpan(0, text.AsSpan().ToLowerInvariant(scratch));
         }
 
         // Folding each run between white space alone is folding the whole text (white space composes with nothing
         // and every other step is per character), so only the runs that hold a non-ASCII character are normalised.
-        var folded = new StringBuilder(text.Length);
+        var length = 0;
         var position = 0;
         while (position < text.Length)
         {
             var end = text.AsSpan(position).IndexOfAny(WhiteSpace);
             end = end < 0 ? text.Length : position + end + 1;
             var run = text.AsSpan(position, end - position);
-            if (run.ContainsAnyExceptInRange('\0', '\x7f'))
+            var folded = run.ContainsAnyExceptInRange('\0', '\x7f') ? FoldRun(run.ToString()) : null;
+            var needed = length + (folded?.Length ?? run.Length);
+            if (needed > scratch.Length)
             {
-                folded.Append(FoldRun(run.ToString()));
+                Array.Resize(ref scratch, Math.Max(needed, scratch.Length * 2));
             }
-            else
-            {
-                foreach (var ch in run)
-                {
-                    folded.Append(char.ToLowerInvariant(ch));
-                }
-            }
+
+            // A folded run can be longer than the run (a character decomposes into two that do not recompose).
+            length += folded is null ? run.ToLowerInvariant(scratch.AsSpan(length)) : Copy(folded, scratch.AsSpan(length));
 
             position = end;
         }
 
-        return folded.ToString();
+        return scratch.AsSpan(0, length);
+    }
+
+    private static int Copy(string text, Span<char> into)
+    {
+        text.CopyTo(into);
+        return text.Length;
     }
 
     private static string FoldRun(string run)

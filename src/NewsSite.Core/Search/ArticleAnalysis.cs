@@ -19,7 +19,7 @@ internal sealed class ArticleAnalysis
     private readonly int[]? _ids;
 
     public ArticleAnalysis(int[] terms, int[] signals, int length, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
-        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, Ones(pairBuckets.Length)), length, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
+        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
     {
     }
 
@@ -31,13 +31,6 @@ internal sealed class ArticleAnalysis
         Length = length;
         Utf8Snippet = utf8Snippet;
         _ids = ids;
-    }
-
-    private static int[] Ones(int count)
-    {
-        var ones = new int[count];
-        Array.Fill(ones, 1);
-        return ones;
     }
 
     /// <param name="ids">The table's number of each string the packed lists refer to.</param>
@@ -60,7 +53,7 @@ internal sealed class ArticleAnalysis
 
     public ReadOnlySpan<byte> PackedWords => _words.Span;
 
-    /// <summary>The packed (pair bucket, 1) list.</summary>
+    /// <summary>The pair buckets, packed without values.</summary>
     public ReadOnlySpan<byte> PackedPairBuckets => _pairs.Span;
 
     /// <summary>The article's terms (the table's numbers), with their signals.</summary>

@@ -11,8 +11,9 @@ internal static class PackedPairs
 {
     private const int MaxBytesPerInt = 5;
 
-    /// <summary>Packs the pairs, sorting the two arrays given (in place) by number.</summary>
-    public static byte[] Pack(int[] keys, int[] values)
+    /// <summary>Packs the pairs, sorting the arrays given (in place) by number.</summary>
+    /// <param name="values">Null for a set of numbers alone, read back with values of 0.</param>
+    public static byte[] Pack(int[] keys, int[]? values)
     {
         Array.Sort(keys, values);
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytesPerInt * (1 + (2 * keys.Length)));
@@ -28,7 +29,11 @@ internal static class PackedPairs
                 }
 
                 length = Write(buffer, length, keys[i] - previous - 1);
-                length = Write(buffer, length, values[i]);
+                if (values is not null)
+                {
+                    length = Write(buffer, length, values[i]);
+                }
+
                 previous = keys[i];
             }
 
@@ -54,19 +59,22 @@ internal static class PackedPairs
     }
 
     /// <summary>Walks a packed list without unpacking it into arrays.</summary>
-    public static Reader Read(ReadOnlySpan<byte> packed) => new(packed);
+    /// <param name="values">False for a list packed without values.</param>
+    public static Reader Read(ReadOnlySpan<byte> packed, bool values = true) => new(packed, values);
 
     /// <summary>The pairs of one packed list, in order; <see cref="Count"/> is known before the first.</summary>
     public ref struct Reader
     {
         private readonly ReadOnlySpan<byte> _packed;
+        private readonly bool _values;
         private int _position;
         private int _left;
         private int _previous;
 
-        public Reader(ReadOnlySpan<byte> packed)
+        public Reader(ReadOnlySpan<byte> packed, bool values)
         {
             _packed = packed;
+            _values = values;
             _left = Count = PackedPairs.Read(packed, ref _position);
             _previous = -1;
         }
@@ -84,7 +92,7 @@ internal static class PackedPairs
             _left--;
             _previous += PackedPairs.Read(_packed, ref _position) + 1;
             key = _previous;
-            value = PackedPairs.Read(_packed, ref _position);
+            value = _values ? PackedPairs.Read(_packed, ref _position) : 0;
             return true;
         }
     }

@@ -53,7 +53,7 @@ internal static class SearchIndexBuilder
                 wordTerm[analysis.Id(word)] = analysis.Id(term);
             }
 
-            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets); pairs.Next(out var bucket, out _);)
+            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
             {
                 pairCapacity[bucket] += PairPostings.Bytes(pairLast[bucket], document);
                 pairLast[bucket] = document;
@@ -73,7 +73,7 @@ internal static class SearchIndexBuilder
                 (postings[term] ??= new PostingList(capacity[term])).Add(document, TermWeighting.Level(signal, analysis.Length, averageLength));
             }
 
-            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets); pairs.Next(out var bucket, out _);)
+            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
             {
                 pairPostings.Add(bucket, document);
             }

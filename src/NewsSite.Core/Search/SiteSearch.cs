@@ -98,6 +98,9 @@ internal sealed class SiteSearch
             _ => { });
 
         var index = SearchIndexBuilder.Build(_articles, _analysed!, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);
+
+        // The index holds all it needs: the analyses go before its files are written.
+        Array.Clear(_analysed);
         return SearchIndexWriter.Write(index, output);
     }
 

@@ -126,7 +126,7 @@ public sealed class SiteBuilder
         var config = site.Config;
         var bodyPictures = new BodyPictures(pictures, new SiteUrls(config.BaseUrl));
         var bodies = new ArticleBodies(markdown, config.Ads.Enabled ? config.Ads.AfterParagraph : 0, settings, cache, diagnostics, bodyPictures.Rewrite);
-        bodies.Prepare(site.Entries.Select(e => e.Article));
+        bodies.Prepare([.. site.Entries.Select(e => e.Article)]);
         return bodies;
     }
 

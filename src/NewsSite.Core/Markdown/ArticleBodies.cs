@@ -25,8 +25,8 @@ internal sealed class ArticleBodies(
 {
     private static readonly CacheQuery<BodyResult> Results = new("body");
 
-    private readonly ConcurrentDictionary<Article, string> _summaries = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<Article, byte> _pending = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<Article, string> _summaries = new(ReferenceEqualityComparer.Instance);
+    private ConcurrentDictionary<Article, byte> _pending = new(ReferenceEqualityComparer.Instance);
 
     public RenderedBody Render(Article article)
     {
@@ -38,22 +38,39 @@ internal sealed class ArticleBodies(
     public string SummaryOf(Article article) => _summaries.TryGetValue(article, out var summary) ? summary : article.Summary ?? "";
 
     /// <summary>Gives every article its summary; the checks of bodies rendered later wait for <see cref="Observe"/>.</summary>
-    public void Prepare(IEnumerable<Article> articles) => Parallel.ForEach(articles, article =>
+    public void Prepare(IReadOnlyList<Article> articles)
     {
-        if (cache.TryGet(Results, KeyOf(article), out var known))
+        // Each article's summary goes into its own slot; the lookups are made once every one is known.
+        var summaries = new string[articles.Count];
+        var pending = new bool[articles.Count];
+        Parallel.For(0, articles.Count, i =>
         {
-            Apply(article, known, put: false);
-        }
-        else if (article.Summary is { } summary)
+            var article = articles[i];
+            if (cache.TryGet(Results, KeyOf(article), out var known))
+            {
+                summaries[i] = Apply(article, known, put: false);
+            }
+            else if (article.Summary is { } summary)
+            {
+                (summaries[i], pending[i]) = (summary, true);
+            }
+            else
+            {
+                summaries[i] = Apply(article, Analyse(article, Render(article)), put: true);
+            }
+        });
+
+        _summaries = new Dictionary<Article, string>(articles.Count, ReferenceEqualityComparer.Instance);
+        _pending = new ConcurrentDictionary<Article, byte>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < articles.Count; i++)
         {
-            _summaries[article] = summary;
-            _pending[article] = 0;
+            _summaries[articles[i]] = summaries[i];
+            if (pending[i])
+            {
+                _pending[articles[i]] = 0;
+            }
         }
-        else
-        {
-            Apply(article, Analyse(article, Render(article)), put: true);
-        }
-    });
+    }
 
     /// <summary>Takes the checks from a body the page writer rendered anyway. Thread-safe.</summary>
     public void Observe(Article article, RenderedBody body)
@@ -71,14 +88,20 @@ internal sealed class ArticleBodies(
         _pending.Clear();
     }
 
-    private void Apply(Article article, BodyResult result, bool put)
+    /// <returns>The article's summary.</returns>
+    private string Apply(Article article, BodyResult result, bool put)
     {
-        _summaries[article] = article.Summary ?? result.Summary;
-        diagnostics.AddRange(result.Diagnostics.Select(d => d.ToDiagnostic()));
+        if (result.Diagnostics.Count > 0)
+        {
+            diagnostics.AddRange(result.Diagnostics.Select(d => d.ToDiagnostic()));
+        }
+
         if (put)
         {
             cache.Put(Results, KeyOf(article), result);
         }
+
+        return article.Summary ?? result.Summary;
     }
 
     /// <summary>The file's bytes cover the whole article; one made in memory (tests) is keyed by its body.</summary>

@@ -38,26 +38,25 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
     /// <exception cref="InvalidDataException">The record refers to strings it does not hold.</exception>
     public ArticleAnalysis ToAnalysis(TermTable table)
     {
-        var ids = new List<int>();
+        // Every string ends in a line break, so the count of them sizes the numbers exactly.
+        var ids = new int[Strings.AsSpan().Count((byte)'\n')];
         Span<char> chars = stackalloc char[256];
-        foreach (var line in Strings.AsSpan().Split((byte)'\n'))
+        var rest = Strings.AsSpan();
+        for (var i = 0; i < ids.Length; i++)
         {
-            var utf8 = Strings.AsSpan()[line];
-            if (line.End.Value == Strings.Length && utf8.IsEmpty)
-            {
-                break;
-            }
-
+            var end = rest.IndexOf((byte)'\n');
+            var utf8 = rest[..end];
             var text = Encoding.UTF8.GetMaxCharCount(utf8.Length) <= chars.Length ? chars[..Encoding.UTF8.GetChars(utf8, chars)] : Encoding.UTF8.GetString(utf8).AsSpan();
-            ids.Add(table.Id(text));
+            ids[i] = table.Id(text);
+            rest = rest[(end + 1)..];
         }
 
-        if (Highest(Terms, valueToo: false) >= ids.Count || Highest(Words, valueToo: true) >= ids.Count)
+        if (Highest(Terms, valueToo: false) >= ids.Length || Highest(Words, valueToo: true) >= ids.Length)
         {
             throw new InvalidDataException("a string the analysis does not hold");
         }
 
-        return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, Snippet, [.. ids]);
+        return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, Snippet, ids);
     }
 
     private static int Highest(byte[] packed, bool valueToo)

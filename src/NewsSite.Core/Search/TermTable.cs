@@ -10,6 +10,7 @@ namespace NewsSite.Search;
 internal sealed class TermTable
 {
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Lock _lock = new();
 
     /// <summary>
@@ -19,13 +20,15 @@ internal sealed class TermTable
     private string[] _strings = new string[1024];
     private int _count;
 
+    public TermTable() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public int Count => Volatile.Read(ref _count);
 
     public string this[int id] => Volatile.Read(ref _strings)[id];
 
     /// <summary>The number of a string given as characters; a string is made only for one the table has not seen.</summary>
     public int Id(ReadOnlySpan<char> text) =>
-        _ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var id) ? id : Id(text.ToString());
+        _lookup.TryGetValue(text, out var id) ? id : Id(text.ToString());
 
     public int Id(string text)
     {

@@ -21,7 +21,7 @@ namespace NewsSite;
 /// Everything a built model is published as, in order: article pages, list pages, feeds and sitemaps, the search
 /// index, the files copied as they are, then the link check. It also decides how those stages share memory: the
 /// index is built beside the lists and feeds on a site small enough for the two to fit together, and a large
-/// site's heap is compacted between the stages (<see cref="StageMemory"/>).
+/// site's heap is compacted between the stages and before the output is swapped in (<see cref="StageMemory"/>).
 /// </summary>
 internal sealed class SiteOutputs(
     SiteModel site, TemplateSet templates, MarkdownRenderer markdown, ArticleBodies bodies, ContentMedia media, PictureCatalog pictures, OutputWriter output, DiagnosticBag diagnostics, BuildOptions options)
@@ -72,6 +72,7 @@ internal sealed class SiteOutputs(
         }
 
         WriteIndex(search, indexing);
+        memory.StageEnded();
         Report("copying files", media.Files.Count);
         CopyFiles(themeAssets);
         CheckLinks();

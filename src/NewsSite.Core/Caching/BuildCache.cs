@@ -36,7 +36,6 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     private const int HeaderLength = 4 + 4 + 16;
     private const int IndexEntryLength = 16 + 8 + 4 + 8;
     private const int FooterLength = 8 + 4 + 8 + 4;
-    private const int MaxPooledBuffer = 1 << 20;
 
     private readonly string _path;
     private readonly bool _write;
@@ -46,7 +45,6 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     private readonly bool[] _used;
     private readonly ConcurrentDictionary<Hash128, Location> _put = new();
     private readonly Lock _appending = new();
-    private readonly ConcurrentBag<ArrayBufferWriter<byte>> _buffers = [];
     private FileStream? _next;
     private string? _nextPath;
     private bool _saved;
@@ -148,21 +146,8 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         }
 
         var key = KeyOf(query, inputs);
-        var buffer = _buffers.TryTake(out var free) ? free : new ArrayBufferWriter<byte>(1 << 12);
-        try
-        {
-            MemoryPackSerializer.Serialize(buffer, value, MemoryPackSerializerOptions.Utf8);
-            Append(key, buffer.WrittenSpan, XxHash3.HashToUInt64(buffer.WrittenSpan));
-        }
-        finally
-        {
-            // A large value's buffer (the output manifest) is let go rather than held for the rest of the build.
-            if (buffer.Capacity <= MaxPooledBuffer)
-            {
-                buffer.ResetWrittenCount();
-                _buffers.Add(buffer);
-            }
-        }
+        var bytes = MemoryPackSerializer.Serialize(value, MemoryPackSerializerOptions.Utf8);
+        Append(key, bytes, XxHash3.HashToUInt64(bytes));
     }
 
     private void Append(Hash128 key, ReadOnlySpan<byte> bytes, ulong checksum)

@@ -20,7 +20,8 @@ internal static class SearchIndexBuilder
         return Build(articles, [.. articles.Select(a => analyzer.Analyse(a.Text()))], table, sections);
     }
 
-    public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, IReadOnlyList<ArticleAnalysis> analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections)
+    /// <param name="analyses">One per article, each let go (set to null) once it is indexed.</param>
+    public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections)
     {
         var strings = table.ToArray();
         var documents = new IndexedDocument[articles.Count];
@@ -35,9 +36,9 @@ internal static class SearchIndexBuilder
         var pairCapacity = new int[WordPairs.Buckets];
         var pairLast = new int[WordPairs.Buckets];
         Array.Fill(pairLast, -1);
-        for (var document = 0; document < analyses.Count; document++)
+        for (var document = 0; document < analyses.Length; document++)
         {
-            var analysis = analyses[document];
+            var analysis = analyses[document]!;
             documents[document] = articles[document].Document(analysis.Utf8Snippet);
             totalLength += analysis.Length;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out _);)
@@ -61,12 +62,13 @@ internal static class SearchIndexBuilder
         }
 
         // Lengths are whole numbers, so this is the same average as summing doubles.
-        var averageLength = analyses.Count == 0 ? 0 : (double)totalLength / analyses.Count;
+        var averageLength = analyses.Length == 0 ? 0 : (double)totalLength / analyses.Length;
         var postings = new PostingList?[strings.Length];
         var pairPostings = new PairPostings(pairCapacity);
-        for (var document = 0; document < analyses.Count; document++)
+        for (var document = 0; document < analyses.Length; document++)
         {
-            var analysis = analyses[document];
+            var analysis = analyses[document]!;
+            analyses[document] = null;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out var signal);)
             {
                 var term = analysis.Id(number);

@@ -97,10 +97,8 @@ internal sealed class SiteSearch
             },
             _ => { });
 
-        var index = SearchIndexBuilder.Build(_articles, _analysed!, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);
-
-        // The index holds all it needs: the analyses go before its files are written.
-        Array.Clear(_analysed);
+        // The builder lets each analysis go once it is indexed: the index holds all it needs.
+        var index = SearchIndexBuilder.Build(_articles, _analysed, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);
         return SearchIndexWriter.Write(index, output);
     }
 

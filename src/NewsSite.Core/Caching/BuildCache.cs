@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using MemoryPack;
@@ -43,7 +42,8 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     private readonly Dictionary<Hash128, Location> _lastIndex;
     private readonly long _lastDataEnd;
     private readonly bool[] _used;
-    private readonly ConcurrentDictionary<Hash128, Location> _put = new();
+    /// <summary>What this build put, where; used only under the appending lock.</summary>
+    private readonly Dictionary<Hash128, Location> _put = [];
     private readonly Lock _appending = new();
     private FileStream? _next;
     private string? _nextPath;
@@ -191,7 +191,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             _saved = true;
 
             var keep = _lastIndex.Keys.Where(key => !_put.ContainsKey(key) && (buildFailed || _used[_lastIndex[key].Slot])).ToList();
-            if (_put.IsEmpty && keep.Count == _lastIndex.Count && _last is not null)
+            if (_put.Count == 0 && keep.Count == _lastIndex.Count && _last is not null)
             {
                 Discard();
                 return;

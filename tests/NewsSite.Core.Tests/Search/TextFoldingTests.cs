@@ -32,6 +32,15 @@ public sealed class TextFoldingTests
     }
 
     [Fact]
+    public void A_scratch_buffer_used_again_gives_only_the_new_text()
+    {
+        char[] scratch = [];
+        Assert.Equal("a longer cafe text, twice", new string(TextFolding.Fold("A longer CAFÉ text, twice", ref scratch)));
+        Assert.Equal("ab", new string(TextFolding.Fold("AB", ref scratch)));
+        Assert.Equal("ete", new string(TextFolding.Fold("Été", ref scratch)));
+    }
+
+    [Fact]
     public void Letters_without_a_decomposition_are_kept() =>
         Assert.Equal("øresund łodz", TextFolding.Fold("Øresund Łodz"));
 

@@ -258,7 +258,12 @@
 
   // ---------------------------------------------------------------- ranking
 
-  var HEADLINE_SCORE = 10;        // a word in the headline: more than the rest of an article can add up to
+  var HEADLINE_SCORE = 10;        // a word in a headline of average length: more than the rest of an article can add up to
+  var HEADLINE_K1 = 1.2;          // BM25's constants for the headline's length (TermWeighting's for the body)
+  var HEADLINE_B = 0.75;
+  var HEADLINE_MAX_RATIO = 3;     // longer headlines count as three times the average: a word in one still beats REST_MAX
+  var BODY_K1 = 1.2;              // and for a quoted phrase, scored as one term found once in the body (TermWeighting's)
+  var BODY_B = 0.75;
   var REST_MAX = 4;               // TermWeighting.RestMax: the rest of a term's weight, in 16 steps on a square-root scale
   var PAIR_SCORE = 3;             // two query words side by side in the article, in the query's order
   var PREFIX_FACTOR = 0.7;        // a word the last word only begins
@@ -275,11 +280,42 @@
     return Math.log(1 + documentCount / Math.max(1, documentFrequency));
   }
 
-  /** What a posting's level is worth before idf: the headline flag, then the rest of the fields. */
-  function levelScore(level) {
+  /**
+   * What a headline word is worth for a headline of this length, relative to one of average length (1): BM25F's
+   * length normalisation of the field, so the query words of a short headline, a larger share of it, count for more.
+   */
+  function headlineFactor(length, averageLength) {
+    if (!(length > 0) || !(averageLength > 0)) { return 1; }
+    var norm = 1 - HEADLINE_B + HEADLINE_B * Math.min(length / averageLength, HEADLINE_MAX_RATIO);
+    return (HEADLINE_K1 + 1) / (1 + HEADLINE_K1 * norm);
+  }
+
+  /**
+   * What a quoted phrase found in a body of this length is worth, relative to one found in a body of average length
+   * (1): the phrase is a term of its own, found once (its count is not indexed), normalised as BM25 does.
+   */
+  function bodyFactor(length, averageLength) {
+    if (!(length > 0) || !(averageLength > 0)) { return 1; }
+    return (BODY_K1 + 1) / (1 + BODY_K1 * (1 - BODY_B + BODY_B * length / averageLength));
+  }
+
+  /** Per document, a factor of its length ((length, average) -> factor) from a column of meta.json; 1 without it. */
+  function lengthFactors(column, size, factor) {
+    var lengths = readVarints(column || '');
+    var average = lengths.reduce(function (sum, n) { return sum + n; }, 0) / Math.max(1, lengths.length);
+    var factors = new Float64Array(size).fill(1);
+    for (var d = 0; d < lengths.length && d < size; d++) { factors[d] = factor(lengths[d], average); }
+    return factors;
+  }
+
+  /**
+   * What a posting's level is worth before idf: the headline flag (times headlineFactor, 1 if not given), then
+   * the rest of the fields (left out with restToo false: a word of a quoted phrase, which the phrase scores).
+   */
+  function levelScore(level, factor, restToo) {
     var packed = level - 1;
-    var step = packed % 16;
-    return (packed >= 16 ? HEADLINE_SCORE : 0) + REST_MAX * (step / 15) * (step / 15);
+    var step = restToo === false ? 0 : packed % 16;
+    return (packed >= 16 ? HEADLINE_SCORE * (factor === undefined ? 1 : factor) : 0) + REST_MAX * (step / 15) * (step / 15);
   }
 
   function recencyBoost(ageDays) {
@@ -288,9 +324,9 @@
 
   /**
    * Ranks the documents that match any query word. perWord: one Map(doc -> relevance) per query word; days: each
-   * document's day; newest: the newest day of the index. options.pairs: [{a, b, docs (Set), score, required}] for
-   * neighbouring query words a and b (a document that holds both and the pair gains score; one that lacks a
-   * required pair, a quoted phrase's, is left out); options.required: indices of words every result must hold;
+   * document's day; newest: the newest day of the index. options.pairs: [{a, b, docs (Set), score, required,
+   * factors}] for neighbouring query words a and b (a document that holds both and the pair gains score, times its
+   * entry in factors if given; one that lacks a required pair, a quoted phrase's, is left out); options.required: indices of words every result must hold;
    * options.sort: 'newest' for date order. Documents holding more of the words always come first; then the
    * score (or the date), then the newer. Returns [{doc, score, matched}].
    */
@@ -317,7 +353,9 @@
       for (var r = 0; r < required.length && keep; r++) { keep = perWord[required[r]].has(doc); }
       for (var p = 0; p < pairs.length && keep; p++) {
         var pair = pairs[p];
-        if (pair.docs.has(doc) && perWord[pair.a].has(doc) && perWord[pair.b].has(doc)) { scores[doc] += pair.score; } else if (pair.required) { keep = false; }
+        if (pair.docs.has(doc) && perWord[pair.a].has(doc) && perWord[pair.b].has(doc)) {
+          scores[doc] += pair.score * (pair.factors ? pair.factors[doc] : 1);
+        } else if (pair.required) { keep = false; }
       }
       if (keep) {
         scores[doc] *= recencyBoost(newest - days[doc]);
@@ -362,6 +400,8 @@
         self.sectionOf = readVarints(meta.docSections);
         var day = 0;
         self.days = readVarints(meta.docDays).map(function (delta) { day += delta; return day; });
+        self.headlineFactors = lengthFactors(meta.docHeadlineLengths, self.days.length, headlineFactor);
+        self.bodyFactors = lengthFactors(meta.docBodyLengths, self.days.length, bodyFactor);
         self.chunkKeys = meta.chunks.map(function (c) { return c[0]; });
         return meta;
       });
@@ -601,6 +641,10 @@
         var matched = new Set();
         var corrections = [];
         var weights = [];
+        // A word of a quoted phrase counts for its headline only: elsewhere the phrase is what counts, not the word.
+        var phraseWord = words.map(function (_, w) {
+          return pairSpecs.some(function (spec) { return spec.required && (spec.a === w || spec.b === w); });
+        });
         var perWord = expansions.map(function (expansion, w) {
           var scores = new Map();
           var strongest = 0;
@@ -611,7 +655,7 @@
             var weight = idf(meta.documents, p.docs.length) * info.factor;
             strongest = Math.max(strongest, weight);
             for (var i = 0; i < p.docs.length; i++) {
-              var value = weight * levelScore(p.levels[i]);
+              var value = weight * levelScore(p.levels[i], self.headlineFactors[p.docs[i]], !phraseWord[w]);
               var best = scores.get(p.docs[i]);
               if (best === undefined || value > best) { scores.set(p.docs[i], value); }
             }
@@ -620,7 +664,10 @@
           return scores;
         });
         var pairs = pairSpecs.map(function (spec, k) {
-          return { a: spec.a, b: spec.b, docs: done[1][k], required: spec.required, score: spec.triple ? 0 : PAIR_SCORE * (weights[spec.a] + weights[spec.b]) / 2 };
+          return {
+            a: spec.a, b: spec.b, docs: done[1][k], required: spec.required, factors: spec.required ? self.bodyFactors : null,
+            score: spec.triple ? 0 : PAIR_SCORE * (weights[spec.a] + weights[spec.b]) / 2
+          };
         });
         var required = [];
         words.forEach(function (w, i) { if (w.phrase >= 0) { required.push(i); } });
@@ -902,6 +949,8 @@
     decodePostings: decodePostings,
     idf: idf,
     levelScore: levelScore,
+    headlineFactor: headlineFactor,
+    bodyFactor: bodyFactor,
     recencyBoost: recencyBoost,
     rank: rank,
     pairGap: pairGap,

@@ -46,6 +46,25 @@ internal sealed class ArticleAnalyzer
         _lookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>
+    /// How many words of a text are indexed (stop words and words of one letter or over <see cref="MaxWordLength"/>
+    /// left out): a headline's length as ranking normalises it.
+    /// </summary>
+    public static int IndexedWordCount(string text)
+    {
+        var folded = TextFolding.Fold(text);
+        var count = 0;
+        foreach (var word in Tokenizer.Words(folded))
+        {
+            if (word.Length is >= 2 and <= MaxWordLength && !StopWords.Contains(word))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     public ArticleAnalysis Analyse(SearchText text)
     {
         _article++;

@@ -39,4 +39,7 @@ internal sealed class SearchIndex
 
     /// <summary>The articles that hold each bucket of neighbouring-term pairs (<see cref="WordPairs"/>).</summary>
     public required PairPostings Pairs { get; init; }
+
+    /// <summary>Each document's body length in indexed words, by id: phrases are normalised by it.</summary>
+    public required IReadOnlyList<int> BodyLengths { get; init; }
 }

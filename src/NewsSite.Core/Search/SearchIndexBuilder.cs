@@ -107,6 +107,7 @@ internal static class SearchIndexBuilder
             Terms = new SortedKeyTable<PostingList>([.. termKeys], [.. termValues]),
             Words = new SortedKeyTable<string>([.. wordKeys], [.. wordValues]),
             Pairs = pairPostings,
+            BodyLengths = [.. analyses.Select(a => a.Length)],
         };
     }
 

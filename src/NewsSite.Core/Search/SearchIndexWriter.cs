@@ -11,7 +11,7 @@ namespace NewsSite.Search;
 /// <summary>
 /// Writes the index as static files under <c>search/data/</c>:
 /// <list type="bullet">
-/// <item><c>meta.json</c>: document count, sections, each document's section and day, the stop words, the first
+/// <item><c>meta.json</c>: document count, sections, each document's section, day, headline and body length, the stop words, the first
 /// key of every term chunk and the names of the chunk and fragment files;</item>
 /// <item><c>t/&lt;hash&gt;.json</c>: a run of consecutive keys (terms with postings, words with their term), cut
 /// at about <see cref="ChunkBytes"/>, so a query fetches only the chunks its words fall in;</item>
@@ -29,10 +29,11 @@ internal static class SearchIndexWriter
 {
     public const string Folder = "search/data/";
     public const string MetaFile = Folder + "meta.json";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     public const int ChunkBytes = 16 * 1024;
     public const int DocumentsPerFragment = 4;
     public const int PairFileBytes = 4 * 1024;
+    public const int BodyLengthUnit = 32;
 
     private static readonly JsonWriterOptions JsonOptions = new()
     {
@@ -245,6 +246,13 @@ internal static class SearchIndexWriter
             previous = Math.Max(previous, day);
             return delta;
         })));
+        // Per document, its headline's length in indexed words: ranking weighs a headline word by its share of the
+        // headline (BM25F's length normalisation of that field).
+        json.WriteString("docHeadlineLengths", VarintText.Encode(index.Documents.Select(d => ArticleAnalyzer.IndexedWordCount(d.Headline))));
+        // And its body's, in units of BodyLengthUnit words (one character up to a thousand): a quoted phrase is
+        // scored as a term of its own, which BM25 normalises by the length of the text it is found in.
+        json.WriteNumber("bodyLengthUnit", BodyLengthUnit);
+        json.WriteString("docBodyLengths", VarintText.Encode(index.BodyLengths.Select(n => (n + (BodyLengthUnit / 2)) / BodyLengthUnit)));
         json.WriteStartArray("stopWords");
         foreach (var word in StopWords.All)
         {

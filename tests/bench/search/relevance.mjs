@@ -1,12 +1,15 @@
 // Relevance of NewsSite's search against Pagefind on the same built pages, in headless Chromium.
 // node relevance.mjs --corpus DIR --site DIR --pagefind DIR --tools DIR [--chromium PATH] [--per-kind 40] [--seed 7]
+//                     [--engines newssite,pagefind] [--kinds 'kind,kind'] [--dump FILE]
 //   --corpus:   the gen_corpus.py output (content/<section>/<slug>.md), where queries are made from
+//   --engines:  which engines to run (default both);  --kinds: run only these kinds of query (the queries of a kind
+//               are the same either way);  --dump: also write every query's ten results as JSON there
 //   --site:     our build of that corpus;  --pagefind: Pagefind's bundle for the same pages (articles only)
 // Queries are made from the articles' own text; the article a query was made from is its target. For each engine
 // and query a fresh browser context opens the search page (cold cache), the query is put in the box (one input
 // event, as a paste), and the first ten results are read; a second query follows in the same page (warm).
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { join, extname, resolve, basename } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -132,6 +135,11 @@ for (const [kind, make] of Object.entries(makers)) {
   }
 }
 
+if (args.kinds) {
+  const wanted = args.kinds.split(',');
+  queries.splice(0, queries.length, ...queries.filter(q => wanted.includes(q.kind)));
+}
+
 // ---- a plain static server on loopback: the site, Pagefind's bundle under /pagefind/, and the bench page
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 let served = [];
@@ -159,7 +167,7 @@ const engines = [
     isIndex: p => p.startsWith('/search/data/') || /^\/assets\/search(\.[0-9a-f]+)?\.js$/.test(p) },
   { name: 'pagefind', url: '/pagefind-bench.html?bundle=pagefind', input: '#q', links: '#results li a', count: () => Number((document.querySelector('#status').textContent.match(/^(\d+)/) || [, 0])[1]),
     isIndex: p => p.startsWith('/pagefind/') },
-];
+].filter(e => !args.engines || args.engines.split(',').includes(e.name));
 
 const normal = href => new URL(href, origin).pathname.replace(/index\.html$/, '');
 async function ask(page, engine, query) {
@@ -198,6 +206,7 @@ for (const engine of engines) {
 }
 await browser.close();
 server.close();
+if (args.dump) writeFileSync(args.dump, JSON.stringify(rows.map(({ engine, kind, query, target, links, rank, count }) => ({ engine, kind, query, target, links, rank, count })), null, 1));
 
 // ---- the table
 const median = values => { const s = [...values].sort((a, b) => a - b); return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };

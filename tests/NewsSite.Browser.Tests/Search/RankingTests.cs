@@ -87,6 +87,50 @@ public sealed class RankingTests(SampleSiteFixture site)
     }
 
     [FactNeeding(SystemTool.Chromium)]
+    public async Task Of_two_headlines_holding_the_words_the_shorter_ranks_first_and_a_long_one_still_beats_the_rest()
+    {
+        var values = await RunAsync<double[]>("""
+            () => {
+              const average = 8;
+              const short = NewsSiteSearch.levelScore(17, NewsSiteSearch.headlineFactor(4, average));
+              const usual = NewsSiteSearch.levelScore(17, NewsSiteSearch.headlineFactor(8, average));
+              const long = NewsSiteSearch.levelScore(17, NewsSiteSearch.headlineFactor(16, average));
+              const endless = NewsSiteSearch.levelScore(17, NewsSiteSearch.headlineFactor(400, average));
+              // Two articles holding both words in the headline, the same elsewhere: four words against sixteen.
+              const order = NewsSiteSearch.rank([new Map([[0, long], [1, short]]), new Map([[0, long], [1, short]])], [10, 10], 10).map(r => r.doc);
+              return [short, usual, long, endless, NewsSiteSearch.levelScore(16), order[0]];
+            }
+            """);
+        Assert.True(values[0] > values[1] && values[1] > values[2]);
+        Assert.Equal(10.0, values[1], 6);
+        // However long the headline, a word in it outweighs the most the rest of an article can add.
+        Assert.True(values[3] > values[4]);
+        Assert.Equal(1.0, values[5]);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
+    public async Task A_quoted_phrase_counts_for_more_in_a_shorter_body_and_its_words_only_for_the_headline()
+    {
+        var values = await RunAsync<double[]>("""
+            () => {
+              const words = [new Map([[0, 0], [1, 0]]), new Map([[0, 0], [1, 0]])];
+              // Both articles hold the phrase: the newer in a body twice the average length, the older in one half of it.
+              const factors = new Float64Array([NewsSiteSearch.bodyFactor(1200, 600), NewsSiteSearch.bodyFactor(300, 600)]);
+              const order = NewsSiteSearch.rank(words, [20, 10], 20, { pairs: [{ a: 0, b: 1, docs: new Set([0, 1]), score: 5, required: true, factors }] }).map(r => r.doc);
+              return [order[0], NewsSiteSearch.bodyFactor(600, 600), factors[0], factors[1],
+                      NewsSiteSearch.levelScore(32, 1, false), NewsSiteSearch.levelScore(16, 1, false), NewsSiteSearch.levelScore(16, 1, true)];
+            }
+            """);
+        Assert.Equal(1.0, values[0]);
+        Assert.Equal(1.0, values[1], 6);
+        Assert.True(values[2] < 1 && values[3] > 1);
+        // A phrase's word counts for the headline; its mentions elsewhere are the phrase's to score.
+        Assert.Equal(10.0, values[4], 6);
+        Assert.Equal(0.0, values[5], 6);
+        Assert.Equal(4.0, values[6], 6);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Rare_words_count_for_more_and_the_recency_boost_is_gentle_and_fades()
     {
         var values = await RunAsync<double[]>("""

@@ -1,3 +1,4 @@
+using NewsSite.Search;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests.EndToEnd;
@@ -195,5 +196,42 @@ public sealed class SearchTests
         Assert.Null(page.QuerySelector("form.search-box"));
         Assert.Single(page.QuerySelectorAll("input[type=search]"));
         Assert.Equal("/paper/world/2025/03/01/quake/", new BuiltSearchIndex(built).Document(1).GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void Meta_carries_each_articles_headline_length_and_body_length_for_ranking()
+    {
+        static string Words(int count) => string.Join(' ', Enumerable.Repeat("river", count));
+        var (site, built) = TestSite.Build($$"""
+            -- site.yaml --
+            title: Test Times
+            sections: [World]
+            -- content/world/short.md --
+            ---
+            headline: The River
+            date: 2025-03-01T10:00:00Z
+            ---
+            {{Words(10)}}
+            -- content/world/flood.md --
+            ---
+            headline: A Flood on the River Delta
+            date: 2025-03-02T10:00:00Z
+            ---
+            {{Words(100)}} of the
+            -- content/world/bridge.md --
+            ---
+            headline: Why the Old Bridge Over the River Fell
+            date: 2025-03-03T10:00:00Z
+            ---
+            {{Words(200)}}
+            """);
+        using var _ = site;
+        built.AssertSucceeded();
+        var meta = new BuiltSearchIndex(built).Meta;
+
+        // Stop words ("the", "a", "on", "why") and stop words in the body ("of the") are not counted.
+        Assert.Equal([1, 3, 5], VarintText.Decode(meta.GetProperty("docHeadlineLengths").GetString()!));
+        Assert.Equal(32, meta.GetProperty("bodyLengthUnit").GetInt32());
+        Assert.Equal([0, 3, 6], VarintText.Decode(meta.GetProperty("docBodyLengths").GetString()!));
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Relevance of our search against Pagefind 1.6.0 on the same built pages, at each N given (default: 300 10000).
-# Usage: tests/bench/search/relevance.sh [N...]   Knobs: PER_KIND (40 queries per kind), WORK, SHARED, CHROMIUM.
+# Usage: tests/bench/search/relevance.sh [N...]   Knobs: PER_KIND (40 queries per kind), SEED (7: which queries),
+# WORK, SHARED, CHROMIUM.
 # The corpus and Pagefind's index are made once per N and kept (they do not depend on our code); our site is
 # rebuilt every run (REBUILD=0 keeps it). See README.md beside this file.
 set -euo pipefail
@@ -11,6 +12,7 @@ WORK="${WORK:-/tmp/newssite-search-bench}"
 SHARED="${SHARED:-$REPO/../shared}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 PER_KIND="${PER_KIND:-40}"
+SEED="${SEED:-7}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(300 10000)
 
@@ -39,5 +41,5 @@ for N in "${SIZES[@]}"; do
       --glob "*/[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html" >"$DIR/pagefind.log" 2>&1 || { cat "$DIR/pagefind.log"; exit 1; }
   fi
   NODE_PATH="$WORK/tools/node_modules" node "$HERE/relevance.mjs" --corpus "$DIR/corpus" --site "$DIR/site" \
-    --pagefind "$DIR/pagefind" --tools "$WORK/tools" --chromium "$CHROMIUM" --per-kind "$PER_KIND" | tee "$DIR/relevance.md"
+    --pagefind "$DIR/pagefind" --tools "$WORK/tools" --chromium "$CHROMIUM" --per-kind "$PER_KIND" --seed "$SEED" | tee "$DIR/relevance.md"
 done

@@ -266,7 +266,7 @@
   var BODY_B = 0.75;
   var REST_MAX = 4;               // TermWeighting.RestMax: the rest of a term's weight, in 16 steps on a square-root scale
   var PAIR_SCORE = 3;             // two query words side by side in the article, in the query's order
-  var PREFIX_FACTOR = 0.7;        // a word the last word only begins
+  var PREFIX_FACTOR = 0.7;        // a word the last word only begins, times the share of it typed
   var TYPO_FACTOR = 0.8;          // a word one letter away from what was typed
   var RECENCY_WEIGHT = 0.05;      // a story from today scores up to 1.05 times an old one: a tie-breaker
   var RECENCY_HALF_LIFE = 90;     // days
@@ -316,6 +316,14 @@
     var packed = level - 1;
     var step = restToo === false ? 0 : packed % 16;
     return (packed >= 16 ? HEADLINE_SCORE * (factor === undefined ? 1 : factor) : 0) + REST_MAX * (step / 15) * (step / 15);
+  }
+
+  /**
+   * What a word the last word only begins counts for: less the more letters it adds ("ban" finds "bans" before
+   * "banerjee"), so a rarer completion does not outrank the word as typed.
+   */
+  function completionFactor(typed, term) {
+    return PREFIX_FACTOR * Math.min(1, typed.length / term.length);
   }
 
   function recencyBoost(ageDays) {
@@ -548,7 +556,7 @@
         candidates.forEach(function (_, t) { if (found[t] !== undefined) { list.push(t); } });
         // Keep the commonest completions: the length of a posting list is a fair proxy for its size.
         list.sort(function (a, b) { return found[b].length - found[a].length || (a < b ? -1 : 1); });
-        list.slice(0, MAX_EXPANSIONS).forEach(function (t) { terms.set(t, { factor: PREFIX_FACTOR, encoded: found[t] }); });
+        list.slice(0, MAX_EXPANSIONS).forEach(function (t) { terms.set(t, { factor: completionFactor(word.word, t), encoded: found[t] }); });
         return terms;
       });
     }).then(function (terms) {
@@ -951,6 +959,7 @@
     levelScore: levelScore,
     headlineFactor: headlineFactor,
     bodyFactor: bodyFactor,
+    completionFactor: completionFactor,
     recencyBoost: recencyBoost,
     rank: rank,
     pairGap: pairGap,

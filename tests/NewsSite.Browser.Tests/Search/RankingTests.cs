@@ -131,6 +131,19 @@ public sealed class RankingTests(SampleSiteFixture site)
     }
 
     [FactNeeding(SystemTool.Chromium)]
+    public async Task A_completion_of_the_last_word_counts_less_the_more_letters_it_adds()
+    {
+        var values = await RunAsync<double[]>("""
+            () => [NewsSiteSearch.completionFactor('ban', 'bank'), NewsSiteSearch.completionFactor('ban', 'banerje'),
+                   NewsSiteSearch.completionFactor('infla', 'inflat')]
+            """);
+        Assert.True(values[0] > values[1]);
+        // A rare name the word begins, in a headline, no longer outweighs the word as typed in a headline.
+        Assert.True(values[1] < 0.5);
+        Assert.InRange(values[2], 0.5, 0.7);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Rare_words_count_for_more_and_the_recency_boost_is_gentle_and_fades()
     {
         var values = await RunAsync<double[]>("""

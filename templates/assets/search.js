@@ -265,7 +265,9 @@
   var BODY_K1 = 1.2;              // and for a quoted phrase, scored as one term found once in the body (TermWeighting's)
   var BODY_B = 0.75;
   var REST_MAX = 4;               // TermWeighting.RestMax: the rest of a term's weight, in 16 steps on a square-root scale
-  var PAIR_SCORE = 3;             // two query words side by side in the article, in the query's order
+  var PAIR_SCORE = 3;             // two query words side by side in the article, in the query's order; or both in
+                                  // the headline in that order (WordPairs.HeadlineOrder)
+  var HEADLINE_ORDER = 2;         // the gap that marks the latter pairs
   var PREFIX_FACTOR = 0.7;        // a word the last word only begins, times the share of it typed
   var TYPO_FACTOR = 0.8;          // a word one letter away from what was typed
   var RECENCY_WEIGHT = 0.05;      // a story from today scores up to 1.05 times an old one: a tie-breaker
@@ -633,11 +635,19 @@
           pairSpecs.push({ a: t, b: t + 2, required: true, triple: run });
         }
       }
+      // Two neighbouring query words that stand in a headline in the order typed, however far apart (a quoted
+      // phrase's are scored as the phrase).
+      for (var h = 0; h + 1 < words.length && h < MAX_PAIRS; h++) {
+        if (words[h].term && words[h + 1].term && words[h].term !== words[h + 1].term && words[h].phrase < 0 && words[h + 1].phrase < 0) {
+          pairSpecs.push({ a: h, b: h + 1, required: false, headline: true });
+        }
+      }
       var expansions = words.map(function (w) { return self.expand(w); });
       var expanding = Promise.all(expansions);
       var pairing = Promise.all(pairSpecs.map(function (p) {
         if (p.triple) { return self.bucketDocs(tripleBucket(p.triple, meta.pairBuckets)); }
-        var fetchPair = function () { return self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term); };
+        var gap = p.headline ? HEADLINE_ORDER : words[p.b].gap;
+        var fetchPair = function () { return self.pairDocs(words[p.a].term, gap, words[p.b].term); };
         // A word still being typed is paired only once it is a word of the index: each keystroke would
         // otherwise fetch the pair file of a fragment.
         return words[p.b].prefix

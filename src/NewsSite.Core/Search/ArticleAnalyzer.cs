@@ -21,6 +21,7 @@ internal sealed class ArticleAnalyzer
     private readonly List<int> _words = [];
     private readonly List<int> _wordTerms = [];
     private readonly List<int> _pairs = [];
+    private readonly List<uint> _headlineHashes = [];
     private readonly int[] _pairSeen = new int[WordPairs.Buckets];
     private int[] _fieldCounts = new int[1024];
     private int[] _metadata = new int[1024];
@@ -78,7 +79,7 @@ internal sealed class ArticleAnalyzer
             var position = 0;
             while (Tokenizer.Next(folded, ref position, out var word))
             {
-                Word(folded[word]);
+                Word(folded[word], field.Role == FieldRole.Headline);
             }
 
             EndField(field);
@@ -105,6 +106,11 @@ internal sealed class ArticleAnalyzer
 
     private void EndField(WeightedText field)
     {
+        if (field.Role == FieldRole.Headline)
+        {
+            AddHeadlineOrder();
+        }
+
         foreach (var term in _fieldTerms)
         {
             var count = _fieldCounts[term];
@@ -127,7 +133,7 @@ internal sealed class ArticleAnalyzer
         _fieldTerms.Clear();
     }
 
-    private void Word(ReadOnlySpan<char> foldedWord)
+    private void Word(ReadOnlySpan<char> foldedWord, bool inHeadline)
     {
         if (foldedWord.Length is < 2 or > MaxWordLength)
         {
@@ -147,6 +153,11 @@ internal sealed class ArticleAnalyzer
         }
 
         var term = info.Term;
+        if (inHeadline && _headlineHashes.Count < WordPairs.HeadlineOrderTerms)
+        {
+            _headlineHashes.Add(info.Hash);
+        }
+
         if (term >= _fieldCounts.Length)
         {
             var size = Math.Max(term + 1, _fieldCounts.Length * 2);
@@ -199,6 +210,23 @@ internal sealed class ArticleAnalyzer
                 _wordTerms.Add(term);
             }
         }
+    }
+
+    /// <summary>Every two terms of the headline, the earlier first (<see cref="WordPairs.HeadlineOrder"/>).</summary>
+    private void AddHeadlineOrder()
+    {
+        for (var i = 0; i < _headlineHashes.Count; i++)
+        {
+            for (var j = i + 1; j < _headlineHashes.Count; j++)
+            {
+                if (_headlineHashes[i] != _headlineHashes[j])
+                {
+                    AddPair(WordPairs.Bucket(_headlineHashes[i], WordPairs.HeadlineOrder, _headlineHashes[j]));
+                }
+            }
+        }
+
+        _headlineHashes.Clear();
     }
 
     private void AddPair(int bucket)

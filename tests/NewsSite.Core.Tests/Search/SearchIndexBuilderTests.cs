@@ -74,6 +74,21 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void Two_terms_of_a_headline_are_listed_in_their_order_however_far_apart_and_only_for_the_headline()
+    {
+        static int Order(string first, string second) =>
+            WordPairs.Bucket(WordPairs.TermHash(first), WordPairs.HeadlineOrder, WordPairs.TermHash(second));
+        var index = Build(
+            Source(0, "Flood warning issued as the river rises", "Nothing more."),
+            Source(1, "River rises", "A flood warning was issued."));
+        Assert.Equal([0], index.Pairs.Documents(Order("flood", "river")));
+        Assert.Equal([0, 1], index.Pairs.Documents(Order("river", "rise")));
+        Assert.Empty(index.Pairs.Documents(Order("river", "flood")));
+        // The second article's flood and warning are in its body, side by side but not in its headline.
+        Assert.Equal([0], index.Pairs.Documents(Order("flood", "warn")));
+    }
+
+    [Fact]
     public void A_pair_is_not_made_across_two_fields()
     {
         var index = Build(Source(0, "Monsoon", "Arrives early."));

@@ -266,8 +266,7 @@
   var BODY_B = 0.75;
   var REST_MAX = 4;               // TermWeighting.RestMax: the rest of a term's weight, in 16 steps on a square-root scale
   var PAIR_SCORE = 3;             // two query words side by side in the article, in the query's order; or both in
-                                  // the headline in that order (WordPairs.HeadlineOrder)
-  var HEADLINE_ORDER = 2;         // the gap that marks the latter pairs
+                                  // the headline in that order (WordPairs.HeadlineOrderBucket)
   var PREFIX_FACTOR = 0.7;        // a word the last word only begins, times the share of it typed
   var TYPO_FACTOR = 0.8;          // a word one letter away from what was typed
   var RECENCY_WEIGHT = 0.05;      // a story from today scores up to 1.05 times an old one: a tie-breaker
@@ -646,8 +645,9 @@
       var expanding = Promise.all(expansions);
       var pairing = Promise.all(pairSpecs.map(function (p) {
         if (p.triple) { return self.bucketDocs(tripleBucket(p.triple, meta.pairBuckets)); }
-        var gap = p.headline ? HEADLINE_ORDER : words[p.b].gap;
-        var fetchPair = function () { return self.pairDocs(words[p.a].term, gap, words[p.b].term); };
+        var fetchPair = p.headline
+          ? function () { return self.bucketDocs(pairBucket(words[p.a].term, 0, words[p.b].term, meta.pairBuckets) ^ 1); }
+          : function () { return self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term); };
         // A word still being typed is paired only once it is a word of the index: each keystroke would
         // otherwise fetch the pair file of a fragment.
         return words[p.b].prefix

@@ -212,7 +212,7 @@ internal sealed class ArticleAnalyzer
         }
     }
 
-    /// <summary>Every two terms of the headline, the earlier first (<see cref="WordPairs.HeadlineOrder"/>).</summary>
+    /// <summary>Every two terms of the headline, the earlier first (<see cref="WordPairs.HeadlineOrderBucket"/>).</summary>
     private void AddHeadlineOrder()
     {
         for (var i = 0; i < _headlineHashes.Count; i++)
@@ -221,7 +221,7 @@ internal sealed class ArticleAnalyzer
             {
                 if (_headlineHashes[i] != _headlineHashes[j])
                 {
-                    AddPair(WordPairs.Bucket(_headlineHashes[i], WordPairs.HeadlineOrder, _headlineHashes[j]));
+                    AddPair(WordPairs.HeadlineOrderBucket(_headlineHashes[i], _headlineHashes[j]));
                 }
             }
         }

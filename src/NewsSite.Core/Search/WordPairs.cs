@@ -12,11 +12,6 @@ internal static class WordPairs
 {
     public const int Buckets = 1 << 15;
 
-    /// <summary>
-    /// The gap that marks two terms of a headline, the first before the second anywhere in it: a query whose words
-    /// stand in a headline in the order typed ranks it higher. Real gaps are odd or 0, so this never is one.
-    /// </summary>
-    public const uint HeadlineOrder = 2;
 
     /// <summary>Only a headline's first terms are paired so: a hostile headline of a thousand words stays cheap.</summary>
     public const int HeadlineOrderTerms = 16;
@@ -56,6 +51,12 @@ internal static class WordPairs
     public static int Bucket(uint first, uint gap, uint second) => Bucket(Key(first, gap, second));
 
     public static int Bucket(string first, string second) => Bucket(TermHash(first), 0, TermHash(second));
+
+    /// <summary>
+    /// The bucket of two terms of a headline, the first before the second anywhere in it (a query whose words stand
+    /// in a headline in the order typed ranks it higher): the one beside their pair's, so one file holds both.
+    /// </summary>
+    public static int HeadlineOrderBucket(uint first, uint second) => Bucket(first, 0, second) ^ 1;
 
     /// <param name="stopWords">The folded stop words between the two terms, in order.</param>
     public static int Bucket(string first, IEnumerable<string> stopWords, string second)

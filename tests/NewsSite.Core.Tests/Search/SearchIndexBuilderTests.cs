@@ -77,7 +77,7 @@ public sealed class SearchIndexBuilderTests
     public void Two_terms_of_a_headline_are_listed_in_their_order_however_far_apart_and_only_for_the_headline()
     {
         static int Order(string first, string second) =>
-            WordPairs.Bucket(WordPairs.TermHash(first), WordPairs.HeadlineOrder, WordPairs.TermHash(second));
+            WordPairs.HeadlineOrderBucket(WordPairs.TermHash(first), WordPairs.TermHash(second));
         var index = Build(
             Source(0, "Flood warning issued as the river rises", "Nothing more."),
             Source(1, "River rises", "A flood warning was issued."));

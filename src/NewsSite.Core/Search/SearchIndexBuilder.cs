@@ -26,6 +26,7 @@ internal static class SearchIndexBuilder
         var strings = table.ToArray();
         var documents = new IndexedDocument[articles.Count];
         var totalLength = 0L;
+        var bodyLengths = new int[analyses.Length];
 
         // A first pass sizes each term's list (levels do not change sizes), so each is made once, at its size.
         var capacity = new int[strings.Length];
@@ -41,6 +42,7 @@ internal static class SearchIndexBuilder
             var analysis = analyses[document]!;
             documents[document] = articles[document].Document(analysis.Utf8Snippet);
             totalLength += analysis.Length;
+            bodyLengths[document] = analysis.Length;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out _);)
             {
                 var term = analysis.Id(number);
@@ -107,7 +109,7 @@ internal static class SearchIndexBuilder
             Terms = new SortedKeyTable<PostingList>([.. termKeys], [.. termValues]),
             Words = new SortedKeyTable<string>([.. wordKeys], [.. wordValues]),
             Pairs = pairPostings,
-            BodyLengths = [.. analyses.Select(a => a.Length)],
+            BodyLengths = bodyLengths,
         };
     }
 

@@ -11,8 +11,8 @@ namespace NewsSite.Search;
 /// <summary>
 /// Writes the index as static files under <c>search/data/</c>:
 /// <list type="bullet">
-/// <item><c>meta.json</c>: document count, sections, each document's section, day, headline and body length, the stop words, the first
-/// key of every term chunk and the names of the chunk and fragment files;</item>
+/// <item><c>meta.json</c>: document count, sections, each document's section, day, headline and body length, the
+/// stop words, the first key of every term chunk and the names of the chunk and fragment files;</item>
 /// <item><c>t/&lt;hash&gt;.json</c>: a run of consecutive keys (terms with postings, words with their term), cut
 /// at about <see cref="ChunkBytes"/>, so a query fetches only the chunks its words fall in;</item>
 /// <item><c>d/&lt;n&gt;.json</c>: what results show for documents n × <see cref="DocumentsPerFragment"/> onwards;</item>

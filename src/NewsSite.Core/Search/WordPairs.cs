@@ -3,15 +3,14 @@ namespace NewsSite.Search;
 /// <summary>
 /// Which articles hold two terms side by side, with the same stop words between them (none, or "of the"), for
 /// quoted phrases and word proximity; and three in a row, so that a longer phrase is not matched by its pairs
-/// found in different places; and two terms of a headline, one anywhere before the other. Pairs are hashed into <see cref="Buckets"/> lists of articles rather than
-/// listed by name: a pair's list may hold a few articles with another pair of the same hash, which the page's other
-/// checks (every word of the phrase, every pair of it) all but rule out. <c>pairBucket</c> in search.js is the same
-/// function.
+/// found in different places; and two terms of a headline, one anywhere before the other. Pairs are hashed into
+/// <see cref="Buckets"/> lists of articles rather than listed by name: a pair's list may hold a few articles with
+/// another pair of the same hash, which the page's other checks (every word of the phrase, every pair of it) all
+/// but rule out. <c>pairBucket</c> in search.js is the same function.
 /// </summary>
 internal static class WordPairs
 {
     public const int Buckets = 1 << 15;
-
 
     /// <summary>Only a headline's first terms are paired so: a hostile headline of a thousand words stays cheap.</summary>
     public const int HeadlineOrderTerms = 16;

@@ -226,7 +226,8 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     /// <returns>Its path.</returns>
     private string Compact(FileStream next, List<Hash128> keep)
     {
-        var index = new Dictionary<Hash128, Location>(_put);
+        // The save is the cache's last act, so what this build put becomes the index itself.
+        var index = _put;
         var buffer = new byte[1 << 16];
         foreach (var key in keep.OrderBy(k => _lastIndex[k].Offset))
         {
@@ -345,7 +346,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         var start = file.Position;
         var bytes = new byte[index.Count * IndexEntryLength];
         var at = 0;
-        foreach (var (key, location) in index.OrderBy(p => p.Value.Offset))
+        foreach (var (key, location) in index)
         {
             var entry = bytes.AsSpan(at, IndexEntryLength);
             key.Write(entry);

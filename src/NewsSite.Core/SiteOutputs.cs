@@ -35,14 +35,30 @@ internal sealed class SiteOutputs(
     /// <param name="heldBodies">The Markdown bodies held since reading, let go once the article pages are written.</param>
     public Counts Write(Hash128 settings, BodyStore heldBodies)
     {
+        var themeAssets = new ThemeAssets(templates);
+        var memory = StageMemory.ForSite(site.Entries.Count);
+        var (search, indexing, pageCount, rendered) = WritePages(settings, heldBodies, themeAssets, memory);
+        memory.StageEnded();
+        WriteIndex(search, indexing);
+        memory.StageEnded();
+        Report("copying files", media.Files.Count);
+        CopyFiles(themeAssets);
+        CheckLinks();
+        return new Counts(pageCount, rendered, pictures.Processed);
+    }
+
+    /// <summary>
+    /// Article pages, lists, feeds and sitemaps. The views and page writers live only here, so a large site's index
+    /// is built without them in memory.
+    /// </summary>
+    private (SiteSearch? Search, SideTask<int>? Indexing, int Pages, int Rendered) WritePages(Hash128 settings, BodyStore heldBodies, ThemeAssets themeAssets, StageMemory memory)
+    {
         var urls = new SiteUrls(site.Config.BaseUrl);
         var views = new ViewFactory(site, urls, markdown, bodies, pictures);
-        var themeAssets = new ThemeAssets(templates);
         var pageKey = new ContentHash.Builder().Add(settings).Add(templates.Fingerprint).Add(pictures.Fingerprint).Finish();
         var renderer = new PageRenderer(templates);
         var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, pageKey, themeAssets);
         var search = SiteSearch.Begin(site, views, markdown, output.Cache, diagnostics);
-        var memory = StageMemory.ForSite(site.Entries.Count);
 
         Report("writing pages", site.Entries.Count);
         var pageCount = pages.WriteArticles((entry, body) =>
@@ -63,7 +79,6 @@ internal sealed class SiteOutputs(
             memory.StageEnded();
             Report("feeds and sitemaps", site.Entries.Count);
             WriteFeedsAndSitemaps(urls, pages, settings);
-            memory.StageEnded();
         }
         catch
         {
@@ -71,12 +86,7 @@ internal sealed class SiteOutputs(
             throw;
         }
 
-        WriteIndex(search, indexing);
-        memory.StageEnded();
-        Report("copying files", media.Files.Count);
-        CopyFiles(themeAssets);
-        CheckLinks();
-        return new Counts(pageCount, pages.Rendered, pictures.Processed);
+        return (search, indexing, pageCount, pages.Rendered);
     }
 
     private void WriteIndex(SiteSearch? search, SideTask<int>? indexing)

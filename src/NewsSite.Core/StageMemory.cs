@@ -38,7 +38,8 @@ internal sealed class StageMemory
             return false;
         }
 
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Aggressive: the freed memory goes back to the system too, not only into the heap for later.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return true;
     }
 }

@@ -235,13 +235,15 @@ public sealed class DeployCommandTests : IDisposable
 
     private static Process StartChild(TestSite site)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A test run started in the background (a script's `&`, nohup) passes SIGINT on as ignored, and a process
+        // that starts with it ignored keeps ignoring it: env gives the deploy the default back, as a terminal would.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "newssite.dll"), "deploy", "--source", site.Source, "--output", site.Output, "--workers", "1", "--quiet" })
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "newssite.dll"), "deploy", "--source", site.Source, "--output", site.Output, "--workers", "1", "--quiet" })
         {
             start.ArgumentList.Add(argument);
         }

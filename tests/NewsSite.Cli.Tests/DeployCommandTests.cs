@@ -154,13 +154,7 @@ public sealed class DeployCommandTests : IDisposable
             return; // The child is stepped with SIGSTOP.
         }
 
-        var (site, s3) = Start(articles: 40);
-        using var child = StartChild(site);
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-
-        // Stopped once the bucket holds five of its objects, then killed: no timing involved.
-        var reached = await ChildStepper.StopWhen(child.Id, () => s3.ObjectsAsync("news/").GetAwaiter().GetResult().Count >= 5);
+        var (site, s3, child, stdout, stderr, reached) = await StopDeployMidway();
         child.Kill(entireProcessTree: true);
         await child.WaitForExitAsync();
         await stdout;
@@ -193,12 +187,7 @@ public sealed class DeployCommandTests : IDisposable
             return; // The child is stepped with SIGSTOP.
         }
 
-        var (site, s3) = Start(articles: 40);
-        using var child = StartChild(site);
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-
-        var reached = await ChildStepper.StopWhen(child.Id, () => s3.ObjectsAsync("news/").GetAwaiter().GetResult().Count >= 5);
+        var (_, s3, child, stdout, stderr, reached) = await StopDeployMidway();
         await Signal("INT", child.Id);
         await Signal("CONT", child.Id);
         using (var hang = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
@@ -211,6 +200,21 @@ public sealed class DeployCommandTests : IDisposable
         Assert.True(child.ExitCode == 130, $"exit {child.ExitCode}: {await stderr}");
         Assert.Contains("deploy stopped: nothing was deleted and the bucket's manifest was not written; run deploy again to finish", await stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(".newssite-deploy.json.gz", (await s3.ObjectsAsync("news/")).Keys);
+    }
+
+    /// <summary>
+    /// A deploy of 40 articles in a child process, stopped (SIGSTOP) once the bucket holds five of its objects: no
+    /// timing involved. <c>Reached</c> is false when the deploy ended first.
+    /// </summary>
+    private async Task<(TestSite Site, S3Server S3, Process Child, Task<string> Stdout, Task<string> Stderr, bool Reached)> StopDeployMidway()
+    {
+        var (site, s3) = Start(articles: 40);
+        var child = StartChild(site);
+        _owned.Add(child);
+        var stdout = child.StandardOutput.ReadToEndAsync();
+        var stderr = child.StandardError.ReadToEndAsync();
+        var reached = await ChildStepper.StopWhen(child.Id, () => s3.ObjectsAsync("news/").GetAwaiter().GetResult().Count >= 5);
+        return (site, s3, child, stdout, stderr, reached);
     }
 
     private static async Task Signal(string signal, int pid)

@@ -213,7 +213,7 @@ public sealed class DeployCommandTests : IDisposable
         _owned.Add(child);
         var stdout = child.StandardOutput.ReadToEndAsync();
         var stderr = child.StandardError.ReadToEndAsync();
-        var reached = await ChildStepper.StopWhen(child.Id, () => s3.ObjectsAsync("news/").GetAwaiter().GetResult().Count >= 5);
+        var reached = await ChildStepper.StopWhen(child.Id, () => s3.KeysAsync("news/").GetAwaiter().GetResult().Count >= 5);
         return (site, s3, child, stdout, stderr, reached);
     }
 

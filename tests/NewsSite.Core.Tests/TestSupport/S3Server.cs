@@ -103,24 +103,35 @@ public sealed partial class S3Server : IDisposable
     public async Task<SortedDictionary<string, byte[]>> ObjectsAsync(string prefix)
     {
         var objects = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var key in await KeysAsync(prefix))
+        {
+            using var get = await Client.GetObjectAsync(Bucket, key);
+            using var buffer = new MemoryStream();
+            await get.ResponseStream.CopyToAsync(buffer);
+            objects[key[prefix.Length..]] = buffer.ToArray();
+        }
+
+        return objects;
+    }
+
+    /// <summary>
+    /// The keys under <paramref name="prefix"/>, listed without reading any object: safe while a deploy is still
+    /// writing one (reading it then can fail its checksum).
+    /// </summary>
+    public async Task<List<string>> KeysAsync(string prefix)
+    {
+        var keys = new List<string>();
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
         ListObjectsV2Response response;
         do
         {
             response = await Client.ListObjectsV2Async(request);
-            foreach (var item in response.S3Objects ?? [])
-            {
-                using var get = await Client.GetObjectAsync(Bucket, item.Key);
-                using var buffer = new MemoryStream();
-                await get.ResponseStream.CopyToAsync(buffer);
-                objects[item.Key[prefix.Length..]] = buffer.ToArray();
-            }
-
+            keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
             request.ContinuationToken = response.NextContinuationToken;
         }
         while (response.IsTruncated == true);
 
-        return objects;
+        return keys;
     }
 
     public Task<GetObjectMetadataResponse> HeadAsync(string key) => Client.GetObjectMetadataAsync(Bucket, key);

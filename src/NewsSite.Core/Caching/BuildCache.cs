@@ -10,14 +10,15 @@ namespace NewsSite.Caching;
 /// <summary>
 /// The one store a build keeps for the next: <c>cache.bin</c> in the cache folder beside the output, a file of
 /// values (each a MemoryPack-serialized answer to a <see cref="CacheQuery{T}"/>) followed by an index of them by
-/// key. The key is the hash of the query's name and of the inputs the answer was computed from; the file's header
-/// names the tool that wrote it.
+/// key and a trailer naming the tool that wrote it. The key is the hash of the query's name and of the inputs the
+/// answer was computed from.
 /// </summary>
 /// <remarks>
 /// Rules, the same for every query:
 /// <list type="bullet">
 /// <item>A file that is missing, damaged, cut short or written by another build of the tool reads as empty; a value
-/// whose checksum does not match is missing. Nothing about the cache is ever an error.</item>
+/// whose checksum does not match is missing. Nothing about the cache is ever an error, writing it included: a cache
+/// that cannot be written (a full disk) is simply not there next time.</item>
 /// <item>Values are read when asked for, not when the file is opened, so a build that needs few of them reads few.</item>
 /// <item>New values are appended to the next file as they are put, so they are not held in memory.</item>
 /// <item>Garbage collection: the next file holds what this build used (got or put), and after a failed build
@@ -30,32 +31,37 @@ internal sealed class BuildCache : IBuildCache, IDisposable
 {
     public const string FileName = "cache.bin";
 
-    private const uint Magic = 0x4342534E; // "NSBC"
-    private const int FormatVersion = 1;
-    private const int HeaderLength = 4 + 4 + 16;
-    private const int IndexEntryLength = 16 + 8 + 4 + 8;
-    private const int FooterLength = 8 + 4 + 8 + 4;
+    private const uint Magic = 0x3243534E; // "NSC2"
+    private const int TrailerLength = 8 + 8 + 16 + 4;
 
     private readonly string _path;
     private readonly bool _write;
+    private readonly Func<string, FileStream> _createNext;
     private readonly SafeFileHandle? _last;
-    private readonly Dictionary<Hash128, Location> _lastIndex;
+    private readonly Entry[] _lastEntries;
+    private readonly Dictionary<Hash128, int> _lastSlots = [];
     private readonly long _lastDataEnd;
     private readonly bool[] _used;
     /// <summary>What this build put, where; used only under the appending lock.</summary>
-    private readonly Dictionary<Hash128, Location> _put = [];
+    private readonly Dictionary<Hash128, Entry> _put = [];
     private readonly Lock _appending = new();
     private FileStream? _next;
     private string? _nextPath;
     private bool _saved;
 
-    private BuildCache(string path, bool write, SafeFileHandle? last, Dictionary<Hash128, Location> lastIndex, long lastDataEnd = HeaderLength)
+    private BuildCache(string path, bool write, Func<string, FileStream>? createNext, SafeFileHandle? last = null, Entry[]? lastEntries = null, long lastDataEnd = 0)
     {
         _path = path;
         _write = write;
+        _createNext = createNext ?? (next => new FileStream(next, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16));
         _last = last;
-        _lastIndex = lastIndex;
-        _used = new bool[lastIndex.Count];
+        _lastEntries = lastEntries ?? [];
+        for (var slot = 0; slot < _lastEntries.Length; slot++)
+        {
+            _lastSlots[_lastEntries[slot].Key] = slot;
+        }
+
+        _used = new bool[_lastEntries.Length];
         _lastDataEnd = lastDataEnd;
     }
 
@@ -63,14 +69,15 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     public static Guid ToolIdentity { get; } = typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId;
 
     /// <summary>A cache that has nothing and keeps nothing, for work that is not a build (the schedule).</summary>
-    public static BuildCache None => new("", write: false, last: null, lastIndex: []);
+    public static BuildCache None => new("", write: false, createNext: null);
 
     /// <summary>How many values the last build left (for tests).</summary>
-    public int LastCount => _lastIndex.Count;
+    public int LastCount => _lastSlots.Count;
 
     /// <param name="read">False for a clean build: what earlier builds kept is ignored (and dropped when it saves).</param>
     /// <param name="write">False for a build that must leave no trace (a dry run).</param>
-    public static BuildCache Open(string cacheRoot, bool read, bool write)
+    /// <param name="createNext">Opens the next file for writing (tests give one that fails).</param>
+    public static BuildCache Open(string cacheRoot, bool read, bool write, Func<string, FileStream>? createNext = null)
     {
         var path = Path.Combine(cacheRoot, FileName);
         if (write)
@@ -78,18 +85,13 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             RemoveStaleTemporaries(cacheRoot);
         }
 
-        if (!read)
-        {
-            return new BuildCache(path, write, null, []);
-        }
-
         SafeFileHandle? handle = null;
         try
         {
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-            if (ReadIndex(handle) is { } index)
+            handle = read ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete) : null;
+            if (handle is not null && ReadIndex(handle) is { } index)
             {
-                return new BuildCache(path, write, handle, index.Entries, index.DataEnd);
+                return new BuildCache(path, write, createNext, handle, index.Entries, index.DataEnd);
             }
         }
         catch (Exception exception) when (Unreadable(exception))
@@ -97,23 +99,23 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         }
 
         handle?.Dispose();
-        return new BuildCache(path, write, null, []);
+        return new BuildCache(path, write, createNext);
     }
 
     public bool TryGet<T>(CacheQuery<T> query, Hash128 inputs, [MaybeNullWhen(false)] out T value)
     {
         value = default;
-        var key = KeyOf(query, inputs);
-        if (!_lastIndex.TryGetValue(key, out var location) || _last is null)
+        if (_last is null || !_lastSlots.TryGetValue(KeyOf(query, inputs), out var slot))
         {
             return false;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(location.Length);
+        var entry = _lastEntries[slot];
+        var buffer = ArrayPool<byte>.Shared.Rent(entry.Length);
         try
         {
-            var bytes = buffer.AsSpan(0, location.Length);
-            if (RandomAccess.Read(_last, bytes, location.Offset) != bytes.Length || XxHash3.HashToUInt64(bytes) != location.Checksum)
+            var bytes = buffer.AsSpan(0, entry.Length);
+            if (RandomAccess.Read(_last, bytes, entry.Offset) != bytes.Length || XxHash3.HashToUInt64(bytes) != entry.Checksum)
             {
                 return false;
             }
@@ -134,7 +136,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             return false;
         }
 
-        _used[location.Slot] = true;
+        _used[slot] = true;
         return true;
     }
 
@@ -147,11 +149,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
 
         var key = KeyOf(query, inputs);
         var bytes = MemoryPackSerializer.Serialize(value, MemoryPackSerializerOptions.Utf8);
-        Append(key, bytes, XxHash3.HashToUInt64(bytes));
-    }
-
-    private void Append(Hash128 key, ReadOnlySpan<byte> bytes, ulong checksum)
-    {
+        var checksum = XxHash3.HashToUInt64(bytes);
         lock (_appending)
         {
             if (_put.ContainsKey(key) || Next() is not { } next)
@@ -159,25 +157,23 @@ internal sealed class BuildCache : IBuildCache, IDisposable
                 return;
             }
 
-            var offset = next.Position;
             try
             {
+                var offset = next.Position;
                 next.Write(bytes);
+                _put[key] = new Entry(key, offset, bytes.Length, checksum);
             }
             catch (Exception exception) when (Unreadable(exception))
             {
-                GiveUpWriting();
-                return;
+                Discard();
+                _put.Clear();
             }
-
-            _put[key] = new Location(offset, bytes.Length, checksum);
         }
     }
 
     /// <summary>
     /// Replaces the last file with one holding what this build used and put (and, when <paramref name="buildFailed"/>,
-    /// everything the last one held too), once. Best effort: a cache that cannot be written is simply not there next
-    /// time.
+    /// everything the last one held too), once.
     /// </summary>
     public void Save(bool buildFailed)
     {
@@ -189,9 +185,8 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             }
 
             _saved = true;
-
-            var keep = _lastIndex.Keys.Where(key => !_put.ContainsKey(key) && (buildFailed || _used[_lastIndex[key].Slot])).ToList();
-            if (_put.Count == 0 && keep.Count == _lastIndex.Count && _last is not null)
+            var keep = _lastSlots.Values.Where(slot => !_put.ContainsKey(_lastEntries[slot].Key) && (buildFailed || _used[slot])).Select(slot => _lastEntries[slot]).ToList();
+            if (_put.Count == 0 && keep.Count == _lastSlots.Count && _last is not null)
             {
                 Discard();
                 return;
@@ -199,51 +194,47 @@ internal sealed class BuildCache : IBuildCache, IDisposable
 
             try
             {
-                if (Next() is not { } next)
+                if (Next() is { } next)
                 {
-                    return;
+                    var written = keep.Sum(e => (long)e.Length) * 2 >= _lastDataEnd && _last is not null ? Extend(next, keep) : Compact(next, keep);
+                    File.Move(written, _path, overwrite: true);
                 }
-
-                var kept = keep.Sum(key => (long)_lastIndex[key].Length);
-                var written = kept * 2 >= _lastDataEnd - HeaderLength && _last is not null ? Extend(next, keep) : Compact(next, keep);
-                File.Move(written, _path, overwrite: true);
-                if (written != _nextPath)
-                {
-                    Discard();
-                }
-
-                _next = null;
-                _nextPath = null;
             }
             catch (Exception exception) when (Unreadable(exception))
             {
-                Discard();
             }
+
+            Discard();
         }
     }
 
     /// <summary>The next file written afresh: this build's values, then the kept ones copied after them.</summary>
     /// <returns>Its path.</returns>
-    private string Compact(FileStream next, List<Hash128> keep)
+    private string Compact(FileStream next, List<Entry> keep)
     {
-        // The save is the cache's last act, so what this build put becomes the index itself.
-        var index = _put;
+        var entries = new List<Entry>(_put.Values);
         var buffer = new byte[1 << 16];
-        foreach (var key in keep.OrderBy(k => _lastIndex[k].Offset))
+        foreach (var old in keep.OrderBy(e => e.Offset))
         {
-            var old = _lastIndex[key];
-            index[key] = old with { Offset = next.Position };
-            Copy(old, next, ref buffer);
+            entries.Add(old with { Offset = next.Position });
+            buffer = buffer.Length < old.Length ? new byte[old.Length] : buffer;
+            var span = buffer.AsSpan(0, old.Length);
+            if (RandomAccess.Read(_last!, span, old.Offset) != old.Length)
+            {
+                throw new InvalidDataException("the last cache file ends early");
+            }
+
+            next.Write(span);
         }
 
-        WriteIndex(next, index);
+        WriteIndex(next, [.. entries]);
         next.Dispose();
         return _nextPath!;
     }
 
     /// <summary>The last file copied, its index cut off, this build's values appended and a new index written.</summary>
     /// <returns>Its path.</returns>
-    private string Extend(FileStream next, List<Hash128> keep)
+    private string Extend(FileStream next, List<Entry> keep)
     {
         next.Flush();
         var appended = $"{_path}.{Guid.NewGuid():N}.tmp";
@@ -251,19 +242,12 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         using var file = new FileStream(appended, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         file.SetLength(_lastDataEnd);
         file.Position = _lastDataEnd;
-        var index = keep.ToDictionary(key => key, key => _lastIndex[key]);
-        foreach (var (key, location) in _put)
-        {
-            index[key] = location with { Offset = location.Offset - HeaderLength + _lastDataEnd };
-        }
-
         using (var reader = new FileStream(_nextPath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
         {
-            reader.Position = HeaderLength;
             reader.CopyTo(file);
         }
 
-        WriteIndex(file, index);
+        WriteIndex(file, [.. keep, .. _put.Values.Select(e => e with { Offset = e.Offset + _lastDataEnd })]);
         return appended;
     }
 
@@ -271,151 +255,84 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     public void Dispose()
     {
         Save(buildFailed: true);
-        Discard();
         _last?.Dispose();
-    }
-
-    private void Copy(Location from, FileStream to, ref byte[] buffer)
-    {
-        if (buffer.Length < from.Length)
-        {
-            buffer = new byte[from.Length];
-        }
-
-        var span = buffer.AsSpan(0, from.Length);
-        if (RandomAccess.Read(_last!, span, from.Offset) != from.Length)
-        {
-            throw new InvalidDataException("the last cache file ends early");
-        }
-
-        to.Write(span);
     }
 
     private FileStream? Next()
     {
-        if (_next is not null)
-        {
-            return _next;
-        }
-
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            _nextPath = $"{_path}.{Guid.NewGuid():N}.tmp";
-            _next = new FileStream(_nextPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
-            Span<byte> header = stackalloc byte[HeaderLength];
-            BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
-            BinaryPrimitives.WriteInt32LittleEndian(header[4..], FormatVersion);
-            ToolIdentity.TryWriteBytes(header[8..]);
-            _next.Write(header);
-            return _next;
+            if (_next is null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                _nextPath = $"{_path}.{Guid.NewGuid():N}.tmp";
+                _next = _createNext(_nextPath);
+            }
         }
         catch (Exception exception) when (Unreadable(exception))
         {
-            GiveUpWriting();
-            return null;
+            Discard();
         }
+
+        return _next;
     }
 
-    private void GiveUpWriting()
-    {
-        Discard();
-        _put.Clear();
-    }
-
+    /// <summary>Closes and deletes the next file. A stream whose write failed may fail to close as well.</summary>
     private void Discard()
     {
-        _next?.Dispose();
-        _next = null;
-        if (_nextPath is not null)
+        var (next, path) = (_next, _nextPath);
+        (_next, _nextPath) = (null, null);
+        foreach (var step in (Action[])[() => next?.Dispose(), () => File.Delete(path ?? "")])
         {
             try
             {
-                File.Delete(_nextPath);
+                step();
             }
             catch (Exception exception) when (Unreadable(exception))
             {
             }
-
-            _nextPath = null;
         }
     }
 
-    private static void WriteIndex(FileStream file, Dictionary<Hash128, Location> index)
+    /// <summary>The index (the entries, which MemoryPack copies as they are in memory), then the trailer.</summary>
+    private static void WriteIndex(FileStream file, Entry[] entries)
     {
-        var start = file.Position;
-        var bytes = new byte[index.Count * IndexEntryLength];
-        var at = 0;
-        foreach (var (key, location) in index)
-        {
-            var entry = bytes.AsSpan(at, IndexEntryLength);
-            key.Write(entry);
-            BinaryPrimitives.WriteInt64LittleEndian(entry[16..], location.Offset);
-            BinaryPrimitives.WriteInt32LittleEndian(entry[24..], location.Length);
-            BinaryPrimitives.WriteUInt64LittleEndian(entry[28..], location.Checksum);
-            at += IndexEntryLength;
-        }
-
-        file.Write(bytes);
-        Span<byte> footer = stackalloc byte[FooterLength];
-        BinaryPrimitives.WriteInt64LittleEndian(footer, start);
-        BinaryPrimitives.WriteInt32LittleEndian(footer[8..], index.Count);
-        BinaryPrimitives.WriteUInt64LittleEndian(footer[12..], XxHash3.HashToUInt64(bytes));
-        BinaryPrimitives.WriteUInt32LittleEndian(footer[20..], Magic);
-        file.Write(footer);
+        var index = MemoryPackSerializer.Serialize(entries);
+        file.Write(index);
+        Span<byte> trailer = stackalloc byte[TrailerLength];
+        BinaryPrimitives.WriteInt64LittleEndian(trailer, index.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(trailer[8..], XxHash3.HashToUInt64(index));
+        ToolIdentity.TryWriteBytes(trailer[16..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer[32..], Magic);
+        file.Write(trailer);
     }
 
     /// <returns>Null when the file is not a sound cache file of this tool.</returns>
-    private static (Dictionary<Hash128, Location> Entries, long DataEnd)? ReadIndex(SafeFileHandle handle)
+    private static (Entry[] Entries, long DataEnd)? ReadIndex(SafeFileHandle handle)
     {
         var length = RandomAccess.GetLength(handle);
-        if (length < HeaderLength + FooterLength)
+        Span<byte> trailer = stackalloc byte[TrailerLength];
+        if (length < TrailerLength || RandomAccess.Read(handle, trailer, length - TrailerLength) != TrailerLength
+            || BinaryPrimitives.ReadUInt32LittleEndian(trailer[32..]) != Magic || new Guid(trailer[16..32]) != ToolIdentity)
         {
             return null;
         }
 
-        Span<byte> header = stackalloc byte[HeaderLength];
-        Span<byte> footer = stackalloc byte[FooterLength];
-        if (RandomAccess.Read(handle, header, 0) != HeaderLength || RandomAccess.Read(handle, footer, length - FooterLength) != FooterLength
-            || BinaryPrimitives.ReadUInt32LittleEndian(header) != Magic
-            || BinaryPrimitives.ReadInt32LittleEndian(header[4..]) != FormatVersion
-            || new Guid(header[8..]) != ToolIdentity
-            || BinaryPrimitives.ReadUInt32LittleEndian(footer[20..]) != Magic)
+        var indexLength = BinaryPrimitives.ReadInt64LittleEndian(trailer);
+        var dataEnd = length - TrailerLength - indexLength;
+        if (indexLength is < 0 or > int.MaxValue || dataEnd < 0)
         {
             return null;
         }
 
-        var start = BinaryPrimitives.ReadInt64LittleEndian(footer);
-        var count = BinaryPrimitives.ReadInt32LittleEndian(footer[8..]);
-        if (count < 0 || start < HeaderLength || start + ((long)count * IndexEntryLength) != length - FooterLength)
+        var index = new byte[indexLength];
+        if (RandomAccess.Read(handle, index, dataEnd) != index.Length || XxHash3.HashToUInt64(index) != BinaryPrimitives.ReadUInt64LittleEndian(trailer[8..]))
         {
             return null;
         }
 
-        var bytes = new byte[count * IndexEntryLength];
-        if (RandomAccess.Read(handle, bytes, start) != bytes.Length || XxHash3.HashToUInt64(bytes) != BinaryPrimitives.ReadUInt64LittleEndian(footer[12..]))
-        {
-            return null;
-        }
-
-        var index = new Dictionary<Hash128, Location>(count);
-        for (var at = 0; at < bytes.Length; at += IndexEntryLength)
-        {
-            var entry = bytes.AsSpan(at, IndexEntryLength);
-            var location = new Location(
-                BinaryPrimitives.ReadInt64LittleEndian(entry[16..]),
-                BinaryPrimitives.ReadInt32LittleEndian(entry[24..]),
-                BinaryPrimitives.ReadUInt64LittleEndian(entry[28..]),
-                index.TryGetValue(Hash128.Read(entry), out var repeated) ? repeated.Slot : index.Count);
-            if (location.Offset < HeaderLength || location.Length < 0 || location.Offset + location.Length > start)
-            {
-                return null;
-            }
-
-            index[Hash128.Read(entry)] = location;
-        }
-
-        return (index, start);
+        var entries = MemoryPackSerializer.Deserialize<Entry[]>(index);
+        return entries is not null && entries.All(e => e.Offset >= 0 && e.Length >= 0 && e.Offset + e.Length <= dataEnd) ? (entries, dataEnd) : null;
     }
 
     /// <summary>A killed build leaves its next file behind; the build holding the lock removes it.</summary>
@@ -442,8 +359,8 @@ internal sealed class BuildCache : IBuildCache, IDisposable
 
     /// <summary>What reading or writing a cache file may throw, which always means "do without it".</summary>
     private static bool Unreadable(Exception exception) =>
-        exception is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or OverflowException;
+        exception is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or OverflowException or MemoryPackSerializationException;
 
-    /// <param name="Slot">Its place in the last file's index (not written): which values this build used.</param>
-    private readonly record struct Location(long Offset, int Length, ulong Checksum, int Slot = 0);
+    /// <summary>Where a value lies in the file, and its checksum.</summary>
+    private readonly record struct Entry(Hash128 Key, long Offset, int Length, ulong Checksum);
 }

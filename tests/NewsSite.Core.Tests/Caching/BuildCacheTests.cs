@@ -200,7 +200,7 @@ public sealed class BuildCacheTests : IDisposable
         }
 
         var other = File.ReadAllBytes(FilePath);
-        other[8] ^= 0xFF; // the tool identity
+        other[^10] ^= 0xFF; // the tool identity, in the trailer
         File.WriteAllBytes(FilePath, other);
         using (var cache = Open())
         {
@@ -233,6 +233,32 @@ public sealed class BuildCacheTests : IDisposable
         {
             Assert.False(File.Exists(stale));
         }
+    }
+
+    [Fact]
+    public void A_cache_that_cannot_be_written_is_not_an_error_and_the_last_file_stays()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("a"), ["kept"]);
+            first.Save(buildFailed: false);
+        }
+
+        // Every write to /dev/full fails as a full disk does; the small value waits in the stream's buffer.
+        using (var full = BuildCache.Open(_folder, read: true, write: true, _ => new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 4096)))
+        {
+            Assert.True(full.TryGet(Words, Key("a"), out _));
+            full.Put(Words, Key("small"), ["buffered"]);
+            full.Put(Numbers, Key("large"), [.. Enumerable.Range(0, 10_000)]);
+            full.Put(Words, Key("after"), ["after"]);
+            full.Save(buildFailed: false);
+        }
+
+        using var next = Open();
+        Assert.True(next.TryGet(Words, Key("a"), out var kept));
+        Assert.Equal(["kept"], kept);
+        Assert.False(next.TryGet(Words, Key("small"), out _));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }
 
     [Fact]

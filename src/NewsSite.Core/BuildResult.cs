@@ -1,9 +1,12 @@
+using MemoryPack;
 using NewsSite.Diagnostics;
 using NewsSite.Model;
 
 namespace NewsSite;
 
-public sealed record BuildResult
+/// <summary>What a build did and found; the build cache keeps it as the receipt a build with nothing to do reports again.</summary>
+[MemoryPackable]
+public sealed partial record BuildResult
 {
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using NewsSite.Caching;
 using NewsSite.Configuration;
 using NewsSite.Diagnostics;
 using NewsSite.Output;
@@ -32,7 +33,7 @@ public static class SiteDeployer
         BuildLock? buildLock;
         try
         {
-            buildLock = BuildLock.TryTake(OutputWriter.CacheRootOf(output));
+            buildLock = BuildLock.TryTake(CacheFolder.Of(output));
         }
         catch (OutputWriteException exception)
         {
@@ -71,9 +72,9 @@ public static class SiteDeployer
             return $"the output folder '{shown}' does not exist; build the site first (newssite build), or name the folder with --output";
         }
 
-        if (!Directory.Exists(OutputWriter.CacheRootOf(output)))
+        if (!Directory.Exists(CacheFolder.Of(output)))
         {
-            return $"the output folder '{shown}' was not written by newssite build (there is no {Path.GetFileName(OutputWriter.CacheRootOf(output))}/ beside it); deploy publishes only a built site";
+            return $"the output folder '{shown}' was not written by newssite build (there is no {Path.GetFileName(CacheFolder.Of(output))}/ beside it); deploy publishes only a built site";
         }
 
         return null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemoryPack;
 
 namespace NewsSite.Diagnostics;
 
@@ -6,7 +7,8 @@ namespace NewsSite.Diagnostics;
 /// One problem found in the input, printed as <c>path:line:column: error NS0101: message</c>, with control
 /// characters in the path and message escaped (<see cref="DiagnosticText"/>).
 /// </summary>
-public sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation? Location)
+[MemoryPackable]
+public sealed partial record Diagnostic(Severity Severity, string Code, string Message, SourceLocation? Location)
 {
     public static Diagnostic Error(string code, string message, SourceLocation? location) =>
         new(Severity.Error, code, message, location);

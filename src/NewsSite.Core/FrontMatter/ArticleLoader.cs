@@ -43,7 +43,7 @@ internal sealed class ArticleLoader
             var key = new ContentHash.Builder().Add(_settings).Add(file.FullPath).Add(file.RelativePath).Add(file.Length).Add(file.LastWriteTimeUtc.Ticks).Finish();
             if (cache.TryGet(Parsed, key, out var known) && known.Article.SourcePath == file.RelativePath)
             {
-                diagnostics.AddRange(known.Diagnostics.Select(d => d.ToDiagnostic()));
+                diagnostics.AddRange(known.Diagnostics);
                 loaded.Add(ShareNames(known.Article).WithBodyFrom(_bodies.FromFile(file, known.Article.SourceHash)));
                 return;
             }
@@ -57,7 +57,7 @@ internal sealed class ArticleLoader
                 loaded.Add(article);
                 if (file.LastWriteTimeUtc <= settledBefore)
                 {
-                    cache.Put(Parsed, key, new CachedArticle(article, [.. problems.Select(StoredDiagnostic.From)]));
+                    cache.Put(Parsed, key, new CachedArticle(article, problems));
                 }
             }
         });
@@ -158,4 +158,4 @@ internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, int Read,
 
 /// <summary>An article as the build cache keeps it: parsed, without its body, with the warnings parsing gave.</summary>
 [MemoryPackable]
-internal sealed partial record CachedArticle(Article Article, IReadOnlyList<StoredDiagnostic> Diagnostics);
+internal sealed partial record CachedArticle(Article Article, IReadOnlyList<Diagnostic> Diagnostics);

@@ -93,7 +93,7 @@ internal sealed class ArticleBodies(
     {
         if (result.Diagnostics.Count > 0)
         {
-            diagnostics.AddRange(result.Diagnostics.Select(d => d.ToDiagnostic()));
+            diagnostics.AddRange(result.Diagnostics);
         }
 
         if (put)
@@ -122,9 +122,9 @@ internal sealed class ArticleBodies(
         // The key covers the file's bytes, so a summary written in the front matter is there whenever this result
         // is used: the one cut from the body is kept only for articles without one.
         var summary = article.Summary is null ? Summaries.Cut(body.FirstParagraph) : "";
-        return new BodyResult(summary, [.. problems.Select(StoredDiagnostic.From)]);
+        return new BodyResult(summary, problems);
     }
 }
 
 [MemoryPackable]
-internal sealed partial record BodyResult(string Summary, IReadOnlyList<StoredDiagnostic> Diagnostics);
+internal sealed partial record BodyResult(string Summary, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,3 +1,4 @@
+using NewsSite.Caching;
 using NewsSite.Content;
 using NewsSite.Diagnostics;
 using NewsSite.Templates;
@@ -52,9 +53,9 @@ internal static class OutputFolderCheck
             return Error($"the output folder '{outputRoot}' is a mount point: a build puts the finished site in place by renaming it, which a mount point does not allow; build into a folder inside it, such as {Path.Combine(outputRoot, "site")}");
         }
 
-        if (!force && !Directory.Exists(OutputWriter.CacheRootOf(output)) && HoldsAnything(output))
+        if (!force && !Directory.Exists(CacheFolder.Of(output)) && HoldsAnything(output))
         {
-            return Error($"the output folder '{outputRoot}' holds files that NewsSite did not write (there is no {Path.GetFileName(OutputWriter.CacheRootOf(output))}/ beside it), and a build would delete them all; choose an empty or new folder, or pass --force to replace it");
+            return Error($"the output folder '{outputRoot}' holds files that NewsSite did not write (there is no {Path.GetFileName(CacheFolder.Of(output))}/ beside it), and a build would delete them all; choose an empty or new folder, or pass --force to replace it");
         }
 
         return null;

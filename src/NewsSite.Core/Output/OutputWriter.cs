@@ -43,12 +43,11 @@ public sealed class OutputWriter : IDisposable
     private readonly Dictionary<string, FileRecord>? _target;
     private bool _committed;
 
-    private OutputWriter(string outputRoot, string stagingRoot, string cacheRoot, IBuildCache cache, Dictionary<string, FileRecord>? previous, Dictionary<string, FileRecord>? target)
+    private OutputWriter(string outputRoot, string stagingRoot, string sparePath, IBuildCache cache, Dictionary<string, FileRecord>? previous, Dictionary<string, FileRecord>? target)
     {
         OutputRoot = outputRoot;
         StagingRoot = stagingRoot;
-        CacheRoot = cacheRoot;
-        _sparePath = Path.Combine(cacheRoot, "spare");
+        _sparePath = sparePath;
         _cache = cache;
         _previous = previous;
         _target = target;
@@ -61,20 +60,11 @@ public sealed class OutputWriter : IDisposable
 
     public string OutputRoot { get; }
 
-    /// <summary>
-    /// The hidden folder beside the output (<c>.&lt;output&gt;.newssite/</c>) where builds keep what the next build
-    /// can reuse. Stages may keep their own cache files here; a file that cannot be read must mean "start over".
-    /// </summary>
-    public string CacheRoot { get; }
-
     /// <summary>The build cache the manifests are kept in, for the stages that write through this writer.</summary>
     internal IBuildCache Cache => _cache;
 
     /// <summary>The tree being written; after <see cref="Commit"/> it is the output.</summary>
     public string StagingRoot { get; }
-
-    /// <summary>True when this build can reuse the previous output (fingerprints and unchanged files).</summary>
-    public bool IsIncremental => _previous is not null;
 
     public int FileCount => _written.Count;
 
@@ -86,9 +76,6 @@ public sealed class OutputWriter : IDisposable
     /// output, or already in the tree being written, is not counted.
     /// </summary>
     public int ChangedFiles { get; private set; }
-
-    /// <summary>The cache folder of an output folder: <c>.&lt;output&gt;.newssite/</c> beside it.</summary>
-    public static string CacheRootOf(string outputRoot) => CacheFolder.Of(outputRoot);
 
     /// <param name="cache">Where the trees' manifests are kept; a clean build gives one that remembers nothing.</param>
     /// <exception cref="OutputWriteException">The file system refused to make the folders a build writes into.</exception>
@@ -111,8 +98,7 @@ public sealed class OutputWriter : IDisposable
         var name = Path.GetFileName(output);
         Directory.CreateDirectory(parent);
         StagingFolders.RemoveStale(parent, name);
-        var cacheRoot = CacheRootOf(output);
-        var spare = Path.Combine(cacheRoot, "spare");
+        var spare = Path.Combine(CacheFolder.Of(output), "spare");
 
         var previous = ManifestOf(cache, output);
         var spareRecord = ManifestOf(cache, spare);
@@ -121,7 +107,7 @@ public sealed class OutputWriter : IDisposable
         // does that; two seconds, so that a file system keeping whole seconds sees the change too.
         if (spareRecord is not null && TryMoveStamp(spare, StampOf(spare)))
         {
-            return new OutputWriter(output, spare, cacheRoot, cache, previous, spareRecord);
+            return new OutputWriter(output, spare, spare, cache, previous, spareRecord);
         }
 
         if (Directory.Exists(spare))
@@ -130,7 +116,7 @@ public sealed class OutputWriter : IDisposable
         }
 
         var staging = StagingFolders.Create(parent, name);
-        return new OutputWriter(output, staging, cacheRoot, cache, previous, target: null);
+        return new OutputWriter(output, staging, spare, cache, previous, target: null);
     }
 
     private static Dictionary<string, FileRecord>? ManifestOf(IBuildCache cache, string tree) =>
@@ -153,10 +139,6 @@ public sealed class OutputWriter : IDisposable
             return false;
         }
     }
-
-    /// <summary>The fingerprint the previous output recorded for this file, if the file is there.</summary>
-    public Hash128? PreviousFingerprint(string relativePath) =>
-        _previous is not null && _previous.TryGetValue(relativePath, out var record) ? record.Fingerprint : null;
 
     /// <summary>
     /// Reuses the previous output's file when it was made from the same inputs (same fingerprint). Returns false

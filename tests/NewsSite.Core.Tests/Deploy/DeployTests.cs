@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using NewsSite.Caching;
 using NewsSite.Configuration;
 using NewsSite.Deploy;
 using NewsSite.Output;
@@ -361,7 +362,7 @@ public sealed class DeployTests : IDisposable
     {
         using var site = TestSite.Create(Fixture);
         site.Build().AssertSucceeded();
-        using var held = BuildLock.TryTake(OutputWriter.CacheRootOf(site.Output));
+        using var held = BuildLock.TryTake(CacheFolder.Of(site.Output));
         Assert.NotNull(held);
 
         var result = await SiteDeployer.DeployAsync(Options(site.Output, new Uri("http://127.0.0.1:9/")), CancellationToken.None);

@@ -1,3 +1,4 @@
+using NewsSite.Caching;
 using NewsSite.Output;
 using NewsSite.Tests.TestSupport;
 
@@ -66,7 +67,7 @@ public sealed class OutputFolderTests
         var before = OutputHashes.Of(site.Output);
         site.WriteFile("content/world/other.md", "---\nheadline: Other\ndate: 2025-12-30\n---\nBody\n");
 
-        using (BuildLock.TryTake(OutputWriter.CacheRootOf(site.Output)))
+        using (BuildLock.TryTake(CacheFolder.Of(site.Output)))
         {
             var second = site.Build();
             Assert.False(second.Result.Succeeded);

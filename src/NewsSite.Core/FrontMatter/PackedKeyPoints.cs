@@ -5,7 +5,7 @@ namespace NewsSite.FrontMatter;
 
 /// <summary>
 /// An article's key points as one serialized block, unpacked each time they are read. Every article is held for
-/// the whole build, and as objects its key points were the largest part of it; packed they take a third of that.
+/// the whole build, and as objects its key points were the largest part of it.
 /// They are read a handful of times per article (its page, its search text, its checks), so unpacking costs little.
 /// </summary>
 [MemoryPackable]

@@ -23,7 +23,7 @@ public sealed class MarkdownRenderer
     private readonly MarkdownPipeline _inlinePipeline;
 
     private readonly RawHtmlMode _rawHtml;
-    // Built on first use: the sanitizer's style parser takes a tenth of a second to set up, and a rebuild that
+    // Built on first use: the sanitizer's style parser is slow to set up, and a rebuild that
     // renders no body with raw HTML in it never needs it.
     private readonly Lazy<BodySanitizer>? _sanitizer;
     private readonly TimeSpan _renderBudget;

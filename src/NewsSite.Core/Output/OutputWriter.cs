@@ -184,7 +184,7 @@ public sealed class OutputWriter : IDisposable
     /// <summary>Returns false when another page already claimed this path.</summary>
     public bool TryWrite(string relativePath, string text, Hash128? fingerprint = null)
     {
-        // Pages are encoded into a pooled buffer: a fresh array per page was a tenth of all the build allocated.
+        // Pages are encoded into a pooled buffer, not a fresh array per page.
         var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
         try
         {

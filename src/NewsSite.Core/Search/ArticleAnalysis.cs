@@ -2,7 +2,7 @@ namespace NewsSite.Search;
 
 /// <summary>
 /// What indexing needs of one article once its text has been read: each term (a <see cref="TermTable"/> number)
-/// with its signal (<see cref="TermWeighting.Signal"/>), the length of its body, the words it brings to the prefix
+/// with its signal (<see cref="TermWeighting.Signal"/>), the lengths of its headline and body, the words it brings to the prefix
 /// list with their terms, the buckets of the pairs of neighbouring terms it holds (<see cref="WordPairs"/>), and its
 /// result snippet. The build cache keeps it as a <see cref="StoredAnalysis"/>.
 /// </summary>
@@ -18,30 +18,34 @@ internal sealed class ArticleAnalysis
     private readonly ReadOnlyMemory<byte> _pairs;
     private readonly int[]? _ids;
 
-    public ArticleAnalysis(int[] terms, int[] signals, int length, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
-        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
+    public ArticleAnalysis(int[] terms, int[] signals, int length, int headlineLength, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
+        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, headlineLength, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
     {
     }
 
-    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, ReadOnlyMemory<byte> utf8Snippet, int[]? ids)
+    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, int headlineLength, ReadOnlyMemory<byte> utf8Snippet, int[]? ids)
     {
         _terms = terms;
         _words = words;
         _pairs = pairs;
         Length = length;
+        HeadlineLength = headlineLength;
         Utf8Snippet = utf8Snippet;
         _ids = ids;
     }
 
     /// <param name="ids">The table's number of each string the packed lists refer to.</param>
-    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, byte[] utf8Snippet, int[] ids) =>
-        new(terms, words, pairs, length, utf8Snippet, ids);
+    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, int[] ids) =>
+        new(terms, words, pairs, length, headlineLength, utf8Snippet, ids);
 
     /// <summary>The table's number of a string number found in <see cref="PackedTerms"/> or <see cref="PackedWords"/>.</summary>
     public int Id(int number) => _ids is null ? number : _ids[number];
 
     /// <summary>The body's length in indexed words.</summary>
     public int Length { get; }
+
+    /// <summary>The headline's length in indexed words (stop words and words too short or too long left out).</summary>
+    public int HeadlineLength { get; }
 
     /// <summary>The result snippet as UTF-8, half the size of a string and what the index file is written in.</summary>
     public ReadOnlyMemory<byte> Utf8Snippet { get; }

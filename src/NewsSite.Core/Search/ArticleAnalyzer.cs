@@ -3,7 +3,7 @@ namespace NewsSite.Search;
 /// <summary>
 /// Analyses articles into <see cref="ArticleAnalysis"/>: folded words from <see cref="Tokenizer"/>, stop words
 /// and words of one letter or over <see cref="MaxWordLength"/> dropped, stems, each term's signal
-/// (<see cref="TermWeighting.Signal"/>), the body's length and the pairs of neighbouring terms
+/// (<see cref="TermWeighting.Signal"/>), the headline's and the body's lengths and the pairs of neighbouring terms
 /// (<see cref="WordPairs"/>). Not thread-safe: one per thread. It remembers every word it has seen, so a word is
 /// looked up once per article occurrence and stemmed once per thread. The browser runs the same steps on a query
 /// (<c>analyze</c> in search.js).
@@ -32,6 +32,7 @@ internal sealed class ArticleAnalyzer
     private char[] _folded = new char[4096];
     private int _article;
     private int _bodyLength;
+    private int _headlineLength;
     private uint _previousHash;
     private uint _gap;
     private bool _hasPrevious;
@@ -47,29 +48,11 @@ internal sealed class ArticleAnalyzer
         _lookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>
-    /// How many words of a text are indexed (stop words and words of one letter or over <see cref="MaxWordLength"/>
-    /// left out): a headline's length as ranking normalises it.
-    /// </summary>
-    public static int IndexedWordCount(string text)
-    {
-        var folded = TextFolding.Fold(text);
-        var count = 0;
-        foreach (var word in Tokenizer.Words(folded))
-        {
-            if (word.Length is >= 2 and <= MaxWordLength && !StopWords.Contains(word))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
     public ArticleAnalysis Analyse(SearchText text)
     {
         _article++;
         _bodyLength = 0;
+        _headlineLength = 0;
         foreach (var field in text.Fields)
         {
             _hasPrevious = false;
@@ -96,7 +79,7 @@ internal sealed class ArticleAnalyzer
         }
 
         var pairs = _pairs.ToArray();
-        var analysis = new ArticleAnalysis(terms, signals, _bodyLength, [.. _words], [.. _wordTerms], pairs, text.Snippet);
+        var analysis = new ArticleAnalysis(terms, signals, _bodyLength, _headlineLength, [.. _words], [.. _wordTerms], pairs, text.Snippet);
         _terms.Clear();
         _words.Clear();
         _wordTerms.Clear();
@@ -153,9 +136,14 @@ internal sealed class ArticleAnalyzer
         }
 
         var term = info.Term;
-        if (inHeadline && _headlineHashes.Count < WordPairs.HeadlineOrderTerms)
+        if (inHeadline)
         {
-            _headlineHashes.Add(info.Hash);
+            // The headline's length as ranking normalises it: every indexed word, repeated or not.
+            _headlineLength++;
+            if (_headlineHashes.Count < WordPairs.HeadlineOrderTerms)
+            {
+                _headlineHashes.Add(info.Hash);
+            }
         }
 
         if (term >= _fieldCounts.Length)

@@ -11,7 +11,7 @@ namespace NewsSite.Search;
 internal static class SearchCacheKeys
 {
     /// <summary>Raise when the analysis changes in a way the tool's identity would not show.</summary>
-    private const int AnalysisVersion = 2;
+    private const int AnalysisVersion = 3;
 
     public static Hash128 Context(SiteConfig config) => new ContentHash.Builder()
         .Add(AnalysisVersion)

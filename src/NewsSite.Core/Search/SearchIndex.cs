@@ -42,4 +42,7 @@ internal sealed class SearchIndex
 
     /// <summary>Each document's body length in indexed words, by id: phrases are normalised by it.</summary>
     public required IReadOnlyList<int> BodyLengths { get; init; }
+
+    /// <summary>Each document's headline length in indexed words, by id: headline words are normalised by it.</summary>
+    public required IReadOnlyList<int> HeadlineLengths { get; init; }
 }

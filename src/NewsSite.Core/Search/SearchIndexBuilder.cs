@@ -27,6 +27,7 @@ internal static class SearchIndexBuilder
         var documents = new IndexedDocument[articles.Count];
         var totalLength = 0L;
         var bodyLengths = new int[analyses.Length];
+        var headlineLengths = new int[analyses.Length];
 
         // A first pass sizes each term's list (levels do not change sizes), so each is made once, at its size.
         var capacity = new int[strings.Length];
@@ -43,6 +44,7 @@ internal static class SearchIndexBuilder
             documents[document] = articles[document].Document(analysis.Utf8Snippet);
             totalLength += analysis.Length;
             bodyLengths[document] = analysis.Length;
+            headlineLengths[document] = analysis.HeadlineLength;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out _);)
             {
                 var term = analysis.Id(number);
@@ -110,6 +112,7 @@ internal static class SearchIndexBuilder
             Words = new SortedKeyTable<string>([.. wordKeys], [.. wordValues]),
             Pairs = pairPostings,
             BodyLengths = bodyLengths,
+            HeadlineLengths = headlineLengths,
         };
     }
 

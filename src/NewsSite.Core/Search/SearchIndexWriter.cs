@@ -248,7 +248,7 @@ internal static class SearchIndexWriter
         })));
         // Per document, its headline's length in indexed words: ranking weighs a headline word by its share of the
         // headline (BM25F's length normalisation of that field).
-        json.WriteString("docHeadlineLengths", VarintText.Encode(index.Documents.Select(d => ArticleAnalyzer.IndexedWordCount(d.Headline))));
+        json.WriteString("docHeadlineLengths", VarintText.Encode(index.HeadlineLengths));
         // And its body's, in units of BodyLengthUnit words (one character up to a thousand): a quoted phrase is
         // scored as a term of its own, which BM25 normalises by the length of the text it is found in.
         json.WriteNumber("bodyLengthUnit", BodyLengthUnit);

@@ -10,7 +10,7 @@ namespace NewsSite.Search;
 /// only one build. The lists are packed as in memory (<see cref="PackedPairs"/>) and read back as they are.
 /// </summary>
 [MemoryPackable]
-internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte[] Words, byte[] PairBuckets, int Length, byte[] Snippet)
+internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte[] Words, byte[] PairBuckets, int Length, int HeadlineLength, byte[] Snippet)
 {
     /// <param name="places">Scratch space of the thread making it, used again for every analysis.</param>
     public static StoredAnalysis From(ArticleAnalysis analysis, TermTable table, StringPlaces places)
@@ -31,7 +31,7 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
         }
 
         return new StoredAnalysis(
-            places.Strings(), PackedPairs.Pack(termPlaces, signals), PackedPairs.Pack(wordPlaces, wordTermPlaces), analysis.PackedPairBuckets.ToArray(), analysis.Length, analysis.Utf8Snippet.ToArray());
+            places.Strings(), PackedPairs.Pack(termPlaces, signals), PackedPairs.Pack(wordPlaces, wordTermPlaces), analysis.PackedPairBuckets.ToArray(), analysis.Length, analysis.HeadlineLength, analysis.Utf8Snippet.ToArray());
     }
 
     /// <summary>The analysis, its strings numbered in this build's table.</summary>
@@ -56,7 +56,7 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
             throw new InvalidDataException("a string the analysis does not hold");
         }
 
-        return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, Snippet, ids);
+        return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, HeadlineLength, Snippet, ids);
     }
 
     private static int Highest(byte[] packed, bool valueToo)

@@ -32,4 +32,19 @@ public sealed class ArticleAnalyzerTests
         Assert.False(StopWords.Contains("up"));
         Assert.Equal(StopWords.All.Order(StringComparer.Ordinal), StopWords.All);
     }
+
+    [Fact]
+    public void A_headline_is_as_long_as_its_indexed_words_and_keeps_that_length_in_the_build_cache()
+    {
+        var table = new TermTable();
+        var analyzer = new ArticleAnalyzer(table);
+        // Stop words ("the", "in", "a") and a single letter are not indexed; a repeated word counts each time.
+        var analysis = analyzer.Analyse(new SearchText(
+            [WeightedText.Headline("The vote in India: a x vote, recounted"), WeightedText.Body("A long body with many words in it")], ""));
+        Assert.Equal(4, analysis.HeadlineLength);
+
+        var stored = MemoryPack.MemoryPackSerializer.Deserialize<StoredAnalysis>(
+            MemoryPack.MemoryPackSerializer.Serialize(StoredAnalysis.From(analysis, table, analyzer.Places)))!;
+        Assert.Equal(4, stored.ToAnalysis(new TermTable()).HeadlineLength);
+    }
 }

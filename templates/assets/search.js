@@ -184,17 +184,34 @@
 
   var LAST = '0123456789abcdefghijklmnopqrstuv';
   var MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()';
+  // Each digit's value by character code (-1: not a digit), read without making a string of each character.
   var DIGIT = (function () {
-    var table = {};
-    for (var i = 0; i < 32; i++) { table[LAST[i]] = i; table[MORE[i]] = 32 + i; }
+    var table = new Int8Array(128).fill(-1);
+    for (var i = 0; i < 32; i++) { table[LAST.charCodeAt(i)] = i; table[MORE.charCodeAt(i)] = 32 + i; }
     return table;
   })();
+
+  /** The numbers of a column of meta.json, one per document: an Int32Array of size (0 for any missing). */
+  function readColumn(text, size) {
+    var values = new Int32Array(size);
+    var value = 0;
+    var n = 0;
+    for (var i = 0; i < text.length && n < size; i++) {
+      var code = text.charCodeAt(i);
+      var d = code < 128 ? DIGIT[code] : -1;
+      if (d < 0) { continue; }
+      if (d >= 32) { value = value * 32 + (d - 32); } else { values[n++] = value * 32 + d; value = 0; }
+    }
+    return values;
+  }
 
   function readVarints(text) {
     var values = [];
     var value = 0;
     for (var i = 0; i < text.length; i++) {
-      var d = DIGIT[text[i]];
+      var code = text.charCodeAt(i);
+      var d = code < 128 ? DIGIT[code] : -1;
+      if (d < 0) { continue; }
       if (d >= 32) { value = value * 32 + (d - 32); } else { values.push(value * 32 + d); value = 0; }
     }
     return values;
@@ -302,11 +319,28 @@
 
   /** Per document, a factor of its length ((length, average) -> factor) from a column of meta.json; 1 without it. */
   function lengthFactors(column, size, factor) {
-    var lengths = readVarints(column || '');
-    var average = lengths.reduce(function (sum, n) { return sum + n; }, 0) / Math.max(1, lengths.length);
-    var factors = new Float64Array(size).fill(1);
-    for (var d = 0; d < lengths.length && d < size; d++) { factors[d] = factor(lengths[d], average); }
-    return factors;
+    if (!column) { return new Float64Array(size).fill(1); }
+    var lengths = readColumn(column, size);
+    var sum = 0;
+    for (var d = 0; d < size; d++) { sum += lengths[d]; }
+    var average = sum / Math.max(1, size);
+    return perDocument(lengths, function (length) { return factor(length, average); });
+  }
+
+  /**
+   * A Float64Array of f(value) for each document's value (whole numbers, mostly few distinct ones: lengths, ages in
+   * days), working f out once per distinct value. Runs on every search page's load.
+   */
+  function perDocument(values, f) {
+    var known = new Map();
+    var result = new Float64Array(values.length);
+    for (var d = 0; d < values.length; d++) {
+      var value = values[d];
+      var answer = known.get(value);
+      if (answer === undefined) { answer = f(value); known.set(value, answer); }
+      result[d] = answer;
+    }
+    return result;
   }
 
   /**
@@ -332,29 +366,65 @@
   }
 
   /**
-   * Ranks the documents that match any query word. perWord: one Map(doc -> relevance) per query word; days: each
-   * document's day; newest: the newest day of the index. options.pairs: [{a, b, docs (Set), score, required,
-   * factors}] for neighbouring query words a and b (a document that holds both and the pair gains score, times its
-   * entry in factors if given; one that lacks a required pair, a quoted phrase's, is left out); options.required: indices of words every result must hold;
-   * options.sort: 'newest' for date order. Documents holding more of the words always come first; then the
-   * score (or the date), then the newer. Returns [{doc, score, matched}].
+   * One query word's relevance per document, in arrays indexed by document (a common word reaches most of a large
+   * archive, and looking each up in a Map cost more than the rest of a query): docs lists the documents that
+   * hold it, in the order first scored.
    */
-  function rank(perWord, days, newest, options) {
+  function WordScores(size) {
+    this.docs = [];
+    this.holds = new Uint8Array(size);
+    this.scores = new Float64Array(size);
+  }
+
+  /** Keeps the better of a document's scores for the word (one per term it was expanded to). */
+  WordScores.prototype.add = function (doc, score) {
+    if (this.holds[doc] === 0) {
+      this.holds[doc] = 1;
+      this.docs.push(doc);
+      this.scores[doc] = score;
+    } else if (score > this.scores[doc]) {
+      this.scores[doc] = score;
+    }
+  };
+
+  WordScores.prototype.has = function (doc) { return this.holds[doc] === 1; };
+
+  WordScores.from = function (map, size) {
+    var word = new WordScores(size);
+    map.forEach(function (score, doc) { word.add(doc, score); });
+    return word;
+  };
+
+  /**
+   * The documents that match any query word, scored. perWord: one WordScores (or Map(doc -> relevance)) per query
+   * word; days: each document's day; newest: the newest day of the index. options.pairs: [{a, b, docs (Set), score,
+   * required, factors}] for neighbouring query words a and b (a document that holds both and the pair gains score,
+   * times its entry in factors if given; one that lacks a required pair, a quoted phrase's, is left out);
+   * options.required: indices of words every result must hold; options.boosts: each document's recencyBoost, if
+   * worked out already. docs: the matching documents, in no order; scores and matched (how many query words each
+   * holds) are indexed by document.
+   */
+  function Matches(perWord, days, newest, options) {
     options = options || {};
     var pairs = options.pairs || [];
     var required = options.required || [];
+    var boosts = options.boosts;
     // Sums in typed arrays indexed by document: a common word reaches most of a large archive.
     var size = days.length;
+    perWord = perWord.map(function (word) { return word instanceof WordScores ? word : WordScores.from(word, size); });
     var scores = new Float64Array(size);
     var matched = new Uint8Array(size);
     var docs = [];
-    perWord.forEach(function (wordScores) {
-      wordScores.forEach(function (score, doc) {
-        if (matched[doc] === 0) { docs.push(doc); }
-        scores[doc] += score;
-        matched[doc]++;
-      });
-    });
+    for (var w = 0; w < perWord.length; w++) {
+      var wordDocs = perWord[w].docs;
+      var wordScores = perWord[w].scores;
+      for (var d = 0; d < wordDocs.length; d++) {
+        var scored = wordDocs[d];
+        if (matched[scored] === 0) { docs.push(scored); }
+        scores[scored] += wordScores[scored];
+        matched[scored]++;
+      }
+    }
     var kept = [];
     for (var i = 0; i < docs.length; i++) {
       var doc = docs[i];
@@ -367,15 +437,69 @@
         } else if (pair.required) { keep = false; }
       }
       if (keep) {
-        scores[doc] *= recencyBoost(newest - days[doc]);
+        scores[doc] *= boosts ? boosts[doc] : recencyBoost(newest - days[doc]);
         kept.push(doc);
       }
     }
-    var byDate = options.sort === 'newest';
-    kept.sort(function (a, b) {
-      return matched[b] - matched[a] || (byDate ? days[b] - days[a] : scores[b] - scores[a]) || b - a;
-    });
-    return kept.map(function (doc) { return { doc: doc, score: scores[doc], matched: matched[doc] }; });
+    this.docs = kept;
+    this.scores = scores;
+    this.matched = matched;
+    this.days = days;
+  }
+
+  /**
+   * How two documents compare in an order (sort 'newest' for date order, else relevance): documents holding more
+   * of the words always come first; then the score (or the date), then the newer. Negative when a comes first.
+   */
+  Matches.prototype.comparer = function (sort) {
+    var matched = this.matched;
+    var values = sort === 'newest' ? this.days : this.scores;
+    return function (a, b) { return matched[b] - matched[a] || values[b] - values[a] || b - a; };
+  };
+
+  Matches.prototype.result = function (doc) {
+    return { doc: doc, score: this.scores[doc], matched: this.matched[doc] };
+  };
+
+  /** Every match in an order: [{doc, score, matched}]. */
+  Matches.prototype.ranked = function (sort) {
+    return this.docs.slice().sort(this.comparer(sort)).map(this.result, this);
+  };
+
+  /**
+   * The first count matches in an order, of those that filter (doc -> boolean, null for all) lets through: the
+   * same as the start of ranked(sort), without sorting every match (a common word matches most of an archive, and
+   * a page shows ten).
+   */
+  Matches.prototype.leading = function (count, sort, filter) {
+    var before = this.comparer(sort);
+    if (count * 8 > this.docs.length) {
+      var all = this.docs.slice().sort(before);
+      return (filter ? all.filter(filter) : all).slice(0, count).map(this.result, this);
+    }
+    var top = [];
+    for (var i = 0; i < this.docs.length; i++) {
+      var doc = this.docs[i];
+      if (filter && !filter(doc)) { continue; }
+      if (top.length === count && before(doc, top[count - 1]) > 0) { continue; }
+      var lo = 0;
+      var hi = top.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (before(top[mid], doc) < 0) { lo = mid + 1; } else { hi = mid; }
+      }
+      top.splice(lo, 0, doc);
+      if (top.length > count) { top.pop(); }
+    }
+    return top.map(this.result, this);
+  };
+
+  /**
+   * Ranks the documents that match any query word (perWord, days, newest and options as Matches; options.sort:
+   * 'newest' for date order). Returns [{doc, score, matched}].
+   */
+  function rank(perWord, days, newest, options) {
+    return new Matches(perWord, days, newest, options).ranked((options || {}).sort);
   }
 
   /** True when a can be made b by one insertion, deletion, substitution or swap of neighbours. */
@@ -406,11 +530,15 @@
       this.metaPromise = this.fetchJson(this.metaUrl, { cache: 'no-cache' }).then(function (meta) {
         self.meta = meta;
         self.stopWords = new Set(meta.stopWords);
-        self.sectionOf = readVarints(meta.docSections);
-        var day = 0;
-        self.days = readVarints(meta.docDays).map(function (delta) { day += delta; return day; });
-        self.headlineFactors = lengthFactors(meta.docHeadlineLengths, self.days.length, headlineFactor);
-        self.bodyFactors = lengthFactors(meta.docBodyLengths, self.days.length, bodyFactor);
+        var size = meta.documents;
+        self.sectionOf = readColumn(meta.docSections, size);
+        // Each day is given as the difference to the one before.
+        self.days = readColumn(meta.docDays, size);
+        for (var d = 1; d < size; d++) { self.days[d] += self.days[d - 1]; }
+        self.headlineFactors = lengthFactors(meta.docHeadlineLengths, size, headlineFactor);
+        self.bodyFactors = lengthFactors(meta.docBodyLengths, size, bodyFactor);
+        // Worked out once: every query would otherwise take a power per matching document.
+        self.boosts = perDocument(self.days, function (day) { return recencyBoost(meta.newest - day); });
         self.chunkKeys = meta.chunks.map(function (c) { return c[0]; });
         return meta;
       });
@@ -611,14 +739,17 @@
   };
 
   /**
-   * Runs a query: {words, terms (Set of matched index terms), corrections [{from, to}], results [{doc, score,
-   * matched}] by relevance, and rankBy(sort) to rank the same matches again in another order}.
+   * Runs a query: {words, terms (Set of matched index terms), corrections [{from, to}], matches (Matches: the
+   * leading ones in an order, or all), and rankBy(sort) for every match ranked: [{doc, score, matched}]}.
    */
-  SearchIndex.prototype.search = function (query, sort) {
+  SearchIndex.prototype.search = function (query) {
     var self = this;
     return this.load().then(function (meta) {
       var words = self.parse(query);
-      if (words.length === 0) { return { words: words, terms: new Set(), corrections: [], results: [], rankBy: function () { return []; } }; }
+      if (words.length === 0) {
+        var none = new Matches([], self.days, meta.newest);
+        return { words: words, terms: new Set(), corrections: [], matches: none, rankBy: function () { return []; } };
+      }
       var pairSpecs = [];
       for (var i = 0; i + 1 < words.length && pairSpecs.length < MAX_PAIRS; i++) {
         var a = words[i];
@@ -645,14 +776,21 @@
       var expanding = Promise.all(expansions);
       var pairing = Promise.all(pairSpecs.map(function (p) {
         if (p.triple) { return self.bucketDocs(tripleBucket(p.triple, meta.pairBuckets)); }
-        var fetchPair = p.headline
-          ? function () { return self.bucketDocs(pairBucket(words[p.a].term, 0, words[p.b].term, meta.pairBuckets) ^ 1); }
-          : function () { return self.pairDocs(words[p.a].term, words[p.b].gap, words[p.b].term); };
-        // A word still being typed is paired only once it is a word of the index: each keystroke would
-        // otherwise fetch the pair file of a fragment.
+        var fetchPair = function (second) {
+          return p.headline
+            ? self.bucketDocs(pairBucket(words[p.a].term, 0, second, meta.pairBuckets) ^ 1)
+            : self.pairDocs(words[p.a].term, words[p.b].gap, second);
+        };
+        // A word still being typed is paired as the word of the index it most likely becomes: itself if it is
+        // one, else its commonest completion (expand lists it first). Pairing the fragment typed would fetch a
+        // pair file per keystroke; pairing nothing would leave the stories the whole query puts first to be
+        // fetched only after the last keystroke.
         return words[p.b].prefix
-          ? expansions[p.b].then(function (e) { return e.terms.has(words[p.b].term) ? fetchPair() : new Set(); })
-          : fetchPair();
+          ? expansions[p.b].then(function (e) {
+            var likely = e.corrected ? undefined : e.terms.keys().next().value;
+            return likely === undefined ? new Set() : fetchPair(likely);
+          })
+          : fetchPair(words[p.b].term);
       }));
       return Promise.all([expanding, pairing]).then(function (done) {
         var expansions = done[0];
@@ -664,7 +802,7 @@
           return pairSpecs.some(function (spec) { return spec.required && (spec.a === w || spec.b === w); });
         });
         var perWord = expansions.map(function (expansion, w) {
-          var scores = new Map();
+          var scores = new WordScores(self.days.length);
           var strongest = 0;
           if (expansion.corrected) { corrections.push({ from: words[w].word, to: expansion.corrected }); }
           expansion.terms.forEach(function (info, term) {
@@ -673,9 +811,7 @@
             var weight = idf(meta.documents, p.docs.length) * info.factor;
             strongest = Math.max(strongest, weight);
             for (var i = 0; i < p.docs.length; i++) {
-              var value = weight * levelScore(p.levels[i], self.headlineFactors[p.docs[i]], !phraseWord[w]);
-              var best = scores.get(p.docs[i]);
-              if (best === undefined || value > best) { scores.set(p.docs[i], value); }
+              scores.add(p.docs[i], weight * levelScore(p.levels[i], self.headlineFactors[p.docs[i]], !phraseWord[w]));
             }
           });
           weights.push(strongest);
@@ -689,25 +825,17 @@
         });
         var required = [];
         words.forEach(function (w, i) { if (w.phrase >= 0) { required.push(i); } });
-        var rankBy = function (order) {
-          return rank(perWord, self.days, meta.newest, { pairs: pairs, required: required, sort: order });
-        };
-        return { words: words, terms: matched, corrections: corrections, results: rankBy(sort), rankBy: rankBy };
+        var matches = new Matches(perWord, self.days, meta.newest, { pairs: pairs, required: required, boosts: self.boosts });
+        var rankBy = function (order) { return matches.ranked(order); };
+        return { words: words, terms: matched, corrections: corrections, matches: matches, rankBy: rankBy };
       });
     });
   };
 
-  /** The result fragments of some documents: Map(doc -> {url, headline, date, iso, text}). */
-  SearchIndex.prototype.documents = function (docs) {
-    var self = this;
+  /** What a result shows of a document: {url, headline, date, iso, text}, from its result fragment file. */
+  SearchIndex.prototype.document = function (doc) {
     var size = this.meta.fragmentSize;
-    var needed = [];
-    docs.forEach(function (d) { var f = Math.floor(d / size); if (needed.indexOf(f) < 0) { needed.push(f); } });
-    return Promise.all(needed.map(function (f) { return self.fragment(f); })).then(function (fragments) {
-      var map = new Map();
-      docs.forEach(function (d) { map.set(d, fragments[needed.indexOf(Math.floor(d / size))][d % size]); });
-      return map;
-    });
+    return this.fragment(Math.floor(doc / size)).then(function (fragment) { return fragment[doc % size]; });
   };
 
   // ---------------------------------------------------------------- the page
@@ -715,14 +843,23 @@
   var PAGE_SIZE = 10;
   var SNIPPET_WORDS = 32;
 
-  /** A function telling whether a word as written matches the query. */
+  /**
+   * A function telling whether a word as written matches the query; it remembers each word's answer, since ten
+   * snippets ask about the same words again and again.
+   */
   function matcher(found, words, stopWords) {
     var prefixes = words.filter(function (w) { return w.prefix; }).map(function (w) { return w.word; });
+    var known = new Map();
     return function (raw) {
-      return tokenize(fold(raw)).some(function (token) {
-        if (prefixes.some(function (p) { return token.indexOf(p) === 0; })) { return true; }
-        return token.length >= 2 && !stopWords.has(token) && found.terms.has(stem(token));
-      });
+      var answer = known.get(raw);
+      if (answer === undefined) {
+        answer = tokenize(fold(raw)).some(function (token) {
+          if (prefixes.some(function (p) { return token.indexOf(p) === 0; })) { return true; }
+          return token.length >= 2 && !stopWords.has(token) && found.terms.has(stem(token));
+        });
+        known.set(raw, answer);
+      }
+      return answer;
     };
   }
 
@@ -793,6 +930,7 @@
       }
     }
     this.sequence = 0;
+    this.showing = 0;
     this.found = null;
     this.page = 1;
   }
@@ -858,6 +996,7 @@
     var sectionSlug = this.section ? this.section.value : '';
     this.updateAddress();
     if (!found) {
+      this.showing++;
       this.list.replaceChildren();
       this.status.textContent = '';
       this.pager.hidden = true;
@@ -867,35 +1006,52 @@
     }
 
     var meta = this.index.meta;
+    var sectionOf = this.index.sectionOf;
     var sectionIndex = sectionSlug ? meta.sections.findIndex(function (s) { return s[0] === sectionSlug; }) + 1 : 0;
-    var ranked = found.results;
-    if (this.sort && this.sort.value === 'newest') {
-      found.byDate = found.byDate || found.rankBy('newest');
-      ranked = found.byDate;
-    }
-    this.updateSectionCounts(ranked);
-    var results = sectionIndex > 0
-      ? ranked.filter(function (r) { return self.index.sectionOf[r.doc] === sectionIndex; })
-      : ranked;
-    var pages = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
+    var counts = this.updateSectionCounts(found.matches.docs);
+    var total = sectionIndex > 0 ? counts[sectionIndex] : found.matches.docs.length;
+    var pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     this.page = Math.min(this.page, pages);
-    var shown = results.slice((this.page - 1) * PAGE_SIZE, this.page * PAGE_SIZE);
+    var sort = this.sort && this.sort.value === 'newest' ? 'newest' : undefined;
+    var inSection = sectionIndex > 0 ? function (doc) { return sectionOf[doc] === sectionIndex; } : null;
+    var shown = found.matches.leading(this.page * PAGE_SIZE, sort, inSection).slice((this.page - 1) * PAGE_SIZE);
 
-    return this.index.documents(shown.map(function (r) { return r.doc; })).then(function (documents) {
-      if (sequence !== self.sequence) { return; }
-      var isMatch = matcher(found, found.words, self.index.stopWords);
-      var items = shown.map(function (r) { return self.item(documents.get(r.doc), meta.sections[self.index.sectionOf[r.doc] - 1], isMatch); });
-      self.list.replaceChildren.apply(self.list, items);
+    // Results go on screen in rank order as their files arrive: the leading ones do not wait for the rest (the
+    // browser fetches six files at a time). The status, the live region, changes once, when all are shown.
+    var isMatch = matcher(found, found.words, self.index.stopWords);
+    var items = new Array(shown.length);
+    var onScreen = 0;
+    // Another query, page, section or order shown since: this one leaves the page alone.
+    var showing = ++this.showing;
+    var current = function () { return sequence === self.sequence && showing === self.showing; };
+    var arriving = shown.map(function (r, i) {
+      return self.index.document(r.doc).then(function (doc) {
+        if (!current()) { return; }
+        items[i] = self.item(doc, meta.sections[sectionOf[r.doc] - 1], isMatch);
+        var ready = onScreen;
+        while (ready < items.length && items[ready]) { ready++; }
+        if (ready === onScreen) { return; }
+        if (onScreen === 0) {
+          self.list.replaceChildren.apply(self.list, items.slice(0, ready));
+        } else {
+          self.list.append.apply(self.list, items.slice(onScreen, ready));
+        }
+        onScreen = ready;
+      });
+    });
+    return Promise.all(arriving).then(function () {
+      if (!current()) { return; }
+      if (items.length === 0) { self.list.replaceChildren(); }
       var where = sectionIndex > 0 ? ' in ' + meta.sections[sectionIndex - 1][1] : '';
       var quoted = '\u201C' + found.query.trim() + '\u201D';
-      var count = results.length + (results.length === 1 ? ' result' : ' results');
+      var count = total + (total === 1 ? ' result' : ' results');
       var paging = pages > 1 ? ', page ' + self.page + ' of ' + pages : '';
       if (found.corrections.length > 0) {
         // The words typed found nothing; say what was searched for instead.
         self.status.textContent = 'Showing results for \u201C' + corrected(found.query.trim(), found.corrections) + '\u201D' + where +
           ': ' + count + paging + ' (no results for ' + quoted + ').';
       } else {
-        self.status.textContent = results.length === 0
+        self.status.textContent = total === 0
           ? 'No results for ' + quoted + where + '.'
           : count + ' for ' + quoted + where + paging + '.';
       }
@@ -903,7 +1059,7 @@
       self.pageLabel.textContent = 'Page ' + self.page + ' of ' + pages;
       self.pager.querySelector('[data-search-page="prev"]').disabled = self.page <= 1;
       self.pager.querySelector('[data-search-page="next"]').disabled = self.page >= pages;
-      self.announce(results.length);
+      self.announce(total);
     });
   };
 
@@ -935,21 +1091,25 @@
     return li;
   };
 
-  /** Shows how many results each section has, in the section menu. */
-  SearchPage.prototype.updateSectionCounts = function (results) {
-    if (!this.section) { return; }
-    var counts = {};
+  /**
+   * Shows how many results each section has, in the section menu (docs: the documents found, null for none);
+   * returns the counts, by section number.
+   */
+  SearchPage.prototype.updateSectionCounts = function (docs) {
     var sections = this.index.meta ? this.index.meta.sections : [];
     var sectionOf = this.index.sectionOf;
-    (results || []).forEach(function (r) { counts[sectionOf[r.doc]] = (counts[sectionOf[r.doc]] || 0) + 1; });
+    var counts = new Uint32Array(sections.length + 1);
+    for (var d = 0; docs && d < docs.length; d++) { counts[sectionOf[docs[d]]]++; }
+    if (!this.section) { return counts; }
     for (var i = 0; i < this.section.options.length; i++) {
       var option = this.section.options[i];
       var base = this.sectionLabels[option.value];
-      if (!results) { option.textContent = base; continue; }
+      if (!docs) { option.textContent = base; continue; }
       var index = option.value ? sections.findIndex(function (s) { return s[0] === option.value; }) + 1 : 0;
-      var count = index > 0 ? (counts[index] || 0) : results.length;
+      var count = index > 0 ? counts[index] : docs.length;
       option.textContent = base + ' (' + count + ')';
     }
+    return counts;
   };
 
   /** Tells tests and benchmarks that results are on screen. */
@@ -972,6 +1132,7 @@
     completionFactor: completionFactor,
     recencyBoost: recencyBoost,
     rank: rank,
+    Matches: Matches,
     pairGap: pairGap,
     pairBucket: pairBucket,
     tripleBucket: tripleBucket,

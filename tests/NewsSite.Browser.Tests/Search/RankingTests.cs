@@ -65,6 +65,50 @@ public sealed class RankingTests(SampleSiteFixture site)
     }
 
     [FactNeeding(SystemTool.Chromium)]
+    public async Task The_leading_results_a_page_shows_are_those_the_full_ranking_starts_with()
+    {
+        // 400 articles, three words, scores with many ties: the first results without sorting every match are the
+        // full ranking's, by relevance and by date, and among those a filter lets through.
+        var values = await RunAsync<bool[]>("""
+            () => {
+              const size = 400;
+              const days = Array.from({ length: size }, (_, d) => 100 + (d * 7) % 13);
+              const words = [0, 1, 2].map(w => {
+                const scores = new Map();
+                for (let d = 0; d < size; d++) { if ((d * (w + 3)) % 5 < 3) { scores.set(d, ((d * (w + 1)) % 4) / 2); } }
+                return scores;
+              });
+              const matches = new NewsSiteSearch.Matches(words, days, 120);
+              const odd = d => d % 2 === 1;
+              const same = (a, b) => a.length > 0 && JSON.stringify(a) === JSON.stringify(b);
+              return [same(matches.leading(10), matches.ranked().slice(0, 10)),
+                      same(matches.leading(20, 'newest'), matches.ranked('newest').slice(0, 20)),
+                      same(matches.leading(15, undefined, odd), matches.ranked().filter(r => odd(r.doc)).slice(0, 15)),
+                      same(matches.leading(300), matches.ranked().slice(0, 300)),
+                      same(NewsSiteSearch.rank(words, days, 120), matches.ranked())];
+            }
+            """);
+        Assert.Equal([true, true, true, true, true], values);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
+    public async Task A_word_being_typed_is_paired_as_its_commonest_completion_so_the_pair_is_at_hand_before_it_is_finished()
+    {
+        var values = await RunAsync<bool[]>("""
+            async () => {
+              const index = new NewsSiteSearch.SearchIndex('/search/data/meta.json');
+              await index.search('india pakis');
+              const buckets = index.meta.pairBuckets;
+              const pair = NewsSiteSearch.pairBucket('india', 0, NewsSiteSearch.stem('pakistan'), buckets);
+              const typed = NewsSiteSearch.pairBucket('india', 0, 'pakis', buckets);
+              // The completion's pair is fetched (stories hold the two words side by side); the fragment's is not.
+              return [index.pairLists.has(pair) && index.pairLists.get(pair).size > 0, index.pairLists.has(typed)];
+            }
+            """);
+        Assert.Equal([true, false], values);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
     public async Task Sorting_by_newest_keeps_articles_with_every_word_first()
     {
         var order = await RunAsync<int[]>("""

@@ -126,5 +126,44 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         Assert.Empty(errors);
     }
 
+    [FactNeeding(SystemTool.Chromium)]
+    public async Task The_leading_results_are_shown_before_a_later_results_file_arrives_and_the_status_changes_once_all_are()
+    {
+        // Which result files "india" needs: its first result's and its last's, when they differ.
+        var (probe, probeErrors) = await site.NewPageAsync();
+        await probe.GotoAsync(site.Server.Url("/search/"));
+        await probe.WaitForFunctionAsync("() => window.NewsSiteSearch !== undefined");
+        var files = await probe.EvaluateAsync<int[]>("""
+            async () => {
+              const index = new NewsSiteSearch.SearchIndex('/search/data/meta.json');
+              const found = await index.search('india');
+              const docs = (found.matches ? found.matches.leading(10) : found.results).map(r => r.doc);
+              return [docs.length, Math.floor(docs[0] / index.meta.fragmentSize), Math.floor(docs[docs.length - 1] / index.meta.fragmentSize)];
+            }
+            """);
+        Assert.Empty(probeErrors);
+        Assert.Equal(4, files[0]);
+        Assert.NotEqual(files[1], files[2]);
+
+        var (page, errors) = await site.NewPageAsync();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync(new Regex($"/search/data/d/{files[2]}\\.json(\\?|$)"), async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(site.Server.Url("/search/?q=india"));
+        await Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
+        var shown = await page.Locator(".search-result").CountAsync();
+        Assert.InRange(shown, 1, 3);
+        // The live region says nothing until every result is on screen.
+        Assert.Equal("", await page.Locator("#search-status").TextContentAsync());
+
+        release.SetResult();
+        await Expect(page.Locator("#search-status")).ToHaveTextAsync("4 results for “india”.");
+        await Expect(page.Locator(".search-result")).ToHaveCountAsync(4);
+        Assert.Empty(errors);
+    }
+
     private static Regex ResultsFor(string query) => new($"^\\d+ results? for “{Regex.Escape(query)}”\\.$");
 }

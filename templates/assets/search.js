@@ -1039,9 +1039,11 @@
         onScreen = ready;
       });
     });
-    return Promise.all(arriving).then(function () {
+    return Promise.allSettled(arriving).then(function (settled) {
       if (!current()) { return; }
-      if (items.length === 0) { self.list.replaceChildren(); }
+      // A results file that failed to load leaves the others on screen, in rank order, and the status says so.
+      var failed = settled.some(function (s) { return s.status === 'rejected'; });
+      if (items.length === 0 || failed) { self.list.replaceChildren.apply(self.list, items.filter(Boolean)); }
       var where = sectionIndex > 0 ? ' in ' + meta.sections[sectionIndex - 1][1] : '';
       var quoted = '\u201C' + found.query.trim() + '\u201D';
       var count = total + (total === 1 ? ' result' : ' results');
@@ -1055,6 +1057,7 @@
           ? 'No results for ' + quoted + where + '.'
           : count + ' for ' + quoted + where + paging + '.';
       }
+      if (failed) { self.status.textContent += ' Some of them could not be loaded; try again later.'; }
       self.pager.hidden = pages <= 1;
       self.pageLabel.textContent = 'Page ' + self.page + ' of ' + pages;
       self.pager.querySelector('[data-search-page="prev"]').disabled = self.page <= 1;

@@ -129,22 +129,7 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
     [FactNeeding(SystemTool.Chromium)]
     public async Task The_leading_results_are_shown_before_a_later_results_file_arrives_and_the_status_changes_once_all_are()
     {
-        // Which result files "india" needs: its first result's and its last's, when they differ.
-        var (probe, probeErrors) = await site.NewPageAsync();
-        await probe.GotoAsync(site.Server.Url("/search/"));
-        await probe.WaitForFunctionAsync("() => window.NewsSiteSearch !== undefined");
-        var files = await probe.EvaluateAsync<int[]>("""
-            async () => {
-              const index = new NewsSiteSearch.SearchIndex('/search/data/meta.json');
-              const found = await index.search('india');
-              const docs = (found.matches ? found.matches.leading(10) : found.results).map(r => r.doc);
-              return [docs.length, Math.floor(docs[0] / index.meta.fragmentSize), Math.floor(docs[docs.length - 1] / index.meta.fragmentSize)];
-            }
-            """);
-        Assert.Empty(probeErrors);
-        Assert.Equal(4, files[0]);
-        Assert.NotEqual(files[1], files[2]);
-
+        var files = await IndiaResultFiles();
         var (page, errors) = await site.NewPageAsync();
         var release = new TaskCompletionSource();
         await page.RouteAsync(new Regex($"/search/data/d/{files[2]}\\.json(\\?|$)"), async route =>
@@ -163,6 +148,38 @@ public sealed partial class SearchPageTests(SampleSiteFixture site)
         await Expect(page.Locator("#search-status")).ToHaveTextAsync("4 results for “india”.");
         await Expect(page.Locator(".search-result")).ToHaveCountAsync(4);
         Assert.Empty(errors);
+    }
+
+    [FactNeeding(SystemTool.Chromium)]
+    public async Task A_results_file_that_fails_to_load_leaves_the_other_results_on_screen_and_the_status_says_so()
+    {
+        var files = await IndiaResultFiles();
+        var (page, errors) = await site.NewPageAsync();
+        await page.RouteAsync(new Regex($"/search/data/d/{files[2]}\\.json(\\?|$)"), route => route.AbortAsync());
+        await page.GotoAsync(site.Server.Url("/search/?q=india"));
+        await Expect(page.Locator("#search-status")).ToHaveTextAsync("4 results for “india”. Some of them could not be loaded; try again later.");
+        Assert.InRange(await page.Locator(".search-result").CountAsync(), 1, 3);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The query "india" has four results in two results files: how many, and the first's file and the last's.</summary>
+    private async Task<int[]> IndiaResultFiles()
+    {
+        var (probe, errors) = await site.NewPageAsync();
+        await probe.GotoAsync(site.Server.Url("/search/"));
+        await probe.WaitForFunctionAsync("() => window.NewsSiteSearch !== undefined");
+        var files = await probe.EvaluateAsync<int[]>("""
+            async () => {
+              const index = new NewsSiteSearch.SearchIndex('/search/data/meta.json');
+              const found = await index.search('india');
+              const docs = (found.matches ? found.matches.leading(10) : found.results).map(r => r.doc);
+              return [docs.length, Math.floor(docs[0] / index.meta.fragmentSize), Math.floor(docs[docs.length - 1] / index.meta.fragmentSize)];
+            }
+            """);
+        Assert.Empty(errors);
+        Assert.Equal(4, files[0]);
+        Assert.NotEqual(files[1], files[2]);
+        return files;
     }
 
     private static Regex ResultsFor(string query) => new($"^\\d+ results? for “{Regex.Escape(query)}”\\.$");

@@ -35,9 +35,7 @@ internal static class SearchIndexBuilder
         Array.Fill(last, -1);
         var isWord = new bool[strings.Length];
         var wordTerm = new int[strings.Length];
-        var pairCapacity = new int[WordPairs.Buckets];
-        var pairLast = new int[WordPairs.Buckets];
-        Array.Fill(pairLast, -1);
+        var pairPostings = new PairPostings();
         for (var document = 0; document < analyses.Length; document++)
         {
             var analysis = analyses[document]!;
@@ -60,15 +58,13 @@ internal static class SearchIndexBuilder
 
             for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
             {
-                pairCapacity[bucket] += PairPostings.Bytes(pairLast[bucket], document);
-                pairLast[bucket] = document;
+                pairPostings.Reserve(bucket, document);
             }
         }
 
         // Lengths are whole numbers, so this is the same average as summing doubles.
         var averageLength = analyses.Length == 0 ? 0 : (double)totalLength / analyses.Length;
         var postings = new PostingList?[strings.Length];
-        var pairPostings = new PairPostings(pairCapacity);
         for (var document = 0; document < analyses.Length; document++)
         {
             var analysis = analyses[document]!;

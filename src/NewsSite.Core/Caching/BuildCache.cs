@@ -79,6 +79,7 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     /// <param name="createNext">Opens the next file for writing (tests give one that fails).</param>
     public static BuildCache Open(string cacheRoot, bool read, bool write, Func<string, FileStream>? createNext = null)
     {
+        MemoryPackTypes.EnsureRegistered();
         var path = Path.Combine(cacheRoot, FileName);
         if (write)
         {

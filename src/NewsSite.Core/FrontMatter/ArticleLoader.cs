@@ -36,6 +36,7 @@ internal sealed class ArticleLoader
     /// </param>
     public LoadedArticles Load(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics, IBuildCache cache, DateTime settledBefore)
     {
+        MemoryPackTypes.EnsureRegistered();
         var loaded = new ConcurrentBag<Article>();
         var read = 0;
         Parallel.ForEach(files.Where(f => f.IsArticle), file =>

@@ -283,15 +283,23 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     {
         var (next, path) = (_next, _nextPath);
         (_next, _nextPath) = (null, null);
-        foreach (var step in (Action[])[() => next?.Dispose(), () => File.Delete(path ?? "")])
+        try
         {
-            try
+            next?.Dispose();
+        }
+        catch (Exception exception) when (Unreadable(exception))
+        {
+        }
+
+        try
+        {
+            if (path is not null)
             {
-                step();
+                File.Delete(path);
             }
-            catch (Exception exception) when (Unreadable(exception))
-            {
-            }
+        }
+        catch (Exception exception) when (Unreadable(exception))
+        {
         }
     }
 

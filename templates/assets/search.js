@@ -194,14 +194,7 @@
   /** The numbers of a column of meta.json, one per document: an Int32Array of size (0 for any missing). */
   function readColumn(text, size) {
     var values = new Int32Array(size);
-    var value = 0;
-    var n = 0;
-    for (var i = 0; i < text.length && n < size; i++) {
-      var code = text.charCodeAt(i);
-      var d = code < 128 ? DIGIT[code] : -1;
-      if (d < 0) { continue; }
-      if (d >= 32) { value = value * 32 + (d - 32); } else { values[n++] = value * 32 + d; value = 0; }
-    }
+    values.set(readVarints(text).slice(0, size));
     return values;
   }
 

@@ -45,7 +45,7 @@ internal sealed class PairPostings
             throw new InvalidOperationException("pair postings must be added in ascending document order");
         }
 
-        state.End += VarintText.Write(_bytes.AsSpan(state.End, _start[bucket + 1] - state.End), document - state.Last - 1);
+        state.End += VarintText.Write(_bytes.AsSpan(state.End), document - state.Last - 1);
         state.Last = document;
     }
 

@@ -20,8 +20,51 @@ internal static class SearchIndexBuilder
         return Build(articles, [.. articles.Select(a => analyzer.Analyse(a.Text()))], table, sections);
     }
 
-    /// <param name="analyses">One per article, each let go (set to null) once it is indexed.</param>
+    /// <param name="analyses">One per article, each let go (set to null) once both its terms and its pairs are indexed.</param>
+    /// <remarks>The pairs (most of the postings) are indexed on a thread of their own beside the terms.</remarks>
     public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections)
+    {
+        var users = new int[analyses.Length];
+        Array.Fill(users, 2);
+        void Indexed(int document)
+        {
+            if (Interlocked.Decrement(ref users[document]) == 0)
+            {
+                analyses[document] = null;
+            }
+        }
+
+        var pairs = Task.Run(() => BuildPairs(analyses, Indexed));
+        return BuildTerms(articles, analyses, table, sections, Indexed, pairs);
+    }
+
+    private static PairPostings BuildPairs(ArticleAnalysis?[] analyses, Action<int> indexed)
+    {
+        var pairPostings = new PairPostings();
+        for (var document = 0; document < analyses.Length; document++)
+        {
+            for (var pairs = PackedPairs.Read(analyses[document]!.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
+            {
+                pairPostings.Reserve(bucket, document);
+            }
+        }
+
+        for (var document = 0; document < analyses.Length; document++)
+        {
+            for (var pairs = PackedPairs.Read(analyses[document]!.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
+            {
+                pairPostings.Add(bucket, document);
+            }
+
+            indexed(document);
+        }
+
+        return pairPostings;
+    }
+
+    /// <summary>The documents and the terms' side of the index, then the pairs built beside it.</summary>
+    private static SearchIndex BuildTerms(
+        IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections, Action<int> indexed, Task<PairPostings> pairs)
     {
         var strings = table.ToArray();
         var documents = new IndexedDocument[articles.Count];
@@ -35,7 +78,6 @@ internal static class SearchIndexBuilder
         Array.Fill(last, -1);
         var isWord = new bool[strings.Length];
         var wordTerm = new int[strings.Length];
-        var pairPostings = new PairPostings();
         for (var document = 0; document < analyses.Length; document++)
         {
             var analysis = analyses[document]!;
@@ -55,11 +97,6 @@ internal static class SearchIndexBuilder
                 isWord[analysis.Id(word)] = true;
                 wordTerm[analysis.Id(word)] = analysis.Id(term);
             }
-
-            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
-            {
-                pairPostings.Reserve(bucket, document);
-            }
         }
 
         // Lengths are whole numbers, so this is the same average as summing doubles.
@@ -68,17 +105,13 @@ internal static class SearchIndexBuilder
         for (var document = 0; document < analyses.Length; document++)
         {
             var analysis = analyses[document]!;
-            analyses[document] = null;
             for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out var signal);)
             {
                 var term = analysis.Id(number);
                 (postings[term] ??= new PostingList(capacity[term])).Add(document, TermWeighting.Level(signal, analysis.Length, averageLength));
             }
 
-            for (var pairs = PackedPairs.Read(analysis.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
-            {
-                pairPostings.Add(bucket, document);
-            }
+            indexed(document);
         }
 
         var termKeys = new List<string>();
@@ -106,7 +139,7 @@ internal static class SearchIndexBuilder
             Sections = sections,
             Terms = new SortedKeyTable<PostingList>([.. termKeys], [.. termValues]),
             Words = new SortedKeyTable<string>([.. wordKeys], [.. wordValues]),
-            Pairs = pairPostings,
+            Pairs = pairs.GetAwaiter().GetResult(),
             BodyLengths = bodyLengths,
             HeadlineLengths = headlineLengths,
         };

@@ -11,8 +11,9 @@ namespace NewsSite.Search;
 
 /// <summary>
 /// The search stage of a build: the articles in scope, their text by field, the index files. An article's analysis
-/// comes from the build cache, from the body its page rendered (<see cref="Observe"/>), or, failing both, from
-/// rendering its body once more when the index is written.
+/// comes from the build cache, or from the body its page rendered (<see cref="Observe"/>), or, failing both, from
+/// rendering its body once more when the index is written; the cache is asked only when the analysis is needed,
+/// so the analyses of pages a rebuild kept are read while the index is built, beside the other stages.
 /// </summary>
 internal sealed class SiteSearch
 {
@@ -44,20 +45,13 @@ internal sealed class SiteSearch
         var sectionIndex = scope.Sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
         _articles = new SearchArticle[scope.Entries.Count];
         _analysed = new ArticleAnalysis?[_articles.Length];
-        Parallel.For(0, _articles.Length, i =>
-        {
-            _articles[i] = Article(scope.Entries[i], sectionIndex, views, context);
-            _analysed[i] = Kept(_articles[i].Key);
-        });
+        Parallel.For(0, _articles.Length, i => _articles[i] = Article(scope.Entries[i], sectionIndex, views, context));
         _slots = new Dictionary<Entry, int>(scope.Entries.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < scope.Entries.Count; i++)
         {
             _slots[scope.Entries[i]] = i;
         }
     }
-
-    /// <summary>How many analyses came from the build cache (for tests).</summary>
-    public int Reused { get; private set; }
 
     /// <returns>Null when the site has search switched off (or nothing in its scope).</returns>
     public static SiteSearch? Begin(SiteModel site, ViewFactory views, MarkdownRenderer markdown, IBuildCache cache, DiagnosticBag diagnostics)
@@ -70,29 +64,27 @@ internal sealed class SiteSearch
         return SearchScope.Of(site) is { } scope ? new SiteSearch(site, scope, views, markdown, cache) : null;
     }
 
-    /// <summary>Analyses an article from the body its page just rendered, unless it has its analysis. Thread-safe.</summary>
+    /// <summary>Takes an article's analysis from the cache or from the body its page just rendered. Thread-safe.</summary>
     public void Observe(Entry entry, RenderedBody body)
     {
         if (_slots.TryGetValue(entry, out var slot) && _analysed[slot] is null)
         {
             var analyzer = _analyzers.TryTake(out var free) ? free : new ArticleAnalyzer(_table);
-            _analysed[slot] = Keep(_articles[slot].Key, analyzer.Analyse(Text(entry, body, _markdown, _bodies)), analyzer.Places);
+            _analysed[slot] = Analysis(slot, analyzer, () => Text(entry, body, _markdown, _bodies));
             _analyzers.Add(analyzer);
         }
     }
 
-    /// <summary>Analyses the articles still without one (in parallel, each into its own slot), then writes the index.</summary>
+    /// <summary>Gives the articles still without one their analysis (in parallel, each into its own slot), then writes the index.</summary>
     /// <returns>The number of files written.</returns>
     public int Write(OutputWriter output)
     {
-        var missing = Enumerable.Range(0, _articles.Length).Where(i => _analysed[i] is null).ToList();
-        Reused = _articles.Length - missing.Count;
         Parallel.ForEach(
-            missing,
+            Enumerable.Range(0, _articles.Length).Where(i => _analysed[i] is null).ToList(),
             () => new ArticleAnalyzer(_table),
             (i, _, analyzer) =>
             {
-                _analysed[i] = Keep(_articles[i].Key, analyzer.Analyse(_articles[i].Text()), analyzer.Places);
+                _analysed[i] = Analysis(i, analyzer, _articles[i].Text);
                 return analyzer;
             },
             _ => { });
@@ -102,21 +94,23 @@ internal sealed class SiteSearch
         return SearchIndexWriter.Write(index, output);
     }
 
-    private ArticleAnalysis? Kept(Hash128 key)
+    /// <summary>The analysis the cache kept for the article, or a new one of its text, which the cache then keeps.</summary>
+    private ArticleAnalysis Analysis(int slot, ArticleAnalyzer analyzer, Func<SearchText> text)
     {
+        var key = _articles[slot].Key;
         try
         {
-            return _cache.TryGet(Analyses, key, out var stored) ? stored.ToAnalysis(_table) : null;
+            if (_cache.TryGet(Analyses, key, out var stored))
+            {
+                return stored.ToAnalysis(_table);
+            }
         }
         catch (InvalidDataException)
         {
-            return null;
         }
-    }
 
-    private ArticleAnalysis Keep(Hash128 key, ArticleAnalysis analysis, StringPlaces places)
-    {
-        _cache.Put(Analyses, key, StoredAnalysis.From(analysis, _table, places));
+        var analysis = analyzer.Analyse(text());
+        _cache.Put(Analyses, key, StoredAnalysis.From(analysis, _table, analyzer.Places));
         return analysis;
     }
 

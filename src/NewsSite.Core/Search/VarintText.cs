@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace NewsSite.Search;
@@ -9,8 +10,9 @@ namespace NewsSite.Search;
 /// </summary>
 internal static class VarintText
 {
-    public const string Last = "0123456789abcdefghijklmnopqrstuv";
-    public const string More = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()";
+    public static ReadOnlySpan<byte> Last => "0123456789abcdefghijklmnopqrstuv"u8;
+
+    public static ReadOnlySpan<byte> More => "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()"u8;
 
     /// <summary>The most characters a number takes: 31 bits, five to a digit.</summary>
     public const int MaxLength = 7;
@@ -28,25 +30,25 @@ internal static class VarintText
     public static int Length(int value)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
-        var count = 1;
-        while ((value >>= 5) > 0)
-        {
-            count++;
-        }
-
-        return count;
+        return (BitOperations.Log2((uint)value) / 5) + 1;
     }
 
     /// <summary>Writes the characters of <paramref name="value"/> as ASCII bytes.</summary>
     /// <returns>How many were written (<see cref="Length"/>).</returns>
     public static int Write(Span<byte> destination, int value)
     {
+        if ((uint)value < 32)
+        {
+            destination[0] = Last[value];
+            return 1;
+        }
+
         var count = Length(value);
-        destination[count - 1] = (byte)Last[value & 31];
+        destination[count - 1] = Last[value & 31];
         for (var i = count - 2; i >= 0; i--)
         {
             value >>= 5;
-            destination[i] = (byte)More[value & 31];
+            destination[i] = More[value & 31];
         }
 
         return count;
@@ -69,14 +71,14 @@ internal static class VarintText
         var value = 0;
         foreach (var ch in text)
         {
-            var more = More.IndexOf(ch, StringComparison.Ordinal);
+            var more = ch < 128 ? More.IndexOf((byte)ch) : -1;
             if (more >= 0)
             {
                 value = (value << 5) | more;
                 continue;
             }
 
-            var last = Last.IndexOf(ch, StringComparison.Ordinal);
+            var last = ch < 128 ? Last.IndexOf((byte)ch) : -1;
             if (last < 0)
             {
                 throw new FormatException($"'{ch}' is not a digit of the index encoding");

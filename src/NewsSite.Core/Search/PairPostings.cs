@@ -1,21 +1,23 @@
 namespace NewsSite.Search;
 
 /// <summary>
-/// For each <see cref="WordPairs"/> bucket, the articles that hold a pair of that bucket: ascending ids, each as its
-/// gap to the one before less one (the first counted from −1), in <see cref="VarintText"/>, held as the bytes the
-/// file carries. Filled in two passes over the articles in order: <see cref="Reserve"/> sizes every bucket, then
-/// <see cref="Add"/> writes it; all buckets share one array, and each bucket's place and last article sit side by
-/// side, so a posting touches little memory.
+/// Makes the <see cref="PairBlock"/> of a run of consecutive articles: for each <see cref="WordPairs"/> bucket, the
+/// articles that hold a pair of that bucket. Filled in two passes over the articles in order: <see cref="Reserve"/>
+/// sizes every bucket, then <see cref="Add"/> writes it; all buckets share one array, and each bucket's place and
+/// last article sit side by side, so a posting touches little memory.
 /// </summary>
 internal sealed class PairPostings
 {
     private readonly (int End, int Last)[] _buckets = new (int, int)[WordPairs.Buckets];
-    private readonly int[] _start = new int[WordPairs.Buckets + 1];
+    private readonly int _first;
     private byte[]? _bytes;
 
-    public PairPostings() => Array.Fill(_buckets, (0, -1));
-
-    public int Buckets => _buckets.Length;
+    /// <param name="first">The first article of the run.</param>
+    public PairPostings(int first)
+    {
+        _first = first;
+        Array.Fill(_buckets, (0, first - 1));
+    }
 
     /// <summary>Counts a posting's bytes; documents come in ascending order.</summary>
     public void Reserve(int bucket, int document)
@@ -30,13 +32,13 @@ internal sealed class PairPostings
     {
         if (_bytes is null)
         {
+            var start = 0;
             for (var b = 0; b < _buckets.Length; b++)
             {
-                _start[b + 1] = _start[b] + _buckets[b].End;
-                _buckets[b] = (_start[b], -1);
+                (start, _buckets[b]) = (start + _buckets[b].End, (start, _first - 1));
             }
 
-            _bytes = new byte[_start[^1]];
+            _bytes = new byte[start];
         }
 
         ref var state = ref _buckets[bucket];
@@ -49,19 +51,6 @@ internal sealed class PairPostings
         state.Last = document;
     }
 
-    /// <summary>The bucket's postings as the file carries them (empty when no article has a pair of it).</summary>
-    public ReadOnlySpan<byte> Utf8(int bucket) => _bytes is null ? default : _bytes.AsSpan(_start[bucket], _buckets[bucket].End - _start[bucket]);
-
-    public IReadOnlyList<int> Documents(int bucket)
-    {
-        var documents = new List<int>();
-        var previous = -1;
-        foreach (var gap in VarintText.Decode(System.Text.Encoding.ASCII.GetString(Utf8(bucket))))
-        {
-            previous += gap + 1;
-            documents.Add(previous);
-        }
-
-        return documents;
-    }
+    /// <summary>The block, once every posting reserved has been added: each bucket's list ends where the next one's starts.</summary>
+    public PairBlock Finish() => new(_first, [.. _buckets.Select(b => b.End)], [.. _buckets.Select(b => b.Last)], _bytes ?? []);
 }

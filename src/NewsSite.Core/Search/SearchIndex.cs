@@ -38,7 +38,7 @@ internal sealed class SearchIndex
     public required SortedKeyTable<string> Words { get; init; }
 
     /// <summary>The articles that hold each bucket of neighbouring-term pairs (<see cref="WordPairs"/>).</summary>
-    public required PairPostings Pairs { get; init; }
+    public required PairIndex Pairs { get; init; }
 
     /// <summary>Each document's body length in indexed words, by id: phrases are normalised by it.</summary>
     public required IReadOnlyList<int> BodyLengths { get; init; }

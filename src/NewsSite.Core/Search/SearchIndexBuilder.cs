@@ -1,3 +1,6 @@
+using System.Numerics;
+using NewsSite.Caching;
+
 namespace NewsSite.Search;
 
 /// <summary>An article to index: what results show, and its text by field.</summary>
@@ -9,6 +12,11 @@ internal sealed record SearchSource(IndexedDocument Document, IReadOnlyList<Weig
 /// </summary>
 internal static class SearchIndexBuilder
 {
+    /// <summary>The fewest articles in a block of pairs; larger sites have up to 16 blocks, a power of two each.</summary>
+    private const int MinimumPairBlock = 1024;
+
+    private static readonly CacheQuery<PairBlock> PairBlocks = new("search-pairs");
+
     /// <summary>Analyses and indexes articles whose text is at hand (tests and benchmarks).</summary>
     public static SearchIndex Build(IReadOnlyList<SearchSource> sources, IReadOnlyList<(string Slug, string Name)> sections)
     {
@@ -17,12 +25,13 @@ internal static class SearchIndexBuilder
             () => new SearchText(s.Fields, s.Document.Snippet))).ToList();
         var table = new TermTable();
         var analyzer = new ArticleAnalyzer(table);
-        return Build(articles, [.. articles.Select(a => analyzer.Analyse(a.Text()))], table, sections);
+        return Build(articles, [.. articles.Select(a => analyzer.Analyse(a.Text()))], table, sections, BuildCache.None);
     }
 
     /// <param name="analyses">One per article, each let go (set to null) once both its terms and its pairs are indexed.</param>
+    /// <param name="cache">Where the pairs of each block of articles are kept for the next build.</param>
     /// <remarks>The pairs (most of the postings) are indexed on a thread of their own beside the terms.</remarks>
-    public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections)
+    public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections, IBuildCache cache)
     {
         var users = new int[analyses.Length];
         Array.Fill(users, 2);
@@ -34,37 +43,64 @@ internal static class SearchIndexBuilder
             }
         }
 
-        var pairs = Task.Run(() => BuildPairs(analyses, Indexed));
+        var pairs = Task.Run(() => BuildPairs(articles, analyses, cache, Indexed));
         return BuildTerms(articles, analyses, table, sections, Indexed, pairs);
     }
 
-    private static PairPostings BuildPairs(ArticleAnalysis?[] analyses, Action<int> indexed)
+    /// <summary>
+    /// The pairs, a block of consecutive articles at a time; a block whose articles' analyses are those of a block
+    /// the last build kept is taken from the cache. Ids run oldest first, so a new article or an edited one changes
+    /// one block.
+    /// </summary>
+    private static PairIndex BuildPairs(IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, IBuildCache cache, Action<int> indexed)
     {
-        var pairPostings = new PairPostings();
-        for (var document = 0; document < analyses.Length; document++)
+        var size = Math.Max(MinimumPairBlock, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, analyses.Length / 16)));
+        var blocks = new List<PairBlock>();
+        for (var first = 0; first < analyses.Length; first += size)
         {
-            for (var pairs = PackedPairs.Read(analyses[document]!.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
+            var end = Math.Min(first + size, analyses.Length);
+            var key = new ContentHash.Builder().Add(first).Add(Enumerable.Range(first, end - first).Select(d => articles[d].Key)).Finish();
+            if (!cache.TryGet(PairBlocks, key, out var block) || !block.IsSound() || block.First != first)
             {
-                pairPostings.Reserve(bucket, document);
+                block = PairBlockOf(analyses, first, end);
+                cache.Put(PairBlocks, key, block);
+            }
+
+            blocks.Add(block);
+            for (var document = first; document < end; document++)
+            {
+                indexed(document);
             }
         }
 
-        for (var document = 0; document < analyses.Length; document++)
+        return new PairIndex(blocks);
+    }
+
+    private static PairBlock PairBlockOf(ArticleAnalysis?[] analyses, int first, int end)
+    {
+        var postings = new PairPostings(first);
+        for (var document = first; document < end; document++)
         {
             for (var pairs = PackedPairs.Read(analyses[document]!.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
             {
-                pairPostings.Add(bucket, document);
+                postings.Reserve(bucket, document);
             }
-
-            indexed(document);
         }
 
-        return pairPostings;
+        for (var document = first; document < end; document++)
+        {
+            for (var pairs = PackedPairs.Read(analyses[document]!.PackedPairBuckets, values: false); pairs.Next(out var bucket, out _);)
+            {
+                postings.Add(bucket, document);
+            }
+        }
+
+        return postings.Finish();
     }
 
     /// <summary>The documents and the terms' side of the index, then the pairs built beside it.</summary>
     private static SearchIndex BuildTerms(
-        IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections, Action<int> indexed, Task<PairPostings> pairs)
+        IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections, Action<int> indexed, Task<PairIndex> pairs)
     {
         var strings = table.ToArray();
         var documents = new IndexedDocument[articles.Count];

@@ -178,22 +178,23 @@ internal static class SearchIndexWriter
     }
 
     /// <returns>How many files, how many buckets each holds, and a hash of their contents.</returns>
-    private static (int Files, int PerFile, string Version) WritePairs(PairPostings pairs, OutputWriter output)
+    private static (int Files, int PerFile, string Version) WritePairs(PairIndex pairs, OutputWriter output)
     {
+        var scratch = new byte[4096];
         var total = 0L;
-        for (var bucket = 0; bucket < pairs.Buckets; bucket++)
+        for (var bucket = 0; bucket < WordPairs.Buckets; bucket++)
         {
-            var length = pairs.Utf8(bucket).Length;
+            var length = pairs.Utf8(bucket, ref scratch).Length;
             total += length == 0 ? 0 : length + 10;
         }
 
         var files = 1;
-        while (files < pairs.Buckets && total / files > PairFileBytes)
+        while (files < WordPairs.Buckets && total / files > PairFileBytes)
         {
             files *= 2;
         }
 
-        var perFile = pairs.Buckets / files;
+        var perFile = WordPairs.Buckets / files;
         var hash = new XxHash3();
         for (var file = 0; file < files; file++)
         {
@@ -202,7 +203,7 @@ internal static class SearchIndexWriter
                 json.WriteStartObject();
                 for (var offset = 0; offset < perFile; offset++)
                 {
-                    var list = pairs.Utf8((file * perFile) + offset);
+                    var list = pairs.Utf8((file * perFile) + offset, ref scratch);
                     if (!list.IsEmpty)
                     {
                         json.WriteString(offset.ToString(CultureInfo.InvariantCulture), list);

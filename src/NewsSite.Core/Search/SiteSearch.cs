@@ -90,7 +90,7 @@ internal sealed class SiteSearch
             _ => { });
 
         // The builder lets each analysis go once it is indexed: the index holds all it needs.
-        var index = SearchIndexBuilder.Build(_articles, _analysed, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))]);
+        var index = SearchIndexBuilder.Build(_articles, _analysed, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))], _cache);
         return SearchIndexWriter.Write(index, output);
     }
 

@@ -54,6 +54,32 @@ internal static class VarintText
         return count;
     }
 
+    /// <summary>The first number of <paramref name="text"/>, or −1 when it does not start with a whole one.</summary>
+    /// <param name="length">How many characters it takes.</param>
+    public static int ReadFirst(ReadOnlySpan<byte> text, out int length)
+    {
+        var value = 0;
+        for (length = 0; length < text.Length && length < MaxLength; length++)
+        {
+            if (Last.IndexOf(text[length]) is var last and >= 0)
+            {
+                length++;
+                return (value << 5) | last;
+            }
+
+            var more = More.IndexOf(text[length]);
+            if (more < 0)
+            {
+                break;
+            }
+
+            value = (value << 5) | more;
+        }
+
+        length = 0;
+        return -1;
+    }
+
     public static string Encode(IEnumerable<int> values)
     {
         var text = new StringBuilder();

@@ -117,6 +117,27 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_site_whose_search_pairs_fill_several_blocks_stays_equal_to_a_clean_build()
+    {
+        // Over 1,024 articles the index's pairs are kept in blocks; an edit in the first and an article added after
+        // the last change one block each, and the others come from the cache.
+        var text = new StringBuilder("-- site.yaml --\ntitle: Test Times\nbase_url: https://news.example/\n");
+        for (var i = 0; i < 1100; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"-- content/world/s{i:D4}.md --\n---\nheadline: Story {i % 40}\ndate: {new DateTime(2020, 1, 1).AddHours(i * 7):yyyy-MM-ddTHH:mm:ss}Z\n---\nWord{i % 13} word{i % 29} river rise.\n");
+        }
+
+        using var site = TestSite.Create(text.ToString());
+        site.Settle();
+        site.Build().AssertSucceeded();
+        Edit(site, "content/world/s0003.md", "river rise.", "flood warning river.");
+        site.WriteFile("content/world/s9999.md", "---\nheadline: Latest\ndate: 2021-01-01T00:00:00Z\n---\nA flood warning.\n");
+        site.Build().AssertSucceeded();
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
+    }
+
+    [Fact]
     public void Nothing_changed_renders_and_writes_nothing()
     {
         using var site = TestSite.Create(Corpus());

@@ -74,6 +74,34 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void Pair_lists_run_on_across_the_blocks_they_are_built_and_kept_in()
+    {
+        // More than 1,024 articles make two blocks; a list's first gap in the second is counted from the first's last.
+        int[] holders = [5, 1022, 1023, 1024, 1090];
+        var sources = Enumerable.Range(0, 1100)
+            .Select(i => Source(i, $"Story {i}", holders.Contains(i) ? "A flood warning for the river." : "Prices rise again."))
+            .ToArray();
+        var index = Build(sources);
+        Assert.Equal(holders, index.Pairs.Documents(WordPairs.Bucket("flood", "warn")));
+        Assert.Equal(Enumerable.Range(0, 1100).Except(holders), index.Pairs.Documents(WordPairs.Bucket("price", "rise")));
+    }
+
+    [Fact]
+    public void A_pair_block_that_could_not_have_been_made_here_is_not_sound()
+    {
+        var ends = new int[WordPairs.Buckets];
+        var lasts = new int[WordPairs.Buckets];
+        Array.Fill(ends, 2);
+        Array.Fill(lasts, 9);
+        Assert.True(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound());
+        Assert.False(new PairBlock(10, ends, lasts, "B1x"u8.ToArray()).IsSound());
+        Assert.False(new PairBlock(10, ends, lasts, "BB"u8.ToArray()).IsSound());
+        Assert.False(new PairBlock(10, ends[1..], lasts, "B1"u8.ToArray()).IsSound());
+        Assert.False(new PairBlock(10, [.. ends.Select((e, i) => i == 7 ? 1 : e)], lasts, "B1"u8.ToArray()).IsSound());
+        Assert.False(new PairBlock(10, ends, [.. lasts.Select((l, i) => i == 7 ? 3 : l)], "B1"u8.ToArray()).IsSound());
+    }
+
+    [Fact]
     public void Two_terms_of_a_headline_are_listed_in_their_order_however_far_apart_and_only_for_the_headline()
     {
         static int Order(string first, string second) =>

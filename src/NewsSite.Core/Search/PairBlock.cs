@@ -1,0 +1,41 @@
+using MemoryPack;
+
+namespace NewsSite.Search;
+
+/// <summary>
+/// The pair postings of a run of consecutive articles, as the build cache keeps them (<see cref="PairIndex"/>): for
+/// each bucket, ascending ids, each as its gap to the one before less one (the first counted from the run's first
+/// id less one), in <see cref="VarintText"/>; all buckets' lists one after the other, with where each ends and its
+/// last id.
+/// </summary>
+[MemoryPackable]
+internal sealed partial record PairBlock(int First, int[] Ends, int[] Lasts, byte[] Bytes)
+{
+    /// <summary>The bucket's list (empty when no article of the run has a pair of it).</summary>
+    public ReadOnlySpan<byte> Utf8(int bucket)
+    {
+        var start = bucket == 0 ? 0 : Ends[bucket - 1];
+        return Bytes.AsSpan(start, Ends[bucket] - start);
+    }
+
+    /// <summary>False for a block that could not have been made here (one read from a damaged cache).</summary>
+    public bool IsSound()
+    {
+        if (Ends.Length != WordPairs.Buckets || Lasts.Length != WordPairs.Buckets || First < 0)
+        {
+            return false;
+        }
+
+        for (var bucket = 0; bucket < Ends.Length; bucket++)
+        {
+            var start = bucket == 0 ? 0 : Ends[bucket - 1];
+            if (Ends[bucket] < start || Lasts[bucket] < First - 1 || Ends[bucket] > Bytes.Length
+                || (Ends[bucket] > start && VarintText.ReadFirst(Bytes.AsSpan(start, Ends[bucket] - start), out _) < 0))
+            {
+                return false;
+            }
+        }
+
+        return Ends[^1] == Bytes.Length;
+    }
+}

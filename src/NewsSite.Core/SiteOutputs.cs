@@ -39,7 +39,7 @@ internal sealed class SiteOutputs(
         var memory = StageMemory.ForSite(site.Entries.Count);
         var (search, indexing, pageCount, rendered) = WritePages(settings, heldBodies, themeAssets, memory);
         memory.StageEnded();
-        WriteIndex(search, indexing);
+        WriteIndex(search, indexing, memory);
         memory.StageEnded();
         Report("copying files", media.Files.Count);
         CopyFiles(themeAssets);
@@ -71,7 +71,7 @@ internal sealed class SiteOutputs(
         memory.StageEnded();
 
         // The index needs only what the article pages gave it, and building it is one thread's work.
-        var indexing = search is not null && memory.StagesMayOverlap ? new SideTask<int>(_ => search.Write(output)) : null;
+        var indexing = search is not null && memory.StagesMayOverlap ? new SideTask<int>(_ => search.Write(output, memory)) : null;
         try
         {
             pageCount += pages.WriteLists();
@@ -89,7 +89,7 @@ internal sealed class SiteOutputs(
         return (search, indexing, pageCount, pages.Rendered);
     }
 
-    private void WriteIndex(SiteSearch? search, SideTask<int>? indexing)
+    private void WriteIndex(SiteSearch? search, SideTask<int>? indexing, StageMemory memory)
     {
         if (search is null)
         {
@@ -99,7 +99,7 @@ internal sealed class SiteOutputs(
         Report(indexing is null ? "search index" : "search index (the rest of it)", site.Entries.Count);
         if (indexing is null)
         {
-            search.Write(output);
+            search.Write(output, memory);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using MemoryPack;
@@ -45,6 +46,9 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     /// <summary>What this build put, where; used only under the appending lock.</summary>
     private readonly Dictionary<Hash128, Entry> _put = [];
     private readonly Lock _appending = new();
+
+    /// <summary>Buffers values are serialized into, used again: a large value leaves no garbage behind.</summary>
+    private readonly ConcurrentBag<ArrayBufferWriter<byte>> _writers = [];
     private FileStream? _next;
     private string? _nextPath;
     private bool _saved;
@@ -149,7 +153,21 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         }
 
         var key = KeyOf(query, inputs);
-        var bytes = MemoryPackSerializer.Serialize(value, MemoryPackSerializerOptions.Utf8);
+        var writer = _writers.TryTake(out var free) ? free : new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            MemoryPackSerializer.Serialize(writer, value, MemoryPackSerializerOptions.Utf8);
+            Append(key, writer.WrittenSpan);
+        }
+        finally
+        {
+            writer.ResetWrittenCount();
+            _writers.Add(writer);
+        }
+    }
+
+    private void Append(Hash128 key, ReadOnlySpan<byte> bytes)
+    {
         var checksum = XxHash3.HashToUInt64(bytes);
         lock (_appending)
         {

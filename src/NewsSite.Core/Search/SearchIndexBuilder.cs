@@ -12,7 +12,7 @@ internal sealed record SearchSource(IndexedDocument Document, IReadOnlyList<Weig
 /// </summary>
 internal static class SearchIndexBuilder
 {
-    /// <summary>The fewest articles in a block of pairs; larger sites have up to 16 blocks, a power of two each.</summary>
+    /// <summary>The fewest articles in a block of pairs; larger sites have up to 32 blocks, a power of two each.</summary>
     private const int MinimumPairBlock = 1024;
 
     private static readonly CacheQuery<PairBlock> PairBlocks = new("search-pairs");
@@ -54,7 +54,7 @@ internal static class SearchIndexBuilder
     /// </summary>
     private static PairIndex BuildPairs(IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, IBuildCache cache, Action<int> indexed)
     {
-        var size = Math.Max(MinimumPairBlock, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, analyses.Length / 16)));
+        var size = Math.Max(MinimumPairBlock, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, analyses.Length / 32)));
         var blocks = new List<PairBlock>();
         for (var first = 0; first < analyses.Length; first += size)
         {

@@ -42,15 +42,14 @@ internal static class SearchIndexWriter
         Indented = false,
     };
 
-    /// <summary>The three kinds of file are written side by side, then meta.json, which names them.</summary>
     /// <returns>The number of files written.</returns>
     public static int Write(SearchIndex index, OutputWriter output)
     {
-        var fragments = Task.Run(() => WriteFragments(index, output));
-        var pairs = Task.Run(() => WritePairs(index.Pairs, output));
         var chunks = WriteChunks(index, output);
-        output.TryWrite(MetaFile, Meta(index, chunks, fragments.GetAwaiter().GetResult(), pairs.GetAwaiter().GetResult()));
-        return chunks.Count + fragments.Result.Count + pairs.Result.Files + 1;
+        var fragments = WriteFragments(index, output);
+        var pairs = WritePairs(index.Pairs, output);
+        output.TryWrite(MetaFile, Meta(index, chunks, fragments, pairs));
+        return chunks.Count + fragments.Count + pairs.Files + 1;
     }
 
     private static List<(string FirstKey, string File)> WriteChunks(SearchIndex index, OutputWriter output)

@@ -77,7 +77,8 @@ internal sealed class SiteSearch
 
     /// <summary>Gives the articles still without one their analysis (in parallel, each into its own slot), then writes the index.</summary>
     /// <returns>The number of files written.</returns>
-    public int Write(OutputWriter output)
+    /// <param name="memory">Between building the index and writing it, a large site's heap is compacted.</param>
+    public int Write(OutputWriter output, StageMemory memory)
     {
         Parallel.ForEach(
             Enumerable.Range(0, _articles.Length).Where(i => _analysed[i] is null).ToList(),
@@ -91,6 +92,7 @@ internal sealed class SiteSearch
 
         // The builder lets each analysis go once it is indexed: the index holds all it needs.
         var index = SearchIndexBuilder.Build(_articles, _analysed, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))], _cache);
+        memory.StageEnded();
         return SearchIndexWriter.Write(index, output);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -21,7 +22,8 @@ public static class ContentHash
     /// <remarks>
     /// Each part starts with a tag: a text's length in UTF-16 units, -1 for null, -2 before a number's four bytes,
     /// -4 before the length and bytes of raw bytes, -5 before a hash. Text is hashed as its UTF-16 units, without
-    /// encoding it first.
+    /// encoding it first. The parts are gathered in a pooled buffer and hashed at once, as keys are made by the
+    /// ten thousand.
     /// </remarks>
     public sealed class Builder
     {
@@ -30,12 +32,13 @@ public static class ContentHash
         private const int BytesTag = -4;
         private const int HashTag = -5;
 
-        private readonly XxHash128 _input = new();
+        private byte[] _input = ArrayPool<byte>.Shared.Rent(256);
+        private int _length;
 
         public Builder Add(string? text)
         {
             Append(text?.Length ?? NullTag);
-            _input.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+            Append(MemoryMarshal.AsBytes(text.AsSpan()));
             return this;
         }
 
@@ -44,7 +47,7 @@ public static class ContentHash
         {
             Append(BytesTag);
             Append(bytes.Length);
-            _input.Append(bytes);
+            Append(bytes);
             return this;
         }
 
@@ -62,7 +65,7 @@ public static class ContentHash
             Span<byte> bytes = stackalloc byte[16];
             hash.Write(bytes);
             Append(HashTag);
-            _input.Append(bytes);
+            Append(bytes);
             return this;
         }
 
@@ -106,16 +109,41 @@ public static class ContentHash
         /// <summary>The hash of every part added; a builder is finished once.</summary>
         public Hash128 Finish()
         {
-            Span<byte> hash = stackalloc byte[16];
-            _input.GetCurrentHash(hash);
-            return Hash128.Read(hash);
+            var hash = Of(_input.AsSpan(0, _length));
+            Release();
+            return hash;
         }
 
         private void Append(int value)
         {
             Span<byte> bytes = stackalloc byte[sizeof(int)];
             BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-            _input.Append(bytes);
+            Append(bytes);
+        }
+
+        private void Release()
+        {
+            if (_input.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_input);
+            }
+
+            (_input, _length) = ([], 0);
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _input.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_input.Length * 2, _length + bytes.Length));
+                _input.AsSpan(0, _length).CopyTo(larger);
+                var length = _length;
+                Release();
+                (_input, _length) = (larger, length);
+            }
+
+            bytes.CopyTo(_input.AsSpan(_length));
+            _length += bytes.Length;
         }
     }
 }

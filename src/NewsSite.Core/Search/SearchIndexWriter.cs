@@ -45,14 +45,16 @@ internal static class SearchIndexWriter
     /// <returns>The number of files written.</returns>
     public static int Write(SearchIndex index, OutputWriter output)
     {
-        var chunks = WriteChunks(index, output);
-        var fragments = WriteFragments(index, output);
-        var pairs = WritePairs(index.Pairs, output);
-        output.TryWrite(MetaFile, Meta(index, chunks, fragments, pairs));
+        // Every file is made in this one buffer, written out before the next is made.
+        var buffer = new ArrayBufferWriter<byte>(2 * ChunkBytes);
+        var chunks = WriteChunks(index, output, buffer);
+        var fragments = WriteFragments(index, output, buffer);
+        var pairs = WritePairs(index.Pairs, output, buffer);
+        output.TryWrite(MetaFile, Meta(buffer, index, chunks, fragments, pairs));
         return chunks.Count + fragments.Count + pairs.Files + 1;
     }
 
-    private static List<(string FirstKey, string File)> WriteChunks(SearchIndex index, OutputWriter output)
+    private static List<(string FirstKey, string File)> WriteChunks(SearchIndex index, OutputWriter output, ArrayBufferWriter<byte> buffer)
     {
         var chunks = new List<(string, string)>();
         var terms = new List<KeyValuePair<string, PostingList>>();
@@ -67,7 +69,7 @@ internal static class SearchIndexWriter
                 return;
             }
 
-            chunks.Add((firstKey, WriteHashed(output, "t/", Chunk(terms, words))));
+            chunks.Add((firstKey, WriteHashed(output, "t/", Chunk(buffer, terms, words))));
             terms.Clear();
             words.Clear();
             size = 0;
@@ -124,7 +126,7 @@ internal static class SearchIndexWriter
         }
     }
 
-    private static byte[] Chunk(List<KeyValuePair<string, PostingList>> terms, List<KeyValuePair<string, string>> words) => Json(json =>
+    private static ReadOnlySpan<byte> Chunk(ArrayBufferWriter<byte> buffer, List<KeyValuePair<string, PostingList>> terms, List<KeyValuePair<string, string>> words) => Json(buffer, json =>
     {
         json.WriteStartObject();
         json.WriteStartObject("t");
@@ -145,14 +147,14 @@ internal static class SearchIndexWriter
     });
 
     /// <returns>The number of fragment files and a hash of their contents.</returns>
-    private static (int Count, string Version) WriteFragments(SearchIndex index, OutputWriter output)
+    private static (int Count, string Version) WriteFragments(SearchIndex index, OutputWriter output, ArrayBufferWriter<byte> buffer)
     {
         var hash = new XxHash3();
         var count = 0;
         for (var start = 0; start < index.Documents.Count; start += DocumentsPerFragment)
         {
             var documents = index.Documents.Skip(start).Take(DocumentsPerFragment);
-            var bytes = Json(json =>
+            var bytes = Json(buffer, json =>
             {
                 json.WriteStartArray();
                 foreach (var document in documents)
@@ -177,7 +179,7 @@ internal static class SearchIndexWriter
     }
 
     /// <returns>How many files, how many buckets each holds, and a hash of their contents.</returns>
-    private static (int Files, int PerFile, string Version) WritePairs(PairIndex pairs, OutputWriter output)
+    private static (int Files, int PerFile, string Version) WritePairs(PairIndex pairs, OutputWriter output, ArrayBufferWriter<byte> buffer)
     {
         var scratch = new byte[4096];
         var total = 0L;
@@ -197,7 +199,7 @@ internal static class SearchIndexWriter
         var hash = new XxHash3();
         for (var file = 0; file < files; file++)
         {
-            var bytes = Json(json =>
+            var bytes = Json(buffer, json =>
             {
                 json.WriteStartObject();
                 for (var offset = 0; offset < perFile; offset++)
@@ -218,7 +220,7 @@ internal static class SearchIndexWriter
         return (files, perFile, ShortHex(hash.GetCurrentHashAsUInt64()));
     }
 
-    private static byte[] Meta(SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments, (int Files, int PerFile, string Version) pairs) => Json(json =>
+    private static ReadOnlySpan<byte> Meta(ArrayBufferWriter<byte> buffer, SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments, (int Files, int PerFile, string Version) pairs) => Json(buffer, json =>
     {
         json.WriteStartObject();
         json.WriteNumber("version", FormatVersion);
@@ -283,7 +285,7 @@ internal static class SearchIndexWriter
     /// <summary>Days since 1970-01-01 UTC.</summary>
     public static long Day(DateTimeOffset date) => date.ToUnixTimeSeconds() / 86_400;
 
-    private static string WriteHashed(OutputWriter output, string folder, byte[] bytes)
+    private static string WriteHashed(OutputWriter output, string folder, ReadOnlySpan<byte> bytes)
     {
         var name = ShortHex(XxHash3.HashToUInt64(bytes));
         var path = string.Create(CultureInfo.InvariantCulture, $"{Folder}{folder}{name}.json");
@@ -301,14 +303,15 @@ internal static class SearchIndexWriter
     /// </summary>
     private static string ShortHex(ulong hash) => (hash >> 16).ToString("x12", CultureInfo.InvariantCulture);
 
-    private static byte[] Json(Action<Utf8JsonWriter> write)
+    /// <returns>The file's bytes, in <paramref name="buffer"/>: good until the next file is made.</returns>
+    private static ReadOnlySpan<byte> Json(ArrayBufferWriter<byte> buffer, Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             write(json);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 }

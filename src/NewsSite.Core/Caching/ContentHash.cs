@@ -32,6 +32,8 @@ public static class ContentHash
         private const int BytesTag = -4;
         private const int HashTag = -5;
 
+        private const int MaxPooledBytes = 64 * 1024;
+
         private byte[] _input = ArrayPool<byte>.Shared.Rent(256);
         private int _length;
 
@@ -123,7 +125,8 @@ public static class ContentHash
 
         private void Release()
         {
-            if (_input.Length > 0)
+            // A large buffer (a listing of every file) is left to the collector: the pool would keep it all build long.
+            if (_input.Length is > 0 and <= MaxPooledBytes)
             {
                 ArrayPool<byte>.Shared.Return(_input);
             }

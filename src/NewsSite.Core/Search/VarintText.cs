@@ -91,27 +91,22 @@ internal static class VarintText
         return text.ToString();
     }
 
+    /// <exception cref="FormatException">The text holds something that is not a whole number.</exception>
     public static List<int> Decode(string text)
     {
         var values = new List<int>();
-        var value = 0;
-        foreach (var ch in text)
+        // Anything not ASCII becomes '?', which is not a digit.
+        ReadOnlySpan<byte> rest = Encoding.ASCII.GetBytes(text);
+        while (!rest.IsEmpty)
         {
-            var more = ch < 128 ? More.IndexOf((byte)ch) : -1;
-            if (more >= 0)
+            var value = ReadFirst(rest, out var length);
+            if (value < 0)
             {
-                value = (value << 5) | more;
-                continue;
+                throw new FormatException($"'{text}' is not a list of numbers of the index encoding");
             }
 
-            var last = ch < 128 ? Last.IndexOf((byte)ch) : -1;
-            if (last < 0)
-            {
-                throw new FormatException($"'{ch}' is not a digit of the index encoding");
-            }
-
-            values.Add((value << 5) | last);
-            value = 0;
+            values.Add(value);
+            rest = rest[length..];
         }
 
         return values;

@@ -19,18 +19,26 @@ internal sealed partial record PairBlock(int First, int[] Ends, int[] Lasts, byt
     }
 
     /// <summary>False for a block that could not have been made here (one read from a damaged cache).</summary>
-    public bool IsSound()
+    /// <param name="end">The id after the block's last article.</param>
+    public bool IsSound(int end)
     {
-        if (Ends.Length != WordPairs.Buckets || Lasts.Length != WordPairs.Buckets || First < 0)
+        if (Ends.Length != WordPairs.Buckets || Lasts.Length != WordPairs.Buckets || First < 0 || end < First)
         {
             return false;
         }
 
         for (var bucket = 0; bucket < Ends.Length; bucket++)
         {
+            // A list's first and last ids must lie in the block, the first no later than the last, so that joining
+            // blocks never counts a gap backwards.
             var start = bucket == 0 ? 0 : Ends[bucket - 1];
-            if (Ends[bucket] < start || Lasts[bucket] < First - 1 || Ends[bucket] > Bytes.Length
-                || (Ends[bucket] > start && VarintText.ReadFirst(Bytes.AsSpan(start, Ends[bucket] - start), out _) < 0))
+            if (Ends[bucket] < start || Ends[bucket] > Bytes.Length || Lasts[bucket] >= end)
+            {
+                return false;
+            }
+
+            var first = Ends[bucket] == start ? -1 : VarintText.ReadFirst(Bytes.AsSpan(start, Ends[bucket] - start), out _);
+            if (Ends[bucket] == start ? Lasts[bucket] != First - 1 : first < 0 || first > Lasts[bucket] - First)
             {
                 return false;
             }

@@ -76,8 +76,8 @@ internal sealed class SiteSearch
     }
 
     /// <summary>Gives the articles still without one their analysis (in parallel, each into its own slot), then writes the index.</summary>
-    /// <returns>The number of files written.</returns>
     /// <param name="memory">Between building the index and writing it, a large site's heap is compacted.</param>
+    /// <returns>The number of files written.</returns>
     public int Write(OutputWriter output, StageMemory memory)
     {
         Parallel.ForEach(

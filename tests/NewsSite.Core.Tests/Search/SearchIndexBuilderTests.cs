@@ -87,18 +87,45 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void A_pair_block_as_made_is_sound_and_is_kept()
+    {
+        (int Bucket, int Document)[] postings = [(3, 1024), (3, 1030), (7, 1025), (WordPairs.Buckets - 1, 2047)];
+        var made = new PairPostings(1024);
+        foreach (var (bucket, document) in postings)
+        {
+            made.Reserve(bucket, document);
+        }
+
+        foreach (var (bucket, document) in postings)
+        {
+            made.Add(bucket, document);
+        }
+
+        var block = made.Finish();
+        Assert.True(block.IsSound(2048));
+        Assert.False(block.IsSound(2047));
+        Assert.Equal([1024, 1030], new PairIndex([block]).Documents(3));
+    }
+
+    [Fact]
     public void A_pair_block_that_could_not_have_been_made_here_is_not_sound()
     {
+        // Articles 10 to 49; bucket 0 lists article 43 ("B1": gap 33 from 9), every other bucket is empty.
         var ends = new int[WordPairs.Buckets];
         var lasts = new int[WordPairs.Buckets];
         Array.Fill(ends, 2);
         Array.Fill(lasts, 9);
-        Assert.True(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound());
-        Assert.False(new PairBlock(10, ends, lasts, "B1x"u8.ToArray()).IsSound());
-        Assert.False(new PairBlock(10, ends, lasts, "BB"u8.ToArray()).IsSound());
-        Assert.False(new PairBlock(10, ends[1..], lasts, "B1"u8.ToArray()).IsSound());
-        Assert.False(new PairBlock(10, [.. ends.Select((e, i) => i == 7 ? 1 : e)], lasts, "B1"u8.ToArray()).IsSound());
-        Assert.False(new PairBlock(10, ends, [.. lasts.Select((l, i) => i == 7 ? 3 : l)], "B1"u8.ToArray()).IsSound());
+        lasts[0] = 43;
+        static int[] With(int[] values, int at, int value) => [.. values.Select((v, i) => i == at ? value : v)];
+        Assert.True(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound(50));
+        Assert.False(new PairBlock(10, ends, lasts, "B1x"u8.ToArray()).IsSound(50));
+        Assert.False(new PairBlock(10, ends, lasts, "BB"u8.ToArray()).IsSound(50));
+        Assert.False(new PairBlock(10, ends[1..], lasts, "B1"u8.ToArray()).IsSound(50));
+        Assert.False(new PairBlock(10, With(ends, 7, 1), lasts, "B1"u8.ToArray()).IsSound(50));
+        Assert.False(new PairBlock(10, ends, With(lasts, 7, 3), "B1"u8.ToArray()).IsSound(50));
+        // A last id past the block, or a first id after the last: joining blocks would count a gap backwards.
+        Assert.False(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound(43));
+        Assert.False(new PairBlock(10, ends, With(lasts, 0, 40), "B1"u8.ToArray()).IsSound(50));
     }
 
     [Fact]

@@ -9,39 +9,39 @@ using Microsoft.Win32.SafeHandles;
 namespace NewsSite.Caching;
 
 /// <summary>
-/// The one store a build keeps for the next: <c>cache.bin</c> in the cache folder beside the output, a file of
-/// values (each a MemoryPack-serialized answer to a <see cref="CacheQuery{T}"/>) followed by an index of them by
-/// key and a trailer naming the tool that wrote it. The key is the hash of the query's name and of the inputs the
-/// answer was computed from.
+/// The one store a build keeps for the next, in the cache folder beside the output: <c>cache.bin</c>, the values
+/// (each a MemoryPack-serialized answer to a <see cref="CacheQuery{T}"/>), and <c>cache.index</c>, where each value
+/// lies by key, headed by the identity of the tool that wrote them. The key is the hash of the query's name and of
+/// the inputs the answer was computed from.
 /// </summary>
 /// <remarks>
 /// Rules, the same for every query:
 /// <list type="bullet">
-/// <item>A file that is missing, damaged, cut short or written by another build of the tool reads as empty; a value
-/// whose checksum does not match is missing. Nothing about the cache is ever an error, writing it included: a cache
-/// that cannot be written (a full disk) is simply not there next time.</item>
-/// <item>Values are read when asked for, not when the file is opened, so a build that needs few of them reads few.</item>
-/// <item>New values are appended to the next file as they are put, so they are not held in memory.</item>
-/// <item>Garbage collection: the next file holds what this build used (got or put), and after a failed build
-/// everything the last file held as well. It replaces the last file whole, by a rename, when the build ends. While
-/// at least half the last file's bytes are still used, the next file is a copy of it (made by the kernel) with the
-/// new values appended and a new index that leaves the unused ones out; below that, it is written afresh.</item>
+/// <item>An index that is missing, damaged or written by another build of the tool reads as empty; a value whose
+/// checksum does not match is missing. Nothing about the cache is ever an error, writing it included: a cache
+/// that cannot be written (a full disk) is simply not updated.</item>
+/// <item>Values are read when asked for, not when the index is read, so a build that needs few of them reads few.</item>
+/// <item>New values are appended to <c>cache.bin</c> past the end the index names, as they are put, so they are not
+/// held in memory and nothing the index names is overwritten: a build killed midway leaves the last index true.</item>
+/// <item>Garbage collection: the next index names what this build used (got or put), and after a failed build
+/// everything the last index named as well. It replaces the last index by a rename when the build ends. When less
+/// than half of <c>cache.bin</c> is named, the named values are first copied to a new <c>cache.bin</c>.</item>
 /// </list>
 /// </remarks>
-internal sealed class BuildCache : IBuildCache, IDisposable
+internal sealed partial class BuildCache : IBuildCache, IDisposable
 {
     public const string FileName = "cache.bin";
+    public const string IndexName = "cache.index";
 
-    private const uint Magic = 0x3243534E; // "NSC2"
-    private const int TrailerLength = 8 + 8 + 16 + 4;
+    private const int HeaderLength = 16 + 8;
 
-    private readonly string _path;
+    private readonly string _folder;
     private readonly bool _write;
-    private readonly Func<string, FileStream> _createNext;
+    private readonly Func<string, FileStream> _openValues;
     private readonly SafeFileHandle? _last;
     private readonly Entry[] _lastEntries;
     private readonly Dictionary<Hash128, int> _lastSlots = [];
-    private readonly long _lastDataEnd;
+    private readonly long _lastEnd;
     private readonly bool[] _used;
     /// <summary>What this build put, where; used only under the appending lock.</summary>
     private readonly Dictionary<Hash128, Entry> _put = [];
@@ -49,62 +49,63 @@ internal sealed class BuildCache : IBuildCache, IDisposable
 
     /// <summary>Buffers values are serialized into, used again: a large value leaves no garbage behind.</summary>
     private readonly ConcurrentBag<ArrayBufferWriter<byte>> _writers = [];
-    private FileStream? _next;
-    private string? _nextPath;
+    private FileStream? _appender;
+    private bool _unwritable;
     private bool _saved;
 
-    private BuildCache(string path, bool write, Func<string, FileStream>? createNext, SafeFileHandle? last = null, Entry[]? lastEntries = null, long lastDataEnd = 0)
+    private BuildCache(string folder, bool write, Func<string, FileStream>? openValues, SafeFileHandle? last = null, Index? index = null)
     {
-        _path = path;
+        _folder = folder;
         _write = write;
-        _createNext = createNext ?? (next => new FileStream(next, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16));
+        _openValues = openValues ?? (path => new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1 << 16));
         _last = last;
-        _lastEntries = lastEntries ?? [];
+        _lastEntries = index?.Entries ?? [];
         for (var slot = 0; slot < _lastEntries.Length; slot++)
         {
             _lastSlots[_lastEntries[slot].Key] = slot;
         }
 
         _used = new bool[_lastEntries.Length];
-        _lastDataEnd = lastDataEnd;
+        _lastEnd = index?.End ?? 0;
     }
 
     /// <summary>The build of the tool this is: answers kept by another are not used.</summary>
     public static Guid ToolIdentity { get; } = typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId;
 
     /// <summary>A cache that has nothing and keeps nothing, for work that is not a build (the schedule).</summary>
-    public static BuildCache None => new("", write: false, createNext: null);
+    public static BuildCache None => new("", write: false, openValues: null);
 
     /// <summary>How many values the last build left (for tests).</summary>
     public int LastCount => _lastSlots.Count;
 
+    private string ValuesPath => Path.Combine(_folder, FileName);
+
     /// <param name="read">False for a clean build: what earlier builds kept is ignored (and dropped when it saves).</param>
     /// <param name="write">False for a build that must leave no trace (a dry run).</param>
-    /// <param name="createNext">Opens the next file for writing (tests give one that fails).</param>
-    public static BuildCache Open(string cacheRoot, bool read, bool write, Func<string, FileStream>? createNext = null)
+    /// <param name="openValues">Opens <c>cache.bin</c> for appending (tests give one that fails).</param>
+    public static BuildCache Open(string folder, bool read, bool write, Func<string, FileStream>? openValues = null)
     {
         MemoryPackTypes.EnsureRegistered();
-        var path = Path.Combine(cacheRoot, FileName);
         if (write)
         {
-            RemoveStaleTemporaries(cacheRoot);
+            RemoveStaleTemporaries(folder);
         }
 
-        SafeFileHandle? handle = null;
+        SafeFileHandle? last = null;
         try
         {
-            handle = read ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete) : null;
-            if (handle is not null && ReadIndex(handle) is { } index)
+            if (read && ReadIndex(folder) is { } index)
             {
-                return new BuildCache(path, write, createNext, handle, index.Entries, index.DataEnd);
+                last = File.OpenHandle(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                return new BuildCache(folder, write, openValues, last, index);
             }
         }
         catch (Exception exception) when (Unreadable(exception))
         {
         }
 
-        handle?.Dispose();
-        return new BuildCache(path, write, createNext);
+        last?.Dispose();
+        return new BuildCache(folder, write, openValues);
     }
 
     public bool TryGet<T>(CacheQuery<T> query, Hash128 inputs, [MaybeNullWhen(false)] out T value)
@@ -171,28 +172,27 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         var checksum = XxHash3.HashToUInt64(bytes);
         lock (_appending)
         {
-            if (_put.ContainsKey(key) || Next() is not { } next)
+            if (_put.ContainsKey(key) || Appender() is not { } appender)
             {
                 return;
             }
 
             try
             {
-                var offset = next.Position;
-                next.Write(bytes);
+                var offset = appender.Position;
+                appender.Write(bytes);
                 _put[key] = new Entry(key, offset, bytes.Length, checksum);
             }
             catch (Exception exception) when (Unreadable(exception))
             {
-                Discard();
-                _put.Clear();
+                StopWriting();
             }
         }
     }
 
     /// <summary>
-    /// Replaces the last file with one holding what this build used and put (and, when <paramref name="buildFailed"/>,
-    /// everything the last one held too), once.
+    /// Replaces the last index with one naming what this build used and put (and, when <paramref name="buildFailed"/>,
+    /// everything the last one named too), once.
     /// </summary>
     public void Save(bool buildFailed)
     {
@@ -204,70 +204,58 @@ internal sealed class BuildCache : IBuildCache, IDisposable
             }
 
             _saved = true;
-            var keep = _lastSlots.Values.Where(slot => !_put.ContainsKey(_lastEntries[slot].Key) && (buildFailed || _used[slot])).Select(slot => _lastEntries[slot]).ToList();
-            if (_put.Count == 0 && keep.Count == _lastSlots.Count && _last is not null)
+            var live = _lastSlots.Values.Where(slot => !_put.ContainsKey(_lastEntries[slot].Key) && (buildFailed || _used[slot])).Select(slot => _lastEntries[slot]).ToList();
+            if ((_put.Count == 0 && live.Count == _lastSlots.Count && _last is not null) || Appender() is not { } appender)
             {
-                Discard();
+                StopWriting();
                 return;
             }
 
             try
             {
-                if (Next() is { } next)
+                live.AddRange(_put.Values);
+                appender.Flush();
+                var end = appender.Length;
+                StopWriting();
+                if (live.Sum(e => (long)e.Length) * 2 < end)
                 {
-                    var written = keep.Sum(e => (long)e.Length) * 2 >= _lastDataEnd && _last is not null ? Extend(next, keep) : Compact(next, keep);
-                    File.Move(written, _path, overwrite: true);
+                    (live, end) = Compact(live);
                 }
+
+                WriteIndex(new Index(end, [.. live]));
             }
             catch (Exception exception) when (Unreadable(exception))
             {
+                StopWriting();
             }
-
-            Discard();
         }
     }
 
-    /// <summary>The next file written afresh: this build's values, then the kept ones copied after them.</summary>
-    /// <returns>Its path.</returns>
-    private string Compact(FileStream next, List<Entry> keep)
+    /// <summary>A new <c>cache.bin</c> holding only the live values.</summary>
+    private (List<Entry> Moved, long End) Compact(List<Entry> live)
     {
-        var entries = new List<Entry>(_put.Values);
-        var buffer = new byte[1 << 16];
-        foreach (var old in keep.OrderBy(e => e.Offset))
+        var moved = new List<Entry>(live.Count);
+        var temporary = Temporary(FileName);
+        using (var values = File.OpenHandle(ValuesPath, FileMode.Open, FileAccess.Read))
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            entries.Add(old with { Offset = next.Position });
-            buffer = buffer.Length < old.Length ? new byte[old.Length] : buffer;
-            var span = buffer.AsSpan(0, old.Length);
-            if (RandomAccess.Read(_last!, span, old.Offset) != old.Length)
+            var buffer = new byte[1 << 16];
+            foreach (var entry in live.OrderBy(e => e.Offset))
             {
-                throw new InvalidDataException("the last cache file ends early");
+                buffer = buffer.Length < entry.Length ? new byte[entry.Length] : buffer;
+                var span = buffer.AsSpan(0, entry.Length);
+                if (RandomAccess.Read(values, span, entry.Offset) != entry.Length)
+                {
+                    throw new InvalidDataException("cache.bin ends early");
+                }
+
+                moved.Add(entry with { Offset = file.Position });
+                file.Write(span);
             }
-
-            next.Write(span);
         }
 
-        WriteIndex(next, [.. entries]);
-        next.Dispose();
-        return _nextPath!;
-    }
-
-    /// <summary>The last file copied, its index cut off, this build's values appended and a new index written.</summary>
-    /// <returns>Its path.</returns>
-    private string Extend(FileStream next, List<Entry> keep)
-    {
-        next.Flush();
-        var appended = $"{_path}.{Guid.NewGuid():N}.tmp";
-        File.Copy(_path, appended);
-        using var file = new FileStream(appended, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        file.SetLength(_lastDataEnd);
-        file.Position = _lastDataEnd;
-        using (var reader = new FileStream(_nextPath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
-        {
-            reader.CopyTo(file);
-        }
-
-        WriteIndex(file, [.. keep, .. _put.Values.Select(e => e with { Offset = e.Offset + _lastDataEnd })]);
-        return appended;
+        File.Move(temporary, ValuesPath, overwrite: true);
+        return (moved, moved.Sum(e => (long)e.Length));
     }
 
     /// <summary>Saves what a build that ended without <see cref="Save"/> (it failed, or threw) put and used.</summary>
@@ -277,97 +265,81 @@ internal sealed class BuildCache : IBuildCache, IDisposable
         _last?.Dispose();
     }
 
-    private FileStream? Next()
+    /// <summary><c>cache.bin</c>, opened for appending after the values the last index names.</summary>
+    private FileStream? Appender()
     {
         try
         {
-            if (_next is null)
+            if (_appender is null && !_unwritable)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-                _nextPath = $"{_path}.{Guid.NewGuid():N}.tmp";
-                _next = _createNext(_nextPath);
+                Directory.CreateDirectory(_folder);
+                _appender = _openValues(ValuesPath);
+                // What a killed build appended after them goes.
+                _appender.SetLength(_lastEnd);
+                _appender.Position = _lastEnd;
             }
         }
         catch (Exception exception) when (Unreadable(exception))
         {
-            Discard();
+            StopWriting();
         }
 
-        return _next;
+        return _appender;
     }
 
-    /// <summary>Closes and deletes the next file. A stream whose write failed may fail to close as well.</summary>
-    private void Discard()
+    /// <summary>Closes <c>cache.bin</c> for this build; a stream whose write failed may fail to close as well.</summary>
+    private void StopWriting()
     {
-        var (next, path) = (_next, _nextPath);
-        (_next, _nextPath) = (null, null);
+        var appender = _appender;
+        (_appender, _unwritable) = (null, true);
         try
         {
-            next?.Dispose();
-        }
-        catch (Exception exception) when (Unreadable(exception))
-        {
-        }
-
-        try
-        {
-            if (path is not null)
-            {
-                File.Delete(path);
-            }
+            appender?.Dispose();
         }
         catch (Exception exception) when (Unreadable(exception))
         {
         }
     }
 
-    /// <summary>The index (the entries, which MemoryPack copies as they are in memory), then the trailer.</summary>
-    private static void WriteIndex(FileStream file, Entry[] entries)
+    /// <summary>The index, written beside the last one and renamed over it.</summary>
+    private void WriteIndex(Index index)
     {
-        var index = MemoryPackSerializer.Serialize(entries);
-        file.Write(index);
-        Span<byte> trailer = stackalloc byte[TrailerLength];
-        BinaryPrimitives.WriteInt64LittleEndian(trailer, index.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(trailer[8..], XxHash3.HashToUInt64(index));
-        ToolIdentity.TryWriteBytes(trailer[16..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(trailer[32..], Magic);
-        file.Write(trailer);
+        var bytes = MemoryPackSerializer.Serialize(index);
+        var temporary = Temporary(IndexName);
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            Span<byte> header = stackalloc byte[HeaderLength];
+            ToolIdentity.TryWriteBytes(header);
+            BinaryPrimitives.WriteUInt64LittleEndian(header[16..], XxHash3.HashToUInt64(bytes));
+            file.Write(header);
+            file.Write(bytes);
+        }
+
+        File.Move(temporary, Path.Combine(_folder, IndexName), overwrite: true);
     }
 
-    /// <returns>Null when the file is not a sound cache file of this tool.</returns>
-    private static (Entry[] Entries, long DataEnd)? ReadIndex(SafeFileHandle handle)
+    /// <returns>Null when there is no sound index of this tool.</returns>
+    private static Index? ReadIndex(string folder)
     {
-        var length = RandomAccess.GetLength(handle);
-        Span<byte> trailer = stackalloc byte[TrailerLength];
-        if (length < TrailerLength || RandomAccess.Read(handle, trailer, length - TrailerLength) != TrailerLength
-            || BinaryPrimitives.ReadUInt32LittleEndian(trailer[32..]) != Magic || new Guid(trailer[16..32]) != ToolIdentity)
+        var bytes = File.ReadAllBytes(Path.Combine(folder, IndexName));
+        if (bytes.Length < HeaderLength || new Guid(bytes.AsSpan(0, 16)) != ToolIdentity
+            || XxHash3.HashToUInt64(bytes.AsSpan(HeaderLength)) != BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(16)))
         {
             return null;
         }
 
-        var indexLength = BinaryPrimitives.ReadInt64LittleEndian(trailer);
-        var dataEnd = length - TrailerLength - indexLength;
-        if (indexLength is < 0 or > int.MaxValue || dataEnd < 0)
-        {
-            return null;
-        }
-
-        var index = new byte[indexLength];
-        if (RandomAccess.Read(handle, index, dataEnd) != index.Length || XxHash3.HashToUInt64(index) != BinaryPrimitives.ReadUInt64LittleEndian(trailer[8..]))
-        {
-            return null;
-        }
-
-        var entries = MemoryPackSerializer.Deserialize<Entry[]>(index);
-        return entries is not null && entries.All(e => e.Offset >= 0 && e.Length >= 0 && e.Offset + e.Length <= dataEnd) ? (entries, dataEnd) : null;
+        var index = MemoryPackSerializer.Deserialize<Index>(bytes.AsSpan(HeaderLength));
+        return index is { End: >= 0 } && index.Entries.All(e => e.Offset >= 0 && e.Length >= 0 && e.Offset + e.Length <= index.End) ? index : null;
     }
 
-    /// <summary>A killed build leaves its next file behind; the build holding the lock removes it.</summary>
-    private static void RemoveStaleTemporaries(string cacheRoot)
+    private string Temporary(string name) => Path.Combine(_folder, $"{name}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>A killed build may leave a file it was writing; the build holding the lock removes it.</summary>
+    private static void RemoveStaleTemporaries(string folder)
     {
         try
         {
-            foreach (var stale in Directory.EnumerateFiles(cacheRoot, FileName + ".*.tmp"))
+            foreach (var stale in Directory.EnumerateFiles(folder, "cache.*.tmp"))
             {
                 File.Delete(stale);
             }
@@ -388,6 +360,10 @@ internal sealed class BuildCache : IBuildCache, IDisposable
     private static bool Unreadable(Exception exception) =>
         exception is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or OverflowException or MemoryPackSerializationException;
 
-    /// <summary>Where a value lies in the file, and its checksum.</summary>
-    private readonly record struct Entry(Hash128 Key, long Offset, int Length, ulong Checksum);
+    /// <summary>Where a value lies in <c>cache.bin</c>, and its checksum.</summary>
+    internal readonly record struct Entry(Hash128 Key, long Offset, int Length, ulong Checksum);
+
+    /// <summary>The values <c>cache.bin</c> holds up to <paramref name="End"/>.</summary>
+    [MemoryPackable]
+    internal sealed partial record Index(long End, Entry[] Entries);
 }

@@ -11,6 +11,8 @@ public sealed class BuildCacheTests : IDisposable
 
     private string FilePath => Path.Combine(_folder, BuildCache.FileName);
 
+    private string IndexPath => Path.Combine(_folder, BuildCache.IndexName);
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private BuildCache Open(bool read = true, bool write = true) => BuildCache.Open(_folder, read, write);
@@ -94,7 +96,7 @@ public sealed class BuildCacheTests : IDisposable
             second.Save(buildFailed: false);
         }
 
-        Assert.True(new FileInfo(FilePath).Length > full * 9 / 10, "six of ten still used: the file is extended, not rewritten");
+        Assert.True(new FileInfo(FilePath).Length > full, "six of ten still used: the file is appended to, not rewritten");
         using (var third = Open())
         {
             Assert.Equal(7, third.LastCount);
@@ -121,6 +123,7 @@ public sealed class BuildCacheTests : IDisposable
 
         var before = new FileInfo(FilePath).LastWriteTimeUtc;
         File.SetLastWriteTimeUtc(FilePath, before.AddHours(-1));
+        File.SetLastWriteTimeUtc(IndexPath, before.AddHours(-1));
         using (var second = Open())
         {
             Assert.True(second.TryGet(Words, Key("a"), out _));
@@ -128,7 +131,8 @@ public sealed class BuildCacheTests : IDisposable
         }
 
         Assert.Equal(before.AddHours(-1), new FileInfo(FilePath).LastWriteTimeUtc);
-        Assert.Equal([BuildCache.FileName], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal(before.AddHours(-1), new FileInfo(IndexPath).LastWriteTimeUtc);
+        Assert.Equal([BuildCache.FileName, BuildCache.IndexName], Directory.GetFiles(_folder).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -140,14 +144,15 @@ public sealed class BuildCacheTests : IDisposable
             first.Save(buildFailed: false);
         }
 
-        var bytes = File.ReadAllBytes(FilePath);
+        var (values, index) = (File.ReadAllBytes(FilePath), File.ReadAllBytes(IndexPath));
         using (var dryRun = Open(write: false))
         {
             dryRun.Put(Words, Key("b"), ["b"]);
             dryRun.Save(buildFailed: false);
         }
 
-        Assert.Equal(bytes, File.ReadAllBytes(FilePath));
+        Assert.Equal(values, File.ReadAllBytes(FilePath));
+        Assert.Equal(index, File.ReadAllBytes(IndexPath));
         using (var clean = Open(read: false))
         {
             Assert.False(clean.TryGet(Words, Key("a"), out _));
@@ -168,25 +173,36 @@ public sealed class BuildCacheTests : IDisposable
             first.Save(buildFailed: false);
         }
 
-        var good = File.ReadAllBytes(FilePath);
-        for (var at = 0; at < good.Length; at++)
+        var (goodValues, goodIndex) = (File.ReadAllBytes(FilePath), File.ReadAllBytes(IndexPath));
+        var damages = new List<(byte[] Values, byte[] Index)>();
+        for (var at = 0; at < goodValues.Length; at++)
         {
-            foreach (var damaged in new[] { good[..at], Flip(good, at) })
+            damages.Add((goodValues[..at], goodIndex));
+            damages.Add((Flip(goodValues, at), goodIndex));
+        }
+
+        for (var at = 0; at < goodIndex.Length; at++)
+        {
+            damages.Add((goodValues, goodIndex[..at]));
+            damages.Add((goodValues, Flip(goodIndex, at)));
+        }
+
+        foreach (var (values, index) in damages)
+        {
+            File.WriteAllBytes(FilePath, values);
+            File.WriteAllBytes(IndexPath, index);
+            using var cache = Open();
+            if (cache.TryGet(Words, Key("a"), out var words))
             {
-                File.WriteAllBytes(FilePath, damaged);
-                using var cache = Open();
-                if (cache.TryGet(Words, Key("a"), out var words))
-                {
-                    Assert.Equal(["monsoon", "kerala"], words);
-                }
-
-                if (cache.TryGet(Numbers, Key("b"), out var numbers))
-                {
-                    Assert.Equal([7, 8], numbers);
-                }
-
-                cache.Save(buildFailed: false);
+                Assert.Equal(["monsoon", "kerala"], words);
             }
+
+            if (cache.TryGet(Numbers, Key("b"), out var numbers))
+            {
+                Assert.Equal([7, 8], numbers);
+            }
+
+            cache.Save(buildFailed: false);
         }
     }
 
@@ -199,44 +215,63 @@ public sealed class BuildCacheTests : IDisposable
             first.Save(buildFailed: false);
         }
 
-        var other = File.ReadAllBytes(FilePath);
-        other[^10] ^= 0xFF; // the tool identity, in the trailer
-        File.WriteAllBytes(FilePath, other);
+        var other = File.ReadAllBytes(IndexPath);
+        other[0] ^= 0xFF; // the tool identity, which heads the index
+        File.WriteAllBytes(IndexPath, other);
         using (var cache = Open())
         {
             Assert.Equal(0, cache.LastCount);
         }
 
-        File.Delete(FilePath);
-        Directory.CreateDirectory(FilePath);
-        using (var folderInstead = Open())
+        foreach (var path in new[] { FilePath, IndexPath })
         {
+            File.Delete(path);
+            Directory.CreateDirectory(path);
+            using var folderInstead = Open();
             Assert.Equal(0, folderInstead.LastCount);
             folderInstead.Put(Words, Key("a"), ["a"]);
             folderInstead.Save(buildFailed: false);
+            Directory.Delete(path);
         }
     }
 
     [Fact]
-    public void A_killed_build_leaves_its_next_file_which_the_next_writing_build_removes()
+    public void What_a_killed_build_appended_or_left_half_written_is_ignored_and_removed_by_the_next_writing_build()
     {
-        Directory.CreateDirectory(_folder);
-        var stale = Path.Combine(_folder, $"{BuildCache.FileName}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(stale, "half");
-
-        using (Open(write: false))
+        using (var first = Open())
         {
-            Assert.True(File.Exists(stale));
+            first.Put(Words, Key("a"), ["a"]);
+            first.Save(buildFailed: false);
         }
 
-        using (Open())
+        File.AppendAllText(FilePath, "values a killed build appended");
+        var stale = new[] { $"{BuildCache.FileName}.{Guid.NewGuid():N}.tmp", $"{BuildCache.IndexName}.{Guid.NewGuid():N}.tmp" }.Select(name => Path.Combine(_folder, name)).ToList();
+        stale.ForEach(path => File.WriteAllText(path, "half"));
+
+        using (var dryRun = Open(write: false))
         {
-            Assert.False(File.Exists(stale));
+            Assert.True(dryRun.TryGet(Words, Key("a"), out _));
+            Assert.All(stale, path => Assert.True(File.Exists(path)));
         }
+
+        using (var next = Open())
+        {
+            Assert.All(stale, path => Assert.False(File.Exists(path)));
+            Assert.True(next.TryGet(Words, Key("a"), out _));
+            next.Put(Words, Key("b"), ["b"]);
+            next.Save(buildFailed: false);
+        }
+
+        Assert.DoesNotContain("killed build", File.ReadAllText(FilePath));
+        using var after = Open();
+        Assert.True(after.TryGet(Words, Key("a"), out var a));
+        Assert.Equal(["a"], a);
+        Assert.True(after.TryGet(Words, Key("b"), out var b));
+        Assert.Equal(["b"], b);
     }
 
     [Fact]
-    public void A_cache_that_cannot_be_written_is_not_an_error_and_the_last_file_stays()
+    public void A_cache_that_cannot_be_written_is_not_an_error_and_the_last_one_stays()
     {
         using (var first = Open())
         {
@@ -244,16 +279,17 @@ public sealed class BuildCacheTests : IDisposable
             first.Save(buildFailed: false);
         }
 
-        // Every write to /dev/full fails as a full disk does; the small value waits in the stream's buffer.
-        using (var full = BuildCache.Open(_folder, read: true, write: true, _ => new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 4096)))
+        var (values, index) = (File.ReadAllBytes(FilePath), File.ReadAllBytes(IndexPath));
+        using (var full = BuildCache.Open(_folder, read: true, write: true, path => new FullDisk(path)))
         {
             Assert.True(full.TryGet(Words, Key("a"), out _));
-            full.Put(Words, Key("small"), ["buffered"]);
+            full.Put(Words, Key("small"), ["small"]);
             full.Put(Numbers, Key("large"), [.. Enumerable.Range(0, 10_000)]);
-            full.Put(Words, Key("after"), ["after"]);
             full.Save(buildFailed: false);
         }
 
+        Assert.Equal(values, File.ReadAllBytes(FilePath));
+        Assert.Equal(index, File.ReadAllBytes(IndexPath));
         using var next = Open();
         Assert.True(next.TryGet(Words, Key("a"), out var kept));
         Assert.Equal(["kept"], kept);
@@ -283,5 +319,13 @@ public sealed class BuildCacheTests : IDisposable
         var copy = (byte[])bytes.Clone();
         copy[at] ^= 0x5A;
         return copy;
+    }
+
+    /// <summary>A file on a full disk: every write fails.</summary>
+    private sealed class FullDisk(string path) : FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite)
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("No space left on device");
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
     }
 }

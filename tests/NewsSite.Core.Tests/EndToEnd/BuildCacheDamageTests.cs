@@ -34,37 +34,52 @@ public sealed class BuildCacheDamageTests
         The bank held its rate.
         """;
 
-    public static TheoryData<string, Action<string>> Damages() => new()
+    private static readonly Dictionary<string, Action<string>> Damage = new()
     {
         { "deleted", file => File.Delete(file) },
         { "emptied", file => File.WriteAllBytes(file, []) },
         { "cut in half", file => File.WriteAllBytes(file, File.ReadAllBytes(file)[..(int)(new FileInfo(file).Length / 2)]) },
         { "a byte changed in the middle", file => FlipAt(file, new FileInfo(file).Length / 2) },
-        { "a byte of the index changed", file => FlipAt(file, new FileInfo(file).Length - 40) },
+        { "a byte near the end changed", file => FlipAt(file, new FileInfo(file).Length - 40) },
         { "garbage", file => File.WriteAllBytes(file, [.. Enumerable.Range(0, 5000).Select(i => (byte)(i * 31))]) },
         { "a folder instead", file => { File.Delete(file); Directory.CreateDirectory(file); } },
         { "a link to a missing file", file => { File.Delete(file); File.CreateSymbolicLink(file, file + ".gone"); } },
     };
 
+    /// <summary>Every damage, to the values and to the index.</summary>
+    public static TheoryData<string, string> Damages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in new[] { BuildCache.FileName, BuildCache.IndexName })
+        {
+            foreach (var damage in Damage.Keys)
+            {
+                data.Add(file, damage);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Damages))]
-    public void A_damaged_or_missing_cache_is_never_an_error_and_the_build_is_as_a_clean_one(string damage, Action<string> apply)
+    public void A_damaged_or_missing_cache_is_never_an_error_and_the_build_is_as_a_clean_one(string file, string damage)
     {
         using var site = TestSite.Create(Site);
         site.Settle();
         site.Build().AssertSucceeded();
-        var cacheFile = Path.Combine(CacheFolder.Of(site.Output), BuildCache.FileName);
+        var cacheFile = Path.Combine(CacheFolder.Of(site.Output), file);
         Assert.True(File.Exists(cacheFile), "the first build keeps a cache");
 
         File.AppendAllText(Path.Combine(site.Source, "content/world/quake.md"), "\nA later paragraph.\n");
         File.SetLastWriteTimeUtc(Path.Combine(site.Source, "content/world/quake.md"), DateTime.UtcNow.AddHours(-1));
-        apply(cacheFile);
+        Damage[damage](cacheFile);
         var rebuilt = site.Build();
 
         rebuilt.AssertSucceeded();
         Assert.Empty(rebuilt.Result.Diagnostics);
         var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
-        Assert.True(OutputHashes.Of(clean.Output).SequenceEqual(OutputHashes.Of(site.Output)), $"{damage}: the rebuilt output differs from a clean build");
+        Assert.True(OutputHashes.Of(clean.Output).SequenceEqual(OutputHashes.Of(site.Output)), $"{file} {damage}: the rebuilt output differs from a clean build");
     }
 
     [Fact]

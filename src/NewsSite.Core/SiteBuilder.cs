@@ -55,7 +55,7 @@ public sealed class SiteBuilder
             return Failed(OutputInUse(options), clock);
         }
 
-        using var cache = BuildCache.Open(CacheFolder.Of(options.OutputRoot), read: options.Incremental, write: !options.DryRun);
+        var cacheOpened = new SideTask<BuildCache>(_ => BuildCache.Open(CacheFolder.Of(options.OutputRoot), read: options.Incremental, write: !options.DryRun));
         var diagnostics = new DiagnosticBag();
         var configRead = new SideTask<SiteConfig?>(found => SiteConfigReader.Read(source, found, options.BaseUrl));
         var templatesRead = new SideTask<TemplateSet?>(found => TemplateSet.Load(source, found));
@@ -64,6 +64,7 @@ public sealed class SiteBuilder
         var lookedAt = DateTime.UtcNow;
         var files = ContentSource.Discover(source, diagnostics);
         var stamp = options.DryRun ? null : SourceStamp.Take(source, files, diagnostics.ToSortedList(), OptionsKey(source, options), lookedAt);
+        using var cache = cacheOpened.Join(diagnostics);
         if (UpToDate(options, cache, stamp) is { } receipt)
         {
             configRead.Abandon();

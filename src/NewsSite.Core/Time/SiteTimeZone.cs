@@ -9,24 +9,6 @@ namespace NewsSite.Time;
 /// </summary>
 public sealed class SiteTimeZone
 {
-    private static readonly LocalDateTimePattern[] LocalPatterns =
-    [
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFF"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss.FFFFFFFFF"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm"),
-    ];
-
-    private static readonly OffsetDateTimePattern[] OffsetPatterns =
-    [
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFFo<Z+HH:mm>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss.FFFFFFFFFo<Z+HH:mm>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<Z+HH:mm>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFF' 'o<Z+HH:mm>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss.FFFFFFFFF' 'o<Z+HH:mm>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFFo<Z+HHmm>"),
-    ];
-
     private readonly DateTimeZone _zone;
 
     private SiteTimeZone(DateTimeZone zone) => _zone = zone;
@@ -78,7 +60,7 @@ public sealed class SiteTimeZone
     private DateTimeOffset? ParseUnchecked(string text)
     {
         var trimmed = text.Trim();
-        foreach (var pattern in OffsetPatterns)
+        foreach (var pattern in Patterns.Offset)
         {
             if (pattern.Parse(trimmed) is { Success: true } offsetResult)
             {
@@ -86,7 +68,7 @@ public sealed class SiteTimeZone
             }
         }
 
-        foreach (var pattern in LocalPatterns)
+        foreach (var pattern in Patterns.Local)
         {
             if (pattern.Parse(trimmed) is { Success: true } localResult)
             {
@@ -124,4 +106,26 @@ public sealed class SiteTimeZone
 
     private static string OffsetText(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The date formats front matter may use; their own class, so only a build that parses a date makes them.</summary>
+    private static class Patterns
+    {
+        public static readonly LocalDateTimePattern[] Local =
+        [
+            LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFF"),
+            LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss.FFFFFFFFF"),
+            LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+            LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm"),
+        ];
+
+        public static readonly OffsetDateTimePattern[] Offset =
+        [
+            OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFFo<Z+HH:mm>"),
+            OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss.FFFFFFFFFo<Z+HH:mm>"),
+            OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<Z+HH:mm>"),
+            OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFF' 'o<Z+HH:mm>"),
+            OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss.FFFFFFFFF' 'o<Z+HH:mm>"),
+            OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFFo<Z+HHmm>"),
+        ];
+    }
 }

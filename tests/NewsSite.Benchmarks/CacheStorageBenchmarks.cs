@@ -7,8 +7,8 @@ namespace NewsSite.Benchmarks;
 /// <summary>
 /// The build cache's storage, measured as a one-article rebuild of a 10,000-article site uses it: open what the
 /// last build kept, read 30,000 answers (front matter, body results, search analyses), put three new ones and
-/// keep the result for the next build. One file with an index (<see cref="BuildCache"/>) against a folder of one
-/// file per answer and an SQLite table.
+/// keep the result for the next build. One file of answers with its index beside it (<see cref="BuildCache"/>)
+/// against a folder of one file per answer and an SQLite table.
 /// </summary>
 [MemoryDiagnoser]
 public class CacheStorageBenchmarks
@@ -72,7 +72,7 @@ public class CacheStorageBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public long OneFileWithAnIndex()
+    public long OneFileAndItsIndex()
     {
         long bytes = 0;
         using var cache = BuildCache.Open(Path.Combine(_root, "one-file"), read: true, write: true);

@@ -94,7 +94,8 @@ internal sealed partial class BuildCache : IBuildCache, IDisposable
         SafeFileHandle? last = null;
         try
         {
-            if (read && ReadIndex(folder) is { } index)
+            // Values behind a link are not written through it: the cache starts afresh.
+            if (read && ReadIndex(folder) is { } index && new FileInfo(Path.Combine(folder, FileName)).LinkTarget is null)
             {
                 last = File.OpenHandle(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 return new BuildCache(folder, write, openValues, last, index);
@@ -273,6 +274,12 @@ internal sealed partial class BuildCache : IBuildCache, IDisposable
             if (_appender is null && !_unwritable)
             {
                 Directory.CreateDirectory(_folder);
+                if (_lastEnd == 0)
+                {
+                    // Whatever is there goes, a link included (not what it points to).
+                    File.Delete(ValuesPath);
+                }
+
                 _appender = _openValues(ValuesPath);
                 // What a killed build appended after them goes.
                 _appender.SetLength(_lastEnd);

@@ -271,6 +271,33 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_link_put_in_place_of_the_values_is_replaced_and_what_it_points_to_is_left_alone()
+    {
+        using (var first = Open())
+        {
+            first.Put(Words, Key("a"), ["a"]);
+            first.Save(buildFailed: false);
+        }
+
+        var victim = Path.Combine(_folder, "victim.txt");
+        File.WriteAllText(victim, "not the cache's");
+        File.Delete(FilePath);
+        File.CreateSymbolicLink(FilePath, victim);
+        using (var linked = Open())
+        {
+            Assert.Equal(0, linked.LastCount);
+            linked.Put(Words, Key("b"), ["b"]);
+            linked.Save(buildFailed: false);
+        }
+
+        Assert.Equal("not the cache's", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(FilePath).LinkTarget);
+        using var after = Open();
+        Assert.True(after.TryGet(Words, Key("b"), out var b));
+        Assert.Equal(["b"], b);
+    }
+
+    [Fact]
     public void A_cache_that_cannot_be_written_is_not_an_error_and_the_last_one_stays()
     {
         using (var first = Open())

@@ -19,10 +19,11 @@ internal sealed partial record PairBlock(int First, int[] Ends, int[] Lasts, byt
     }
 
     /// <summary>False for a block that could not have been made here (one read from a damaged cache).</summary>
+    /// <param name="first">The id of the block's first article.</param>
     /// <param name="end">The id after the block's last article.</param>
-    public bool IsSound(int end)
+    public bool IsSound(int first, int end)
     {
-        if (Ends.Length != WordPairs.Buckets || Lasts.Length != WordPairs.Buckets || First < 0 || end < First)
+        if (Ends.Length != WordPairs.Buckets || Lasts.Length != WordPairs.Buckets || First != first || First < 0 || end < First)
         {
             return false;
         }
@@ -30,15 +31,25 @@ internal sealed partial record PairBlock(int First, int[] Ends, int[] Lasts, byt
         for (var bucket = 0; bucket < Ends.Length; bucket++)
         {
             // A list's first and last ids must lie in the block, the first no later than the last, so that joining
-            // blocks never counts a gap backwards.
+            // blocks never counts a gap backwards; an empty list's last id is the one before the block.
             var start = bucket == 0 ? 0 : Ends[bucket - 1];
             if (Ends[bucket] < start || Ends[bucket] > Bytes.Length || Lasts[bucket] >= end)
             {
                 return false;
             }
 
-            var first = Ends[bucket] == start ? -1 : VarintText.ReadFirst(Bytes.AsSpan(start, Ends[bucket] - start), out _);
-            if (Ends[bucket] == start ? Lasts[bucket] != First - 1 : first < 0 || first > Lasts[bucket] - First)
+            if (Ends[bucket] == start)
+            {
+                if (Lasts[bucket] != First - 1)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var gap = VarintText.ReadFirst(Bytes.AsSpan(start, Ends[bucket] - start), out _);
+            if (gap < 0 || gap > Lasts[bucket] - First)
             {
                 return false;
             }

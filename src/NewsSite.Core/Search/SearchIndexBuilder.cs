@@ -60,7 +60,7 @@ internal static class SearchIndexBuilder
         {
             var end = Math.Min(first + size, analyses.Length);
             var key = new ContentHash.Builder().Add(first).Add(Enumerable.Range(first, end - first).Select(d => articles[d].Key)).Finish();
-            if (!cache.TryGet(PairBlocks, key, out var block) || !block.IsSound(end) || block.First != first)
+            if (!cache.TryGet(PairBlocks, key, out var block) || !block.IsSound(first, end))
             {
                 block = PairBlockOf(analyses, first, end);
                 cache.Put(PairBlocks, key, block);

@@ -102,8 +102,8 @@ public sealed class SearchIndexBuilderTests
         }
 
         var block = made.Finish();
-        Assert.True(block.IsSound(2048));
-        Assert.False(block.IsSound(2047));
+        Assert.True(block.IsSound(1024, 2048));
+        Assert.False(block.IsSound(1024, 2047));
         Assert.Equal([1024, 1030], new PairIndex([block]).Documents(3));
     }
 
@@ -117,15 +117,17 @@ public sealed class SearchIndexBuilderTests
         Array.Fill(lasts, 9);
         lasts[0] = 43;
         static int[] With(int[] values, int at, int value) => [.. values.Select((v, i) => i == at ? value : v)];
-        Assert.True(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound(50));
-        Assert.False(new PairBlock(10, ends, lasts, "B1x"u8.ToArray()).IsSound(50));
-        Assert.False(new PairBlock(10, ends, lasts, "BB"u8.ToArray()).IsSound(50));
-        Assert.False(new PairBlock(10, ends[1..], lasts, "B1"u8.ToArray()).IsSound(50));
-        Assert.False(new PairBlock(10, With(ends, 7, 1), lasts, "B1"u8.ToArray()).IsSound(50));
-        Assert.False(new PairBlock(10, ends, With(lasts, 7, 3), "B1"u8.ToArray()).IsSound(50));
+        Assert.True(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound(10, 50));
+        Assert.False(new PairBlock(10, ends, lasts, "B1x"u8.ToArray()).IsSound(10, 50));
+        Assert.False(new PairBlock(10, ends, lasts, "BB"u8.ToArray()).IsSound(10, 50));
+        Assert.False(new PairBlock(10, ends[1..], lasts, "B1"u8.ToArray()).IsSound(10, 50));
+        Assert.False(new PairBlock(10, With(ends, 7, 1), lasts, "B1"u8.ToArray()).IsSound(10, 50));
+        Assert.False(new PairBlock(10, ends, With(lasts, 7, 3), "B1"u8.ToArray()).IsSound(10, 50));
         // A last id past the block, or a first id after the last: joining blocks would count a gap backwards.
-        Assert.False(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound(43));
-        Assert.False(new PairBlock(10, ends, With(lasts, 0, 40), "B1"u8.ToArray()).IsSound(50));
+        Assert.False(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound(10, 43));
+        Assert.False(new PairBlock(10, ends, With(lasts, 0, 40), "B1"u8.ToArray()).IsSound(10, 50));
+        // A block kept for another place in the site.
+        Assert.False(new PairBlock(10, ends, lasts, "B1"u8.ToArray()).IsSound(11, 50));
     }
 
     [Fact]

@@ -91,13 +91,14 @@ internal sealed partial class BuildCache : IBuildCache, IDisposable
             RemoveStaleTemporaries(folder);
         }
 
+        var values = Path.Combine(folder, FileName);
         SafeFileHandle? last = null;
         try
         {
             // Values behind a link are not written through it: the cache starts afresh.
-            if (read && ReadIndex(folder) is { } index && new FileInfo(Path.Combine(folder, FileName)).LinkTarget is null)
+            if (read && ReadIndex(folder) is { } index && new FileInfo(values).LinkTarget is null)
             {
-                last = File.OpenHandle(Path.Combine(folder, FileName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                last = File.OpenHandle(values, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 return new BuildCache(folder, write, openValues, last, index);
             }
         }

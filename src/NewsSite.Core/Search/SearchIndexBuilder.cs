@@ -25,13 +25,15 @@ internal static class SearchIndexBuilder
             () => new SearchText(s.Fields, s.Document.Snippet))).ToList();
         var table = new TermTable();
         var analyzer = new ArticleAnalyzer(table);
-        return Build(articles, [.. articles.Select(a => analyzer.Analyse(a.Text()))], table, sections, BuildCache.None);
+        return Build(articles, [.. articles.Select(a => analyzer.Analyse(a.Text()))], table, sections, BuildCache.None, _ => { });
     }
 
     /// <param name="analyses">One per article, each let go (set to null) once both its terms and its pairs are indexed.</param>
     /// <param name="cache">Where the pairs of each block of articles are kept for the next build.</param>
+    /// <param name="pairsBuilt">Called with the pairs, on their thread, as soon as they are built (to write them there).</param>
     /// <remarks>The pairs (most of the postings) are indexed on a thread of their own beside the terms.</remarks>
-    public static SearchIndex Build(IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections, IBuildCache cache)
+    public static SearchIndex Build(
+        IReadOnlyList<SearchArticle> articles, ArticleAnalysis?[] analyses, TermTable table, IReadOnlyList<(string Slug, string Name)> sections, IBuildCache cache, Action<PairIndex> pairsBuilt)
     {
         var users = new int[analyses.Length];
         Array.Fill(users, 2);
@@ -43,7 +45,12 @@ internal static class SearchIndexBuilder
             }
         }
 
-        var pairs = Task.Run(() => BuildPairs(articles, analyses, cache, Indexed));
+        var pairs = Task.Run(() =>
+        {
+            var built = BuildPairs(articles, analyses, cache, Indexed);
+            pairsBuilt(built);
+            return built;
+        });
         return BuildTerms(articles, analyses, table, sections, Indexed, pairs);
     }
 

@@ -42,14 +42,14 @@ internal static class SearchIndexWriter
         Indented = false,
     };
 
-    /// <returns>The number of files written.</returns>
-    public static int Write(SearchIndex index, OutputWriter output)
+    /// <param name="pairs">What <see cref="WritePairs"/> wrote of the index's pairs.</param>
+    /// <returns>The number of files written, the pair files among them.</returns>
+    public static int Write(SearchIndex index, PairFiles pairs, OutputWriter output)
     {
         // Every file is made in this one buffer, written out before the next is made.
-        var buffer = new ArrayBufferWriter<byte>(2 * ChunkBytes);
+        var buffer = NewBuffer();
         var chunks = WriteChunks(index, output, buffer);
         var fragments = WriteFragments(index, output, buffer);
-        var pairs = WritePairs(index.Pairs, output, buffer);
         output.TryWrite(MetaFile, Meta(buffer, index, chunks, fragments, pairs));
         return chunks.Count + fragments.Count + pairs.Files + 1;
     }
@@ -178,9 +178,10 @@ internal static class SearchIndexWriter
         return (count, ShortHex(hash.GetCurrentHashAsUInt64()));
     }
 
-    /// <returns>How many files, how many buckets each holds, and a hash of their contents.</returns>
-    private static (int Files, int PerFile, string Version) WritePairs(PairIndex pairs, OutputWriter output, ArrayBufferWriter<byte> buffer)
+    /// <summary>The pair files, which need nothing but the pairs: the build writes them as soon as the pairs are built.</summary>
+    public static PairFiles WritePairs(PairIndex pairs, OutputWriter output)
     {
+        var buffer = NewBuffer();
         var scratch = new byte[4096];
         var total = 0L;
         for (var bucket = 0; bucket < WordPairs.Buckets; bucket++)
@@ -217,10 +218,10 @@ internal static class SearchIndexWriter
             output.TryWrite(string.Create(CultureInfo.InvariantCulture, $"{Folder}p/{file}.json"), bytes);
         }
 
-        return (files, perFile, ShortHex(hash.GetCurrentHashAsUInt64()));
+        return new PairFiles(files, perFile, ShortHex(hash.GetCurrentHashAsUInt64()));
     }
 
-    private static ReadOnlySpan<byte> Meta(ArrayBufferWriter<byte> buffer, SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments, (int Files, int PerFile, string Version) pairs) => Json(buffer, json =>
+    private static ReadOnlySpan<byte> Meta(ArrayBufferWriter<byte> buffer, SearchIndex index, List<(string FirstKey, string File)> chunks, (int Count, string Version) fragments, PairFiles pairs) => Json(buffer, json =>
     {
         json.WriteStartObject();
         json.WriteNumber("version", FormatVersion);
@@ -303,6 +304,8 @@ internal static class SearchIndexWriter
     /// </summary>
     private static string ShortHex(ulong hash) => (hash >> 16).ToString("x12", CultureInfo.InvariantCulture);
 
+    private static ArrayBufferWriter<byte> NewBuffer() => new(2 * ChunkBytes);
+
     /// <returns>The file's bytes, in <paramref name="buffer"/>: good until the next file is made.</returns>
     private static ReadOnlySpan<byte> Json(ArrayBufferWriter<byte> buffer, Action<Utf8JsonWriter> write)
     {
@@ -315,3 +318,6 @@ internal static class SearchIndexWriter
         return buffer.WrittenSpan;
     }
 }
+
+/// <summary>The pair files written: how many, how many buckets each holds, and a hash of their contents.</summary>
+internal sealed record PairFiles(int Files, int PerFile, string Version);

@@ -90,10 +90,13 @@ internal sealed class SiteSearch
             },
             _ => { });
 
-        // The builder lets each analysis go once it is indexed: the index holds all it needs.
-        var index = SearchIndexBuilder.Build(_articles, _analysed, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))], _cache);
+        // The builder lets each analysis go once it is indexed: the index holds all it needs. The pair files are
+        // written while the terms are still being indexed.
+        PairFiles? pairFiles = null;
+        var index = SearchIndexBuilder.Build(
+            _articles, _analysed, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))], _cache, pairs => pairFiles = SearchIndexWriter.WritePairs(pairs, output));
         memory.StageEnded();
-        return SearchIndexWriter.Write(index, output);
+        return SearchIndexWriter.Write(index, pairFiles!, output);
     }
 
     /// <summary>The analysis the cache kept for the article, or a new one of its text, which the cache then keeps.</summary>

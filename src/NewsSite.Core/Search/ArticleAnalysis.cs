@@ -13,9 +13,9 @@ namespace NewsSite.Search;
 /// </remarks>
 internal sealed class ArticleAnalysis
 {
-    private readonly ReadOnlyMemory<byte> _terms;
-    private readonly ReadOnlyMemory<byte> _words;
-    private readonly ReadOnlyMemory<byte> _pairs;
+    private readonly byte[] _lists;
+    private readonly int _wordsStart;
+    private readonly int _pairsStart;
     private readonly int[]? _ids;
 
     public ArticleAnalysis(int[] terms, int[] signals, int length, int headlineLength, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
@@ -23,18 +23,21 @@ internal sealed class ArticleAnalysis
     {
     }
 
-    private ArticleAnalysis(ReadOnlyMemory<byte> terms, ReadOnlyMemory<byte> words, ReadOnlyMemory<byte> pairs, int length, int headlineLength, ReadOnlyMemory<byte> utf8Snippet, int[]? ids)
+    private ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, int[]? ids)
     {
-        _terms = terms;
-        _words = words;
-        _pairs = pairs;
+        // Every analysis is held until the index is written. On the pinned heap, which the collector never moves,
+        // its lists cost no pause however many collections they outlive.
+        _lists = GC.AllocateUninitializedArray<byte>(terms.Length + words.Length + pairs.Length, pinned: true);
+        terms.CopyTo(_lists);
+        words.CopyTo(_lists.AsSpan(_wordsStart = terms.Length));
+        pairs.CopyTo(_lists.AsSpan(_pairsStart = terms.Length + words.Length));
         Length = length;
         HeadlineLength = headlineLength;
         Utf8Snippet = utf8Snippet;
         _ids = ids;
     }
 
-    /// <param name="ids">The table's number of each string the packed lists refer to.</param>
+    /// <param name="ids">The table's number of each string the packed lists refer to, on the pinned heap too.</param>
     public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, int[] ids) =>
         new(terms, words, pairs, length, headlineLength, utf8Snippet, ids);
 
@@ -53,17 +56,17 @@ internal sealed class ArticleAnalysis
     public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet.Span);
 
     /// <summary>The packed (term, frequency) and (word, term) lists.</summary>
-    public ReadOnlySpan<byte> PackedTerms => _terms.Span;
+    public ReadOnlySpan<byte> PackedTerms => _lists.AsSpan(0, _wordsStart);
 
-    public ReadOnlySpan<byte> PackedWords => _words.Span;
+    public ReadOnlySpan<byte> PackedWords => _lists.AsSpan(_wordsStart, _pairsStart - _wordsStart);
 
     /// <summary>The pair buckets, packed without values.</summary>
-    public ReadOnlySpan<byte> PackedPairBuckets => _pairs.Span;
+    public ReadOnlySpan<byte> PackedPairBuckets => _lists.AsSpan(_pairsStart);
 
     /// <summary>The article's terms (the table's numbers), with their signals.</summary>
     public (int[] Terms, int[] Frequencies) TermFrequencies()
     {
-        var (terms, signals) = PackedPairs.Unpack(_terms.Span);
+        var (terms, signals) = PackedPairs.Unpack(PackedTerms);
         return ([.. terms.Select(Id)], signals);
     }
 }

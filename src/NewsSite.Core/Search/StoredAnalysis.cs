@@ -38,8 +38,9 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
     /// <exception cref="InvalidDataException">The record refers to strings it does not hold.</exception>
     public ArticleAnalysis ToAnalysis(TermTable table)
     {
-        // Every string ends in a line break, so the count of them sizes the numbers exactly.
-        var ids = new int[Strings.AsSpan().Count((byte)'\n')];
+        // Every string ends in a line break, so the count of them sizes the numbers exactly. Held with the analysis's
+        // lists, on the pinned heap with them.
+        var ids = GC.AllocateUninitializedArray<int>(Strings.AsSpan().Count((byte)'\n'), pinned: true);
         Span<char> chars = stackalloc char[256];
         var rest = Strings.AsSpan();
         for (var i = 0; i < ids.Length; i++)

@@ -14,35 +14,38 @@ namespace NewsSite.Search;
 internal sealed class ArticleAnalysis
 {
     private readonly byte[] _lists;
+    private readonly int _termsStart;
     private readonly int _wordsStart;
     private readonly int _pairsStart;
+    private readonly int _end;
     private readonly int[]? _ids;
+    private readonly int _idsStart;
 
-    public ArticleAnalysis(int[] terms, int[] signals, int length, int headlineLength, int[] words, int[] wordTerms, int[] pairBuckets, string snippet)
-        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, headlineLength, System.Text.Encoding.UTF8.GetBytes(snippet), ids: null)
+    /// <param name="held">Where the packed lists are kept (the analyser's).</param>
+    public ArticleAnalysis(int[] terms, int[] signals, int length, int headlineLength, int[] words, int[] wordTerms, int[] pairBuckets, string snippet, Slab<byte> held)
+        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, headlineLength, System.Text.Encoding.UTF8.GetBytes(snippet), held, ids: null, idsStart: 0)
     {
     }
 
-    private ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, int[]? ids)
+    private ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held, int[]? ids, int idsStart)
     {
-        // Every analysis is held until the index is written. On the pinned heap, which the collector never moves,
-        // its lists cost no pause however many collections they outlive.
-        _lists = GC.AllocateUninitializedArray<byte>(terms.Length + words.Length + pairs.Length, pinned: true);
-        terms.CopyTo(_lists);
-        words.CopyTo(_lists.AsSpan(_wordsStart = terms.Length));
-        pairs.CopyTo(_lists.AsSpan(_pairsStart = terms.Length + words.Length));
+        _lists = held.Take(terms.Length + words.Length + pairs.Length, out _termsStart);
+        terms.CopyTo(_lists.AsSpan(_termsStart));
+        words.CopyTo(_lists.AsSpan(_wordsStart = _termsStart + terms.Length));
+        pairs.CopyTo(_lists.AsSpan(_pairsStart = _wordsStart + words.Length));
+        _end = _pairsStart + pairs.Length;
         Length = length;
         HeadlineLength = headlineLength;
         Utf8Snippet = utf8Snippet;
-        _ids = ids;
+        (_ids, _idsStart) = (ids, idsStart);
     }
 
-    /// <param name="ids">The table's number of each string the packed lists refer to, on the pinned heap too.</param>
-    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, int[] ids) =>
-        new(terms, words, pairs, length, headlineLength, utf8Snippet, ids);
+    /// <param name="ids">The table's number of each string the packed lists refer to, from <c>ids[idsStart]</c> on.</param>
+    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held, int[] ids, int idsStart) =>
+        new(terms, words, pairs, length, headlineLength, utf8Snippet, held, ids, idsStart);
 
     /// <summary>The table's number of a string number found in <see cref="PackedTerms"/> or <see cref="PackedWords"/>.</summary>
-    public int Id(int number) => _ids is null ? number : _ids[number];
+    public int Id(int number) => _ids is null ? number : _ids[_idsStart + number];
 
     /// <summary>The body's length in indexed words.</summary>
     public int Length { get; }
@@ -56,12 +59,12 @@ internal sealed class ArticleAnalysis
     public string Snippet => System.Text.Encoding.UTF8.GetString(Utf8Snippet.Span);
 
     /// <summary>The packed (term, frequency) and (word, term) lists.</summary>
-    public ReadOnlySpan<byte> PackedTerms => _lists.AsSpan(0, _wordsStart);
+    public ReadOnlySpan<byte> PackedTerms => _lists.AsSpan(_termsStart, _wordsStart - _termsStart);
 
     public ReadOnlySpan<byte> PackedWords => _lists.AsSpan(_wordsStart, _pairsStart - _wordsStart);
 
     /// <summary>The pair buckets, packed without values.</summary>
-    public ReadOnlySpan<byte> PackedPairBuckets => _lists.AsSpan(_pairsStart);
+    public ReadOnlySpan<byte> PackedPairBuckets => _lists.AsSpan(_pairsStart, _end - _pairsStart);
 
     /// <summary>The article's terms (the table's numbers), with their signals.</summary>
     public (int[] Terms, int[] Frequencies) TermFrequencies()

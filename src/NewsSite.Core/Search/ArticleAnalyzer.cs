@@ -42,6 +42,11 @@ internal sealed class ArticleAnalyzer
     /// <summary>Scratch space for storing this thread's analyses in the build cache.</summary>
     public StringPlaces Places { get; } = new();
 
+    /// <summary>Where this thread's analyses keep their lists, and those read from the cache their string numbers.</summary>
+    public Slab<byte> Held { get; } = new();
+
+    public Slab<int> HeldIds { get; } = new();
+
     public ArticleAnalyzer(TermTable table)
     {
         _table = table;
@@ -79,7 +84,7 @@ internal sealed class ArticleAnalyzer
         }
 
         var pairs = _pairs.ToArray();
-        var analysis = new ArticleAnalysis(terms, signals, _bodyLength, _headlineLength, [.. _words], [.. _wordTerms], pairs, text.Snippet);
+        var analysis = new ArticleAnalysis(terms, signals, _bodyLength, _headlineLength, [.. _words], [.. _wordTerms], pairs, text.Snippet, Held);
         _terms.Clear();
         _words.Clear();
         _wordTerms.Clear();

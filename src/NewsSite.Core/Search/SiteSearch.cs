@@ -107,7 +107,7 @@ internal sealed class SiteSearch
         {
             if (_cache.TryGet(Analyses, key, out var stored))
             {
-                return stored.ToAnalysis(_table);
+                return stored.ToAnalysis(_table, analyzer.Held, analyzer.HeldIds);
             }
         }
         catch (InvalidDataException)

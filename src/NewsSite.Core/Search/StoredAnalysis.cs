@@ -35,29 +35,30 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
     }
 
     /// <summary>The analysis, its strings numbered in this build's table.</summary>
+    /// <param name="held">Where the analysis keeps its lists and numbers (the thread's).</param>
     /// <exception cref="InvalidDataException">The record refers to strings it does not hold.</exception>
-    public ArticleAnalysis ToAnalysis(TermTable table)
+    public ArticleAnalysis ToAnalysis(TermTable table, Slab<byte> held, Slab<int> heldIds)
     {
-        // Every string ends in a line break, so the count of them sizes the numbers exactly. Held with the analysis's
-        // lists, on the pinned heap with them.
-        var ids = GC.AllocateUninitializedArray<int>(Strings.AsSpan().Count((byte)'\n'), pinned: true);
+        // Every string ends in a line break, so the count of them sizes the numbers exactly.
+        var count = Strings.AsSpan().Count((byte)'\n');
+        var ids = heldIds.Take(count, out var start);
         Span<char> chars = stackalloc char[256];
         var rest = Strings.AsSpan();
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             var end = rest.IndexOf((byte)'\n');
             var utf8 = rest[..end];
             var text = Encoding.UTF8.GetMaxCharCount(utf8.Length) <= chars.Length ? chars[..Encoding.UTF8.GetChars(utf8, chars)] : Encoding.UTF8.GetString(utf8).AsSpan();
-            ids[i] = table.Id(text);
+            ids[start + i] = table.Id(text);
             rest = rest[(end + 1)..];
         }
 
-        if (Highest(Terms, valueToo: false) >= ids.Length || Highest(Words, valueToo: true) >= ids.Length)
+        if (Highest(Terms, valueToo: false) >= count || Highest(Words, valueToo: true) >= count)
         {
             throw new InvalidDataException("a string the analysis does not hold");
         }
 
-        return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, HeadlineLength, Snippet, ids);
+        return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, HeadlineLength, Snippet, held, ids, start);
     }
 
     private static int Highest(byte[] packed, bool valueToo)

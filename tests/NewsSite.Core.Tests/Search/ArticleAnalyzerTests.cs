@@ -45,6 +45,6 @@ public sealed class ArticleAnalyzerTests
 
         var stored = MemoryPack.MemoryPackSerializer.Deserialize<StoredAnalysis>(
             MemoryPack.MemoryPackSerializer.Serialize(StoredAnalysis.From(analysis, table, analyzer.Places)))!;
-        Assert.Equal(4, stored.ToAnalysis(new TermTable()).HeadlineLength);
+        Assert.Equal(4, stored.ToAnalysis(new TermTable(), new Slab<byte>(), new Slab<int>()).HeadlineLength);
     }
 }

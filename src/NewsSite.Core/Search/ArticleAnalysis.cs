@@ -8,8 +8,9 @@ namespace NewsSite.Search;
 /// </summary>
 /// <remarks>
 /// Every article's analysis is held until the index is written, so it is packed (<see cref="PackedPairs"/>): a
-/// third of four int arrays. Lists are unpacked on use. An analysis read from the build cache keeps the lists as
-/// stored, numbered by the article's own strings, with the table's number for each (<see cref="Id"/>).
+/// third of four int arrays, in a run of its analyser's <see cref="Slab{T}"/>. Lists are unpacked on use. An
+/// analysis read from the build cache keeps the lists as stored, numbered by the article's own strings, with the
+/// table's number for each (<see cref="Id"/>).
 /// </remarks>
 internal sealed class ArticleAnalysis
 {

@@ -41,6 +41,7 @@ internal sealed class ArticleAnalysis
         (_ids, _idsStart) = (ids, idsStart);
     }
 
+    /// <param name="held">Where the packed lists are kept (the analyser's).</param>
     /// <param name="ids">The table's number of each string the packed lists refer to, from <c>ids[idsStart]</c> on.</param>
     public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held, int[] ids, int idsStart) =>
         new(terms, words, pairs, length, headlineLength, utf8Snippet, held, ids, idsStart);

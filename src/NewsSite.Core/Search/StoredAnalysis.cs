@@ -35,7 +35,8 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
     }
 
     /// <summary>The analysis, its strings numbered in this build's table.</summary>
-    /// <param name="held">Where the analysis keeps its lists and numbers (the thread's).</param>
+    /// <param name="held">Where the analysis keeps its lists (the thread's).</param>
+    /// <param name="heldIds">Where it keeps the table's number of each of its strings (the thread's).</param>
     /// <exception cref="InvalidDataException">The record refers to strings it does not hold.</exception>
     public ArticleAnalysis ToAnalysis(TermTable table, Slab<byte> held, Slab<int> heldIds)
     {

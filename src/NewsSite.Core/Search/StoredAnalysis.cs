@@ -62,11 +62,17 @@ internal sealed partial record StoredAnalysis(byte[] Strings, byte[] Terms, byte
         return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, HeadlineLength, Snippet, held, ids, start);
     }
 
+    /// <summary>The highest string number the list refers to; a number below zero (a damaged list) is past them all.</summary>
     private static int Highest(byte[] packed, bool valueToo)
     {
         var highest = -1;
         for (var pairs = PackedPairs.Read(packed); pairs.Next(out var key, out var value);)
         {
+            if (key < 0 || (valueToo && value < 0))
+            {
+                return int.MaxValue;
+            }
+
             highest = Math.Max(highest, valueToo ? Math.Max(key, value) : key);
         }
 

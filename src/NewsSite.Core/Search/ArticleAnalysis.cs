@@ -8,9 +8,7 @@ namespace NewsSite.Search;
 /// </summary>
 /// <remarks>
 /// Every article's analysis is held until the index is written, so it is packed (<see cref="PackedPairs"/>): a
-/// third of four int arrays, in a run of its analyser's <see cref="Slab{T}"/>. Lists are unpacked on use. An
-/// analysis read from the build cache keeps the lists as stored, numbered by the article's own strings, with the
-/// table's number for each (<see cref="Id"/>).
+/// third of four int arrays, in a run of its analyser's <see cref="Slab{T}"/>. Lists are unpacked on use.
 /// </remarks>
 internal sealed class ArticleAnalysis
 {
@@ -19,16 +17,14 @@ internal sealed class ArticleAnalysis
     private readonly int _wordsStart;
     private readonly int _pairsStart;
     private readonly int _end;
-    private readonly int[]? _ids;
-    private readonly int _idsStart;
 
     /// <param name="held">Where the packed lists are kept (the analyser's).</param>
     public ArticleAnalysis(int[] terms, int[] signals, int length, int headlineLength, int[] words, int[] wordTerms, int[] pairBuckets, string snippet, Slab<byte> held)
-        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, headlineLength, System.Text.Encoding.UTF8.GetBytes(snippet), held, ids: null, idsStart: 0)
+        : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, headlineLength, System.Text.Encoding.UTF8.GetBytes(snippet), held)
     {
     }
 
-    private ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held, int[]? ids, int idsStart)
+    private ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held)
     {
         _lists = held.Take(terms.Length + words.Length + pairs.Length, out _termsStart);
         terms.CopyTo(_lists.AsSpan(_termsStart));
@@ -38,16 +34,11 @@ internal sealed class ArticleAnalysis
         Length = length;
         HeadlineLength = headlineLength;
         Utf8Snippet = utf8Snippet;
-        (_ids, _idsStart) = (ids, idsStart);
     }
 
     /// <param name="held">Where the packed lists are kept (the analyser's).</param>
-    /// <param name="ids">The table's number of each string the packed lists refer to, from <c>ids[idsStart]</c> on.</param>
-    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held, int[] ids, int idsStart) =>
-        new(terms, words, pairs, length, headlineLength, utf8Snippet, held, ids, idsStart);
-
-    /// <summary>The table's number of a string number found in <see cref="PackedTerms"/> or <see cref="PackedWords"/>.</summary>
-    public int Id(int number) => _ids is null ? number : _ids[_idsStart + number];
+    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held) =>
+        new(terms, words, pairs, length, headlineLength, utf8Snippet, held);
 
     /// <summary>The body's length in indexed words.</summary>
     public int Length { get; }
@@ -69,9 +60,5 @@ internal sealed class ArticleAnalysis
     public ReadOnlySpan<byte> PackedPairBuckets => _lists.AsSpan(_pairsStart, _end - _pairsStart);
 
     /// <summary>The article's terms (the table's numbers), with their signals.</summary>
-    public (int[] Terms, int[] Frequencies) TermFrequencies()
-    {
-        var (terms, signals) = PackedPairs.Unpack(PackedTerms);
-        return ([.. terms.Select(Id)], signals);
-    }
+    public (int[] Terms, int[] Frequencies) TermFrequencies() => PackedPairs.Unpack(PackedTerms);
 }

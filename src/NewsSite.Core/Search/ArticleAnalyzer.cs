@@ -39,13 +39,8 @@ internal sealed class ArticleAnalyzer
     private uint _previousPair;
     private bool _hasPreviousPair;
 
-    /// <summary>Scratch space for storing this thread's analyses in the build cache.</summary>
-    public StringPlaces Places { get; } = new();
-
-    /// <summary>Where this thread's analyses keep their lists, and those read from the cache their string numbers.</summary>
+    /// <summary>Where this thread's analyses keep their lists, those read from the cache as well.</summary>
     public Slab<byte> Held { get; } = new();
-
-    public Slab<int> HeldIds { get; } = new();
 
     public ArticleAnalyzer(TermTable table)
     {

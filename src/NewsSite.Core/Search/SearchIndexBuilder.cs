@@ -128,17 +128,16 @@ internal static class SearchIndexBuilder
             totalLength += analysis.Length;
             bodyLengths[document] = analysis.Length;
             headlineLengths[document] = analysis.HeadlineLength;
-            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out _);)
+            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out _);)
             {
-                var term = analysis.Id(number);
                 capacity[term] += PostingList.Bytes(last[term], document);
                 last[term] = document;
             }
 
             for (var words = PackedPairs.Read(analysis.PackedWords); words.Next(out var word, out var term);)
             {
-                isWord[analysis.Id(word)] = true;
-                wordTerm[analysis.Id(word)] = analysis.Id(term);
+                isWord[word] = true;
+                wordTerm[word] = term;
             }
         }
 
@@ -148,9 +147,8 @@ internal static class SearchIndexBuilder
         for (var document = 0; document < analyses.Length; document++)
         {
             var analysis = analyses[document]!;
-            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var number, out var signal);)
+            for (var terms = PackedPairs.Read(analysis.PackedTerms); terms.Next(out var term, out var signal);)
             {
-                var term = analysis.Id(number);
                 (postings[term] ??= new PostingList(capacity[term])).Add(document, TermWeighting.Level(signal, analysis.Length, averageLength));
             }
 

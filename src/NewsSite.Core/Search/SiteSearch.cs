@@ -28,8 +28,14 @@ internal sealed class SiteSearch
     private readonly Dictionary<Entry, int> _slots;
     private readonly ArticleAnalysis?[] _analysed;
     private static readonly CacheQuery<StoredAnalysis> Analyses = new("search-analysis");
+    private static readonly CacheQuery<StoredTermTable> Tables = new("search-strings");
 
-    private readonly TermTable _table = new();
+    private readonly Hash128 _context;
+    private readonly StoredTermTable _kept;
+    private readonly Dictionary<Guid, int> _keptCounts;
+    private readonly TermTable _table;
+    private readonly Guid _generation = Guid.NewGuid();
+    private volatile bool _analysedAfresh;
     private readonly IBuildCache _cache;
     private readonly MarkdownRenderer _markdown;
     private readonly ArticleBodies _bodies;
@@ -41,7 +47,9 @@ internal sealed class SiteSearch
         _markdown = markdown;
         _bodies = views.Bodies;
         _cache = cache;
-        var context = SearchCacheKeys.Context(site.Config);
+        var context = _context = SearchCacheKeys.Context(site.Config);
+        (_kept, _table) = KeptTable(cache, context);
+        _keptCounts = _kept.Counts();
         var sectionIndex = scope.Sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
         _articles = new SearchArticle[scope.Entries.Count];
         _analysed = new ArticleAnalysis?[_articles.Length];
@@ -95,6 +103,11 @@ internal sealed class SiteSearch
         PairFiles? pairFiles = null;
         var index = SearchIndexBuilder.Build(
             _articles, _analysed, _table, [.. _scope.Sections.Select(s => (s.Slug, s.Name))], _cache, pairs => pairFiles = SearchIndexWriter.WritePairs(pairs, output));
+        if (_analysedAfresh)
+        {
+            _cache.Put(Tables, _context, _kept.Next(_table.ToArray(), _generation, index.Terms.Count + index.Words.Count));
+        }
+
         memory.StageEnded();
         return SearchIndexWriter.Write(index, pairFiles!, output);
     }
@@ -105,9 +118,9 @@ internal sealed class SiteSearch
         var key = _articles[slot].Key;
         try
         {
-            if (_cache.TryGet(Analyses, key, out var stored))
+            if (_cache.TryGet(Analyses, key, out var stored) && _keptCounts.TryGetValue(stored.Generation, out var strings))
             {
-                return stored.ToAnalysis(_table, analyzer.Held, analyzer.HeldIds);
+                return stored.ToAnalysis(strings, analyzer.Held);
             }
         }
         catch (InvalidDataException)
@@ -115,8 +128,26 @@ internal sealed class SiteSearch
         }
 
         var analysis = analyzer.Analyse(text());
-        _cache.Put(Analyses, key, StoredAnalysis.From(analysis, _table, analyzer.Places));
+        _analysedAfresh = true;
+        _cache.Put(Analyses, key, StoredAnalysis.From(analysis, _generation));
         return analysis;
+    }
+
+    /// <summary>The table the last build kept, and this build's, which numbers its strings first; a damaged one is not used.</summary>
+    private static (StoredTermTable Kept, TermTable Table) KeptTable(IBuildCache cache, Hash128 context)
+    {
+        try
+        {
+            if (cache.TryGet(Tables, context, out var kept) && kept is { Strings: not null, Generations: not null, Ends: not null })
+            {
+                return (kept, new TermTable(kept.Strings));
+            }
+        }
+        catch (InvalidDataException)
+        {
+        }
+
+        return (StoredTermTable.Empty, new TermTable());
     }
 
     private SearchArticle Article(Entry entry, Dictionary<Section, int> sectionIndex, ViewFactory views, Hash128 context)

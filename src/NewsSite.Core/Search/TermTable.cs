@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace NewsSite.Search;
 
 /// <summary>
-/// One number per distinct string (terms and words) for the length of a build, so that articles are analysed
-/// into arrays of numbers. Numbers are handed out in whatever order threads ask: nothing written depends on them,
-/// the index is sorted by the strings.
+/// One number per distinct string (terms and words), so that articles are analysed into arrays of numbers; the
+/// build cache keeps it for the next build (<see cref="StoredTermTable"/>). Numbers are handed out in whatever order
+/// threads ask: nothing written depends on them, the index is sorted by the strings.
 /// </summary>
 internal sealed class TermTable
 {
@@ -21,6 +21,21 @@ internal sealed class TermTable
     private int _count;
 
     public TermTable() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <param name="kept">Strings to number first, in order (a kept table's).</param>
+    /// <exception cref="InvalidDataException">A string is missing or there twice.</exception>
+    public TermTable(IReadOnlyList<string> kept)
+        : this()
+    {
+        _strings = new string[Math.Max(1024, kept.Count * 2)];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i] is null || Id(kept[i]) != i)
+            {
+                throw new InvalidDataException("a kept table's strings must be there once each");
+            }
+        }
+    }
 
     public int Count => Volatile.Read(ref _count);
 

@@ -1,4 +1,7 @@
 using NewsSite.Caching;
+using NewsSite.Configuration;
+using NewsSite.Diagnostics;
+using NewsSite.Search;
 using NewsSite.Tests.TestSupport;
 
 namespace NewsSite.Tests.EndToEnd;
@@ -97,6 +100,33 @@ public sealed class BuildCacheDamageTests
 
         Assert.Equal(3, cold.Result.ArticlesRead);
         Assert.Equal(1, warm.Result.ArticlesRead);
+    }
+
+    [Fact]
+    public void Kept_analyses_are_made_again_when_the_kept_table_does_not_know_the_build_that_made_them()
+    {
+        using var site = TestSite.Create(Site);
+        site.Settle();
+        site.Build().AssertSucceeded();
+        Assert.True(Directory.Exists(Path.Combine(site.Output, "search")), "the site has a search index");
+
+        // As if the first build had failed before keeping its table, and another build had numbered the same
+        // strings in another order: an analysis trusted without its generation would name the wrong strings.
+        var config = SiteConfigReader.Read(site.Source, new DiagnosticBag())!;
+        var tables = new CacheQuery<StoredTermTable>("search-strings");
+        using (var cache = BuildCache.Open(CacheFolder.Of(site.Output), read: true, write: true))
+        {
+            Assert.True(cache.TryGet(tables, SearchCacheKeys.Context(config), out var kept));
+            cache.Put(tables, SearchCacheKeys.Context(config), StoredTermTable.Empty.Next([.. kept.Strings.Reverse()], Guid.NewGuid(), kept.Strings.Length));
+            cache.Save(buildFailed: true);
+        }
+
+        File.AppendAllText(Path.Combine(site.Source, "content/world/quake.md"), "\nA later paragraph.\n");
+        File.SetLastWriteTimeUtc(Path.Combine(site.Source, "content/world/quake.md"), DateTime.UtcNow.AddHours(-1));
+        site.Build().AssertSucceeded();
+
+        var clean = site.Build(o => o with { OutputRoot = Path.Combine(site.Root, "clean"), Incremental = false });
+        Assert.Equal(OutputHashes.Of(clean.Output), OutputHashes.Of(site.Output));
     }
 
     private static void FlipAt(string file, long at)

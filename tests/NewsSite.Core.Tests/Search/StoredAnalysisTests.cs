@@ -10,29 +10,47 @@ public sealed class StoredAnalysisTests
     // One word, string 0, whose term is string −1.
     private static readonly byte[] TermBelowZero = [0x01, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F];
 
+    // One term, string 1, with signal 5.
+    private static readonly byte[] SecondString = [0x01, 0x01, 0x05];
+
     private static readonly byte[] Empty = [0x00];
 
     [Fact]
     public void A_stored_list_that_refers_to_a_string_below_the_first_is_refused()
     {
-        var strings = "vote\n"u8.ToArray();
-        var terms = new StoredAnalysis(strings, BelowZero, Empty, Empty, 1, 1, []);
-        var words = new StoredAnalysis(strings, Empty, BelowZero, Empty, 1, 1, []);
-        var wordTerms = new StoredAnalysis(strings, Empty, TermBelowZero, Empty, 1, 1, []);
+        var terms = new StoredAnalysis(Guid.Empty, BelowZero, Empty, Empty, 1, 1, []);
+        var words = new StoredAnalysis(Guid.Empty, Empty, BelowZero, Empty, 1, 1, []);
+        var wordTerms = new StoredAnalysis(Guid.Empty, Empty, TermBelowZero, Empty, 1, 1, []);
 
-        Assert.Throws<InvalidDataException>(() => terms.ToAnalysis(new TermTable(), new Slab<byte>(), new Slab<int>()));
-        Assert.Throws<InvalidDataException>(() => words.ToAnalysis(new TermTable(), new Slab<byte>(), new Slab<int>()));
-        Assert.Throws<InvalidDataException>(() => wordTerms.ToAnalysis(new TermTable(), new Slab<byte>(), new Slab<int>()));
+        Assert.Throws<InvalidDataException>(() => terms.ToAnalysis(1, new Slab<byte>()));
+        Assert.Throws<InvalidDataException>(() => words.ToAnalysis(1, new Slab<byte>()));
+        Assert.Throws<InvalidDataException>(() => wordTerms.ToAnalysis(1, new Slab<byte>()));
     }
 
     [Fact]
-    public void A_stored_list_within_its_strings_is_read_back()
+    public void A_stored_list_that_refers_to_a_string_its_generation_did_not_have_is_refused()
     {
-        var analysis = new StoredAnalysis("vote\n"u8.ToArray(), [0x01, 0x00, 0x05], Empty, Empty, 1, 1, [])
-            .ToAnalysis(new TermTable(), new Slab<byte>(), new Slab<int>());
+        var stored = new StoredAnalysis(Guid.Empty, SecondString, Empty, Empty, 1, 1, []);
 
-        var (terms, signals) = analysis.TermFrequencies();
-        Assert.Equal([0], terms);
-        Assert.Equal([5], signals);
+        Assert.Throws<InvalidDataException>(() => stored.ToAnalysis(1, new Slab<byte>()));
+        Assert.Equal([1], stored.ToAnalysis(2, new Slab<byte>()).TermFrequencies().Terms);
+    }
+
+    [Fact]
+    public void An_analysis_is_read_back_as_it_was_stored()
+    {
+        var table = new TermTable();
+        var analyzer = new ArticleAnalyzer(table);
+        var analysis = analyzer.Analyse(new SearchText([WeightedText.Headline("Votes counted"), WeightedText.Body("The count of votes went on all night.")], "A snippet"));
+        var generation = Guid.NewGuid();
+
+        var stored = MemoryPack.MemoryPackSerializer.Deserialize<StoredAnalysis>(MemoryPack.MemoryPackSerializer.Serialize(StoredAnalysis.From(analysis, generation)))!;
+        var read = stored.ToAnalysis(table.Count, new Slab<byte>());
+
+        Assert.Equal(generation, stored.Generation);
+        Assert.Equal(analysis.PackedTerms.ToArray(), read.PackedTerms.ToArray());
+        Assert.Equal(analysis.PackedWords.ToArray(), read.PackedWords.ToArray());
+        Assert.Equal(analysis.PackedPairBuckets.ToArray(), read.PackedPairBuckets.ToArray());
+        Assert.Equal((analysis.Length, analysis.HeadlineLength, analysis.Snippet), (read.Length, read.HeadlineLength, read.Snippet));
     }
 }

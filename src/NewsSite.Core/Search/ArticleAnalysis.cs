@@ -24,7 +24,9 @@ internal sealed class ArticleAnalysis
     {
     }
 
-    private ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held)
+    /// <summary>An analysis from its packed lists (one the build cache kept).</summary>
+    /// <param name="held">Where the packed lists are kept (the analyser's).</param>
+    public ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held)
     {
         _lists = held.Take(terms.Length + words.Length + pairs.Length, out _termsStart);
         terms.CopyTo(_lists.AsSpan(_termsStart));
@@ -35,10 +37,6 @@ internal sealed class ArticleAnalysis
         HeadlineLength = headlineLength;
         Utf8Snippet = utf8Snippet;
     }
-
-    /// <param name="held">Where the packed lists are kept (the analyser's).</param>
-    public static ArticleAnalysis Stored(byte[] terms, byte[] words, byte[] pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held) =>
-        new(terms, words, pairs, length, headlineLength, utf8Snippet, held);
 
     /// <summary>The body's length in indexed words.</summary>
     public int Length { get; }

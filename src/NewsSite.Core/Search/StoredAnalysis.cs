@@ -23,7 +23,7 @@ internal sealed partial record StoredAnalysis(Guid Generation, byte[] Terms, byt
             throw new InvalidDataException("a string the analysis's table does not hold");
         }
 
-        return ArticleAnalysis.Stored(Terms, Words, PairBuckets, Length, HeadlineLength, Snippet, held);
+        return new ArticleAnalysis(Terms, Words, PairBuckets, Length, HeadlineLength, Snippet, held);
     }
 
     /// <summary>The highest string number the list refers to; a number below zero (a damaged list) is past them all.</summary>

@@ -15,7 +15,7 @@ internal sealed partial record StoredAnalysis(Guid Generation, byte[] Terms, byt
 
     /// <param name="strings">How many strings the table held after the analysis's generation.</param>
     /// <param name="held">Where the analysis keeps its lists (the thread's).</param>
-    /// <exception cref="InvalidDataException">The record refers to strings its generation did not have.</exception>
+    /// <exception cref="InvalidDataException">The record refers to strings its generation did not have, or is cut short.</exception>
     public ArticleAnalysis ToAnalysis(int strings, Slab<byte> held)
     {
         if (Highest(Terms, valueToo: false) >= strings || Highest(Words, valueToo: true) >= strings)
@@ -26,18 +26,26 @@ internal sealed partial record StoredAnalysis(Guid Generation, byte[] Terms, byt
         return new ArticleAnalysis(Terms, Words, PairBuckets, Length, HeadlineLength, Snippet, held);
     }
 
-    /// <summary>The highest string number the list refers to; a number below zero (a damaged list) is past them all.</summary>
+    /// <summary>The highest number the list refers to; a number below zero or a list cut short (a damaged one) is past them all.</summary>
     private static int Highest(byte[] packed, bool valueToo)
     {
         var highest = -1;
-        for (var pairs = PackedPairs.Read(packed); pairs.Next(out var key, out var value);)
+        try
         {
-            if (key < 0 || (valueToo && value < 0))
+            for (var pairs = PackedPairs.Read(packed); pairs.Next(out var key, out var value);)
             {
-                return int.MaxValue;
-            }
+                if (key < 0 || (valueToo && value < 0))
+                {
+                    return int.MaxValue;
+                }
 
-            highest = Math.Max(highest, valueToo ? Math.Max(key, value) : key);
+                highest = Math.Max(highest, valueToo ? Math.Max(key, value) : key);
+            }
+        }
+        catch (IndexOutOfRangeException)
+        {
+            // The packed reader trusts its bytes: the terms and words it reads in a build were made by it or checked here.
+            return int.MaxValue;
         }
 
         return highest;

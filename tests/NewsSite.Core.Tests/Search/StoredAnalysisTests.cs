@@ -37,6 +37,18 @@ public sealed class StoredAnalysisTests
     }
 
     [Fact]
+    public void A_stored_list_cut_short_is_refused()
+    {
+        // Two terms said, one given; a number whose last byte is missing; not even a count.
+        byte[][] cutShort = [[0x02, 0x00, 0x05], [0x01, 0x80], []];
+        foreach (var terms in cutShort)
+        {
+            Assert.Throws<InvalidDataException>(() => new StoredAnalysis(Guid.Empty, terms, Empty, Empty, 1, 1, []).ToAnalysis(1, new Slab<byte>()));
+            Assert.Throws<InvalidDataException>(() => new StoredAnalysis(Guid.Empty, Empty, terms, Empty, 1, 1, []).ToAnalysis(1, new Slab<byte>()));
+        }
+    }
+
+    [Fact]
     public void An_analysis_is_read_back_as_it_was_stored()
     {
         var table = new TermTable();

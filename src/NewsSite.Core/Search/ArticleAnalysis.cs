@@ -8,7 +8,7 @@ namespace NewsSite.Search;
 /// </summary>
 /// <remarks>
 /// Every article's analysis is held until the index is written, so it is packed (<see cref="PackedPairs"/>): a
-/// third of four int arrays, in a run of its analyser's <see cref="Slab{T}"/>. Lists are unpacked on use.
+/// third of four int arrays, in a run of its analyser's <see cref="Slab"/>. Lists are unpacked on use.
 /// </remarks>
 internal sealed class ArticleAnalysis
 {
@@ -19,14 +19,14 @@ internal sealed class ArticleAnalysis
     private readonly int _end;
 
     /// <param name="held">Where the packed lists are kept (the analyser's).</param>
-    public ArticleAnalysis(int[] terms, int[] signals, int length, int headlineLength, int[] words, int[] wordTerms, int[] pairBuckets, string snippet, Slab<byte> held)
+    public ArticleAnalysis(int[] terms, int[] signals, int length, int headlineLength, int[] words, int[] wordTerms, int[] pairBuckets, string snippet, Slab held)
         : this(PackedPairs.Pack(terms, signals), PackedPairs.Pack(words, wordTerms), PackedPairs.Pack(pairBuckets, values: null), length, headlineLength, System.Text.Encoding.UTF8.GetBytes(snippet), held)
     {
     }
 
     /// <summary>An analysis from its packed lists (one the build cache kept).</summary>
     /// <param name="held">Where the packed lists are kept (the analyser's).</param>
-    public ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, Slab<byte> held)
+    public ArticleAnalysis(ReadOnlySpan<byte> terms, ReadOnlySpan<byte> words, ReadOnlySpan<byte> pairs, int length, int headlineLength, byte[] utf8Snippet, Slab held)
     {
         _lists = held.Take(terms.Length + words.Length + pairs.Length, out _termsStart);
         terms.CopyTo(_lists.AsSpan(_termsStart));

@@ -40,7 +40,7 @@ internal sealed class ArticleAnalyzer
     private bool _hasPreviousPair;
 
     /// <summary>Where this thread's analyses keep their lists, those read from the cache as well.</summary>
-    public Slab<byte> Held { get; } = new();
+    public Slab Held { get; } = new();
 
     public ArticleAnalyzer(TermTable table)
     {

@@ -16,7 +16,7 @@ internal sealed partial record StoredAnalysis(Guid Generation, byte[] Terms, byt
     /// <param name="strings">How many strings the table held after the analysis's generation.</param>
     /// <param name="held">Where the analysis keeps its lists (the thread's).</param>
     /// <exception cref="InvalidDataException">The record refers to strings its generation did not have, or is cut short.</exception>
-    public ArticleAnalysis ToAnalysis(int strings, Slab<byte> held)
+    public ArticleAnalysis ToAnalysis(int strings, Slab held)
     {
         if (Highest(Terms, valueToo: false) >= strings || Highest(Words, valueToo: true) >= strings)
         {

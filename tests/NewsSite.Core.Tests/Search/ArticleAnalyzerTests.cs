@@ -45,6 +45,6 @@ public sealed class ArticleAnalyzerTests
 
         var stored = MemoryPack.MemoryPackSerializer.Deserialize<StoredAnalysis>(
             MemoryPack.MemoryPackSerializer.Serialize(StoredAnalysis.From(analysis, Guid.NewGuid())))!;
-        Assert.Equal(4, stored.ToAnalysis(table.Count, new Slab<byte>()).HeadlineLength);
+        Assert.Equal(4, stored.ToAnalysis(table.Count, new Slab()).HeadlineLength);
     }
 }

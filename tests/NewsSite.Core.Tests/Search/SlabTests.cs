@@ -7,7 +7,7 @@ public sealed class SlabTests
     [Fact]
     public void Runs_follow_one_another_in_one_large_array_until_it_is_full()
     {
-        var slab = new Slab<int>();
+        var slab = new Slab();
         var first = slab.Take(1000, out var firstStart);
         var second = slab.Take(2000, out var secondStart);
 
@@ -26,7 +26,7 @@ public sealed class SlabTests
     [Fact]
     public void A_run_longer_than_an_array_gets_one_of_its_own()
     {
-        var slab = new Slab<byte>();
+        var slab = new Slab();
         var small = slab.Take(10, out _);
         var large = slab.Take(small.Length + 1, out var start);
 

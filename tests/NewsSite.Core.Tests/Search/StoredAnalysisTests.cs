@@ -22,9 +22,9 @@ public sealed class StoredAnalysisTests
         var words = new StoredAnalysis(Guid.Empty, Empty, BelowZero, Empty, 1, 1, []);
         var wordTerms = new StoredAnalysis(Guid.Empty, Empty, TermBelowZero, Empty, 1, 1, []);
 
-        Assert.Throws<InvalidDataException>(() => terms.ToAnalysis(1, new Slab<byte>()));
-        Assert.Throws<InvalidDataException>(() => words.ToAnalysis(1, new Slab<byte>()));
-        Assert.Throws<InvalidDataException>(() => wordTerms.ToAnalysis(1, new Slab<byte>()));
+        Assert.Throws<InvalidDataException>(() => terms.ToAnalysis(1, new Slab()));
+        Assert.Throws<InvalidDataException>(() => words.ToAnalysis(1, new Slab()));
+        Assert.Throws<InvalidDataException>(() => wordTerms.ToAnalysis(1, new Slab()));
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class StoredAnalysisTests
     {
         var stored = new StoredAnalysis(Guid.Empty, SecondString, Empty, Empty, 1, 1, []);
 
-        Assert.Throws<InvalidDataException>(() => stored.ToAnalysis(1, new Slab<byte>()));
-        Assert.Equal([1], stored.ToAnalysis(2, new Slab<byte>()).TermFrequencies().Terms);
+        Assert.Throws<InvalidDataException>(() => stored.ToAnalysis(1, new Slab()));
+        Assert.Equal([1], stored.ToAnalysis(2, new Slab()).TermFrequencies().Terms);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class StoredAnalysisTests
         byte[][] cutShort = [[0x02, 0x00, 0x05], [0x01, 0x80], []];
         foreach (var terms in cutShort)
         {
-            Assert.Throws<InvalidDataException>(() => new StoredAnalysis(Guid.Empty, terms, Empty, Empty, 1, 1, []).ToAnalysis(1, new Slab<byte>()));
-            Assert.Throws<InvalidDataException>(() => new StoredAnalysis(Guid.Empty, Empty, terms, Empty, 1, 1, []).ToAnalysis(1, new Slab<byte>()));
+            Assert.Throws<InvalidDataException>(() => new StoredAnalysis(Guid.Empty, terms, Empty, Empty, 1, 1, []).ToAnalysis(1, new Slab()));
+            Assert.Throws<InvalidDataException>(() => new StoredAnalysis(Guid.Empty, Empty, terms, Empty, 1, 1, []).ToAnalysis(1, new Slab()));
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class StoredAnalysisTests
         var generation = Guid.NewGuid();
 
         var stored = MemoryPack.MemoryPackSerializer.Deserialize<StoredAnalysis>(MemoryPack.MemoryPackSerializer.Serialize(StoredAnalysis.From(analysis, generation)))!;
-        var read = stored.ToAnalysis(table.Count, new Slab<byte>());
+        var read = stored.ToAnalysis(table.Count, new Slab());
 
         Assert.Equal(generation, stored.Generation);
         Assert.Equal(analysis.PackedTerms.ToArray(), read.PackedTerms.ToArray());

@@ -105,7 +105,7 @@ public sealed class SiteBuilder
         var settings = Settings(source, options);
         var markdown = new MarkdownRenderer(config.Markdown, options.Limits.RenderBudget);
         var bodies = BodyStage(site, markdown, pictures, settings, cache, diagnostics);
-        var written = new SiteOutputs(site, templates, markdown, bodies, media, pictures, output, diagnostics, options).Write(settings, loaded.Bodies);
+        var written = new SiteOutputs(site, templates, markdown, bodies, media, pictures, output, diagnostics, options).Write(settings);
         if (diagnostics.HasErrors)
         {
             return Failed(diagnostics, clock, site);

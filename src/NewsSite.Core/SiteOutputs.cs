@@ -32,12 +32,11 @@ internal sealed class SiteOutputs(
     public sealed record Counts(int Pages, int PagesRendered, int PicturesProcessed);
 
     /// <param name="settings">site.yaml and the build options: part of every page's and feed's fingerprint.</param>
-    /// <param name="heldBodies">The Markdown bodies held since reading, let go once the article pages are written.</param>
-    public Counts Write(Hash128 settings, BodyStore heldBodies)
+    public Counts Write(Hash128 settings)
     {
         var themeAssets = new ThemeAssets(templates);
         var memory = StageMemory.ForSite(site.Entries.Count);
-        var (search, indexing, pageCount, rendered) = WritePages(settings, heldBodies, themeAssets, memory);
+        var (search, indexing, pageCount, rendered) = WritePages(settings, themeAssets, memory);
         memory.StageEnded();
         WriteIndex(search, indexing, memory);
         memory.StageEnded();
@@ -51,7 +50,7 @@ internal sealed class SiteOutputs(
     /// Article pages, lists, feeds and sitemaps. The views and page writers live only here, so a large site's index
     /// is built without them in memory.
     /// </summary>
-    private (SiteSearch? Search, SideTask<int>? Indexing, int Pages, int Rendered) WritePages(Hash128 settings, BodyStore heldBodies, ThemeAssets themeAssets, StageMemory memory)
+    private (SiteSearch? Search, SideTask<int>? Indexing, int Pages, int Rendered) WritePages(Hash128 settings, ThemeAssets themeAssets, StageMemory memory)
     {
         var urls = new SiteUrls(site.Config.BaseUrl);
         var views = new ViewFactory(site, urls, markdown, bodies, pictures);
@@ -67,7 +66,6 @@ internal sealed class SiteOutputs(
             search?.Observe(entry, body);
         });
         bodies.Finish();
-        heldBodies.Release();
         memory.StageEnded();
 
         // The index needs only what the article pages gave it, and building it is one thread's work.

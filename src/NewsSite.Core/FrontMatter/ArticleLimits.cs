@@ -16,13 +16,6 @@ public sealed record ArticleLimits
     public int MaxCorrections { get; init; } = 50;
 
     /// <summary>
-    /// How many bytes of Markdown bodies a build holds in memory (as UTF-8); bodies beyond it are read back from
-    /// their files when rendered: beyond a mid-sized archive, reading a body back from a file the build has just
-    /// read costs less than holding it.
-    /// </summary>
-    public long HeldBodyBytes { get; init; } = 64L * 1024 * 1024;
-
-    /// <summary>
     /// Time one body may take to render (parse, heading ids, sanitising, the summary and word count), and its key
     /// points and corrections; a body over it is refused .
     /// </summary>

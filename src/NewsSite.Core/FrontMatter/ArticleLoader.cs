@@ -18,7 +18,6 @@ internal sealed class ArticleLoader
     private readonly ArticleReader _reader;
     private readonly ArticleLimits _limits;
     private readonly Hash128 _settings;
-    private readonly BodyStore _bodies;
     private readonly NamePool _names = new();
 
     /// <param name="timeZone">The site's time zone, which parsing dates depends on.</param>
@@ -27,7 +26,6 @@ internal sealed class ArticleLoader
         _reader = reader;
         _limits = limits;
         _settings = new ContentHash.Builder().Add(timeZone).Add(limits.ToString()).Finish();
-        _bodies = new BodyStore(limits.HeldBodyBytes, Reread);
     }
 
     /// <param name="settledBefore">
@@ -45,7 +43,7 @@ internal sealed class ArticleLoader
             if (cache.TryGet(Parsed, key, out var known) && known.Article.SourcePath == file.RelativePath)
             {
                 diagnostics.AddRange(known.Diagnostics);
-                loaded.Add(ShareNames(known.Article).WithBodyFrom(_bodies.FromFile(file, known.Article.SourceHash)));
+                loaded.Add(ShareNames(known.Article).WithBodyFrom(BodyOf(file, known.Article.SourceHash)));
                 return;
             }
 
@@ -63,7 +61,7 @@ internal sealed class ArticleLoader
             }
         });
 
-        return new LoadedArticles([.. loaded.OrderBy(a => a.SourcePath, StringComparer.Ordinal)], read, _bodies);
+        return new LoadedArticles([.. loaded.OrderBy(a => a.SourcePath, StringComparer.Ordinal)], read);
     }
 
     private Article? LoadOne(SourceFile file, List<Diagnostic> diagnostics)
@@ -114,7 +112,7 @@ internal sealed class ArticleLoader
         }
 
         var hash = ContentHash.Of(bytes);
-        return (ShareNames(article) with { SourceHash = hash }).WithBodyFrom(_bodies.Keep(article.Body, file, hash));
+        return (ShareNames(article) with { SourceHash = hash }).WithBodyFrom(BodyOf(file, hash));
     }
 
     private Article ShareNames(Article article) => article with
@@ -124,6 +122,10 @@ internal sealed class ArticleLoader
         Authors = _names.Share(article.Authors),
         Tags = _names.Share(article.Tags),
     };
+
+    /// <returns>A function that reads the body from its file each time, failing if the file is no longer what was read.</returns>
+    private static Func<string> BodyOf(SourceFile file, Hash128 sourceHash) =>
+        () => Reread(file, sourceHash) ?? throw new ContentChangedException(file.RelativePath);
 
     /// <summary>The body of a file read again, or null when the file is gone or no longer what was read.</summary>
     private static string? Reread(SourceFile file, Hash128 expectedHash)
@@ -154,8 +156,14 @@ internal sealed class ArticleLoader
 
 /// <param name="Articles">Every article that loaded, in source-path order.</param>
 /// <param name="Read">How many files were read and parsed; the others came from the cache.</param>
-/// <param name="Bodies">Where the articles' bodies are held; released once the pages no longer need them.</param>
-internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, int Read, BodyStore Bodies);
+internal sealed record LoadedArticles(IReadOnlyList<Article> Articles, int Read);
+
+/// <summary>An article file changed or vanished between being read and being rendered: the build must start over.</summary>
+public sealed class ContentChangedException(string path)
+    : IOException($"{path} changed while the site was being built; build again")
+{
+    public string Path { get; } = path;
+}
 
 /// <summary>An article as the build cache keeps it: parsed, without its body, with the warnings parsing gave.</summary>
 [MemoryPackable]

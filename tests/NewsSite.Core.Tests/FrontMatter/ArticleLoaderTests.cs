@@ -26,24 +26,21 @@ public sealed class ArticleLoaderTests
         Second body.
         """;
 
-    private static (IReadOnlyList<NewsSite.FrontMatter.Article> Articles, DiagnosticBag Diagnostics) Load(TestSite site, long heldBytes)
+    private static (IReadOnlyList<NewsSite.FrontMatter.Article> Articles, DiagnosticBag Diagnostics) Load(TestSite site)
     {
-        var limits = ArticleLimits.Default with { HeldBodyBytes = heldBytes };
+        var limits = ArticleLimits.Default;
         var diagnostics = new DiagnosticBag();
         var files = ContentSource.Discover(site.Source, diagnostics);
         return (new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits, "UTC").Load(files, diagnostics, BuildCache.None, DateTime.MinValue).Articles, diagnostics);
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(40)]
-    [InlineData(1 << 20)]
-    public void Bodies_are_the_same_whether_held_or_read_back_from_the_file(long heldBytes)
+    [Fact]
+    public void Bodies_are_read_back_from_their_files_as_they_were_parsed()
     {
         using var site = TestSite.Create(Fixture);
         site.WriteFile("content/world/c.md", "---\r\nheadline: C\r\ndate: 2025-04-28T00:00:00Z\r\n---\r\nWindows\r\nline endings\r\n");
 
-        var (articles, diagnostics) = Load(site, heldBytes);
+        var (articles, diagnostics) = Load(site);
 
         Assert.Empty(diagnostics.ToSortedList());
         Assert.Equal(
@@ -60,7 +57,7 @@ public sealed class ArticleLoaderTests
         site.WriteFile("content/world/a.md", $"---\nheadline: A\ndate: 2025-04-30T00:00:00Z\n{Names}---\nOne.\n");
         site.WriteFile("content/world/b.md", $"---\nheadline: B\ndate: 2025-04-29T00:00:00Z\n{Names}---\nTwo.\n");
 
-        var (articles, diagnostics) = Load(site, heldBytes: 0);
+        var (articles, diagnostics) = Load(site);
 
         Assert.Empty(diagnostics.ToSortedList());
         var (a, b) = (articles[0], articles[1]);
@@ -76,30 +73,12 @@ public sealed class ArticleLoaderTests
     public void A_file_edited_after_it_was_read_is_reported_not_silently_mixed_in()
     {
         using var site = TestSite.Create(Fixture);
-        var (articles, _) = Load(site, heldBytes: 0);
+        var (articles, _) = Load(site);
 
         site.WriteFile("content/world/a.md", "---\nheadline: A\ndate: 2025-04-30T18:45:00+05:30\n---\nRewritten.\n");
 
         var changed = Assert.Throws<ContentChangedException>(() => articles[0].Body);
         Assert.Equal("content/world/a.md", changed.Path);
         Assert.Equal("Second body.\n", articles[1].Body);
-    }
-
-    [Fact]
-    public void Released_bodies_are_read_from_their_files_from_then_on()
-    {
-        using var site = TestSite.Create(Fixture);
-        var limits = ArticleLimits.Default with { HeldBodyBytes = 1 << 20 };
-        var loaded = new ArticleLoader(new ArticleReader(SiteTimeZone.Utc, limits), limits, "UTC").Load(ContentSource.Discover(site.Source, new DiagnosticBag()), new DiagnosticBag(), BuildCache.None, DateTime.MinValue);
-        var (a, b) = (loaded.Articles[0], loaded.Articles[1]);
-
-        // Held: an edit after reading does not reach the body.
-        site.WriteFile("content/world/a.md", "---\nheadline: A\ndate: 2025-04-30T18:45:00+05:30\n---\nRewritten.\n");
-        Assert.Equal("First body, with a café.\n\n## More\n", a.Body);
-
-        loaded.Bodies.Release();
-
-        Assert.Equal("content/world/a.md", Assert.Throws<ContentChangedException>(() => a.Body).Path);
-        Assert.Equal("Second body.\n", b.Body);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -22,8 +21,7 @@ public static class ContentHash
     /// <remarks>
     /// Each part starts with a tag: a text's length in UTF-16 units, -1 for null, -2 before a number's four bytes,
     /// -4 before the length and bytes of raw bytes, -5 before a hash. Text is hashed as its UTF-16 units, without
-    /// encoding it first. The parts are gathered in a pooled buffer and hashed at once, as keys are made by the
-    /// ten thousand.
+    /// encoding it first.
     /// </remarks>
     public sealed class Builder
     {
@@ -32,10 +30,7 @@ public static class ContentHash
         private const int BytesTag = -4;
         private const int HashTag = -5;
 
-        private const int MaxPooledBytes = 64 * 1024;
-
-        private byte[] _input = ArrayPool<byte>.Shared.Rent(256);
-        private int _length;
+        private readonly XxHash128 _hash = new();
 
         public Builder Add(string? text)
         {
@@ -75,17 +70,6 @@ public static class ContentHash
 
         public Builder Add(IEnumerable<string?> parts)
         {
-            // A list by index: an array's enumerator is an allocation, and keys are made by the ten thousand.
-            if (parts is IReadOnlyList<string?> list)
-            {
-                for (var i = 0; i < list.Count; i++)
-                {
-                    Add(list[i]);
-                }
-
-                return Add(list.Count);
-            }
-
             var count = 0;
             foreach (var part in parts)
             {
@@ -108,12 +92,12 @@ public static class ContentHash
             return Add(count);
         }
 
-        /// <summary>The hash of every part added; a builder is finished once.</summary>
+        /// <summary>The hash of every part added.</summary>
         public Hash128 Finish()
         {
-            var hash = Of(_input.AsSpan(0, _length));
-            Release();
-            return hash;
+            Span<byte> hash = stackalloc byte[16];
+            _hash.GetCurrentHash(hash);
+            return Hash128.Read(hash);
         }
 
         private void Append(int value)
@@ -123,30 +107,6 @@ public static class ContentHash
             Append(bytes);
         }
 
-        private void Release()
-        {
-            // A large buffer (a listing of every file) is left to the collector: the pool would keep it all build long.
-            if (_input.Length is > 0 and <= MaxPooledBytes)
-            {
-                ArrayPool<byte>.Shared.Return(_input);
-            }
-
-            (_input, _length) = ([], 0);
-        }
-
-        private void Append(ReadOnlySpan<byte> bytes)
-        {
-            if (_length + bytes.Length > _input.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_input.Length * 2, _length + bytes.Length));
-                _input.AsSpan(0, _length).CopyTo(larger);
-                var length = _length;
-                Release();
-                (_input, _length) = (larger, length);
-            }
-
-            bytes.CopyTo(_input.AsSpan(_length));
-            _length += bytes.Length;
-        }
+        private void Append(ReadOnlySpan<byte> bytes) => _hash.Append(bytes);
     }
 }

@@ -28,14 +28,14 @@ internal sealed class SearchIndex
     public required IReadOnlyList<(string Slug, string Name)> Sections { get; init; }
 
     /// <summary>Terms (stems) in ordinal order, with their postings.</summary>
-    public required SortedKeyTable<PostingList> Terms { get; init; }
+    public required SortedList<string, PostingList> Terms { get; init; }
 
     /// <summary>
     /// Words that a typed prefix could not otherwise reach, with their term: "election" -> "elect" lets
     /// "electi" find "elect". A word that differs from its stem only in its last letter ("runs", "happy") is not
     /// listed: every prefix of it but the whole word is a prefix of the stem too.
     /// </summary>
-    public required SortedKeyTable<string> Words { get; init; }
+    public required SortedList<string, string> Words { get; init; }
 
     /// <summary>The articles that hold each bucket of neighbouring-term pairs (<see cref="WordPairs"/>).</summary>
     public required PairIndex Pairs { get; init; }

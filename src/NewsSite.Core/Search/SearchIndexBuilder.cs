@@ -178,12 +178,26 @@ internal static class SearchIndexBuilder
         {
             Documents = documents,
             Sections = sections,
-            Terms = new SortedKeyTable<PostingList>([.. termKeys], [.. termValues]),
-            Words = new SortedKeyTable<string>([.. wordKeys], [.. wordValues]),
+            Terms = Sorted(termKeys, termValues),
+            Words = Sorted(wordKeys, wordValues),
             Pairs = pairs.GetAwaiter().GetResult(),
             BodyLengths = bodyLengths,
             HeadlineLengths = headlineLengths,
         };
+    }
+
+    /// <summary>A sorted list of distinct keys, sorted once: added in order, each key goes at the end.</summary>
+    private static SortedList<string, T> Sorted<T>(List<string> keys, List<T> values)
+    {
+        var (keyArray, valueArray) = (keys.ToArray(), values.ToArray());
+        Array.Sort(keyArray, valueArray, StringComparer.Ordinal);
+        var sorted = new SortedList<string, T>(keyArray.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keyArray.Length; i++)
+        {
+            sorted.Add(keyArray[i], valueArray[i]);
+        }
+
+        return sorted;
     }
 
     /// <summary>True when some prefix of the word, other than the word itself, is not a prefix of its term.</summary>

@@ -69,7 +69,7 @@ public sealed partial record Article
         init => field = value.Count == 0 ? ReadOnlyDictionary<string, object?>.Empty : value;
     } = ReadOnlyDictionary<string, object?>.Empty;
 
-    /// <summary>The Markdown body; an article loaded from a file may hold it compactly or read it back on use.</summary>
+    /// <summary>The Markdown body; an article loaded from a file reads it back from the file on each use.</summary>
     [MemoryPackIgnore]
     public string Body
     {

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text;
 using MemoryPack;
 using NewsSite.Caching;
@@ -29,12 +27,6 @@ public sealed class OutputWriter : IDisposable
 
     private readonly ConcurrentDictionary<string, FileRecord> _written;
 
-    /// <summary>
-    /// The folders made so far. Pages share folders (world/2025/04/...), and asking the file system to create a folder
-    /// it already made costs several system calls per file. They are kept by a hash of their full path, smaller than
-    /// the path; a collision would only fail a write, never misplace one.
-    /// </summary>
-    private readonly ConcurrentDictionary<Hash128, byte> _folders = new();
     private static readonly CacheQuery<Dictionary<string, FileRecord>> Manifests = new("tree-manifest");
 
     private readonly string _sparePath;
@@ -326,10 +318,7 @@ public sealed class OutputWriter : IDisposable
         var folder = Path.GetDirectoryName(full)!;
         try
         {
-            if (_folders.TryAdd(ContentHash.Of(MemoryMarshal.AsBytes(folder.AsSpan())), 0))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            Directory.CreateDirectory(folder);
 
             if (_target is not null && File.Exists(full))
             {

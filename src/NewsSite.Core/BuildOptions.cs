@@ -35,7 +35,7 @@ public sealed record BuildOptions
     /// <summary>Check that every link inside the site points at a file of the output (the check command).</summary>
     public bool CheckLinks { get; init; }
 
-    /// <summary>Bounds on each article (file size, key points, bodies held in memory).</summary>
+    /// <summary>Bounds on each article (file size, key points, time to render).</summary>
     public FrontMatter.ArticleLimits Limits { get; init; } = FrontMatter.ArticleLimits.Default;
 
     /// <summary>Told when each stage starts, on the building thread (progress lines, <c>--verbose</c>).</summary>

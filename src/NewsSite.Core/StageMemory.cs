@@ -1,8 +1,8 @@
 namespace NewsSite;
 
 /// <summary>
-/// Gives memory back between the stages of a large build. A stage that ends lets go of a lot at once (the held
-/// bodies after the article pages, the teaser cards after the lists, the feed items before the index); the
+/// Gives memory back between the stages of a large build. A stage that ends lets go of a lot at once (what the
+/// article pages rendered, the teaser cards after the lists, the feed items before the index); the
 /// runtime collects the oldest generation rarely, so without help that garbage stays resident while the next
 /// stage adds its own. The README's performance section has the figures.
 /// </summary>

@@ -28,7 +28,8 @@ internal sealed class SiteSearch
     private readonly Dictionary<Entry, int> _slots;
     private readonly ArticleAnalysis?[] _analysed;
     private static readonly CacheQuery<StoredAnalysis> Analyses = new("search-analysis");
-    private static readonly CacheQuery<StoredTermTable> Tables = new("search-strings");
+    /// <summary>The kept term table's query (internal for the cache damage tests).</summary>
+    internal static readonly CacheQuery<StoredTermTable> Tables = new("search-strings");
 
     private readonly Hash128 _context;
     private readonly StoredTermTable _kept;

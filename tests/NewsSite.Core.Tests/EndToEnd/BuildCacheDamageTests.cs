@@ -113,11 +113,10 @@ public sealed class BuildCacheDamageTests
         // As if the first build had failed before keeping its table, and another build had numbered the same
         // strings in another order: an analysis trusted without its generation would name the wrong strings.
         var config = SiteConfigReader.Read(site.Source, new DiagnosticBag())!;
-        var tables = new CacheQuery<StoredTermTable>("search-strings");
         using (var cache = BuildCache.Open(CacheFolder.Of(site.Output), read: true, write: true))
         {
-            Assert.True(cache.TryGet(tables, SearchCacheKeys.Context(config), out var kept));
-            cache.Put(tables, SearchCacheKeys.Context(config), StoredTermTable.Empty.Next([.. kept.Strings.Reverse()], Guid.NewGuid(), kept.Strings.Length));
+            Assert.True(cache.TryGet(SiteSearch.Tables, SearchCacheKeys.Context(config), out var kept));
+            cache.Put(SiteSearch.Tables, SearchCacheKeys.Context(config), StoredTermTable.Empty.Next([.. kept.Strings.Reverse()], Guid.NewGuid(), kept.Strings.Length));
             cache.Save(buildFailed: true);
         }
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using NewsSite.Cli.New;
 using NewsSite.Configuration;
+using NewsSite.Content;
 using NewsSite.Diagnostics;
+using NewsSite.FrontMatter;
 using NewsSite.Routing;
 
 namespace NewsSite.Cli;
@@ -64,7 +66,13 @@ internal static class NewCommand
             }
 
             var archetypePath = Path.Combine(sourceRoot, ArticleArchetype.SitePath);
-            var archetype = File.Exists(archetypePath) ? File.ReadAllText(archetypePath) : ArticleArchetype.BuiltIn;
+            var (archetype, problem) = ReadArchetype(archetypePath);
+            if (archetype is null)
+            {
+                terminal.Error.WriteLine(problem);
+                return ExitCodes.ContentErrors;
+            }
+
             var date = config.TimeZone.InZone(TruncateToSeconds(terminal.Clock.GetUtcNow()));
             var text = ArticleArchetype.Fill(archetype, title, date, sectionSlug, slug);
 
@@ -99,5 +107,23 @@ internal static class NewCommand
         var current = Path.GetFullPath(".").TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var shown = full.StartsWith(current, StringComparison.Ordinal) ? full[current.Length..] : full;
         return shown.Replace('\\', '/');
+    }
+
+    /// <summary>The site's archetype, or the built-in one when the site has none; an article's limits apply to it.</summary>
+    private static (string? Text, Diagnostic? Problem) ReadArchetype(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return (ArticleArchetype.BuiltIn, null);
+        }
+
+        try
+        {
+            return SourceText.Decode(RegularFile.Read(path, ArticleLimits.Default.MaxFileBytes), ArticleArchetype.SitePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (null, Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(ArticleArchetype.SitePath)));
+        }
     }
 }

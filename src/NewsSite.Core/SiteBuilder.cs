@@ -102,7 +102,7 @@ public sealed class SiteBuilder
         var pictures = PictureStage.Run(site, media.Files, output, diagnostics);
 
         Report(options, "summaries", site.Entries.Count);
-        var settings = Settings(source, options);
+        var settings = Settings(config, options);
         var markdown = new MarkdownRenderer(config.Markdown, options.Limits.RenderBudget);
         var bodies = BodyStage(site, markdown, pictures, settings, cache, diagnostics);
         var written = new SiteOutputs(site, templates, markdown, bodies, media, pictures, output, diagnostics, options).Write(settings);
@@ -175,8 +175,8 @@ public sealed class SiteBuilder
         '\n', source, options.BaseUrl ?? "", options.IncludeDrafts, options.IncludeFuture, options.CheckLinks, options.Limits);
 
     /// <summary>site.yaml and the options that change what pages say: part of every page's and body's key.</summary>
-    private static Hash128 Settings(string source, BuildOptions options) => new ContentHash.Builder()
-        .Add(ContentHash.Of(File.ReadAllBytes(Path.Combine(source, SiteConfigReader.FileName))))
+    private static Hash128 Settings(SiteConfig config, BuildOptions options) => new ContentHash.Builder()
+        .Add(config.SourceHash)
         .Add(options.BaseUrl)
         .Add(options.Clock.GetUtcNow().Year)
         .Add(options.IncludeDrafts ? "drafts" : "")

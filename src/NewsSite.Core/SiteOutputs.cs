@@ -1,5 +1,6 @@
 using NewsSite.Assets;
 using NewsSite.Caching;
+using NewsSite.Content;
 using NewsSite.Diagnostics;
 using NewsSite.Feeds;
 using NewsSite.FrontMatter;
@@ -123,7 +124,7 @@ internal sealed class SiteOutputs(
     {
         foreach (var (name, file) in themeAssets.Files)
         {
-            if (!output.TryWrite(name, file.Read()))
+            if (!output.TryWrite(name, file.Bytes))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"theme file {name} collides with another output file", SourceLocation.StartOf(file.DisplayPath)));
             }
@@ -132,11 +133,28 @@ internal sealed class SiteOutputs(
         foreach (var asset in media.Files.Where(f => !pictures.Handles(f.RelativePath)))
         {
             var relative = ContentMedia.RouteOf(asset)[1..];
-            var written = media.Rewritten.TryGetValue(asset.RelativePath, out var bytes) ? output.TryWrite(relative, bytes) : output.TryCopy(relative, asset.FullPath);
-            if (!written)
+            if ((media.Rewritten.GetValueOrDefault(asset.RelativePath) ?? ReadMedia(asset)) is not { } bytes)
+            {
+                continue;
+            }
+
+            if (!output.TryWrite(relative, bytes))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateUrl, $"{asset.RelativePath} would overwrite a generated page at /{relative}", SourceLocation.StartOf(asset.RelativePath)));
             }
+        }
+    }
+
+    private byte[]? ReadMedia(SourceFile asset)
+    {
+        try
+        {
+            return RegularFile.Read(asset.FullPath, ContentMedia.MaxFileBytes);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(asset.RelativePath)));
+            return null;
         }
     }
 

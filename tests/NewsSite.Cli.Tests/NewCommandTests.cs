@@ -137,6 +137,24 @@ public sealed class NewCommandTests
         Assert.Contains("Slug: night-report\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_archetype_that_is_a_named_pipe_is_an_error_not_a_wait()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // pipes are told apart on Linux only
+        }
+
+        using var site = TestSite.Create(Site);
+        SpecialFiles.MakeFifo(Path.Combine(site.Source, "archetypes/article.md"));
+
+        var run = await Task.Run(() => CliRunner.Run(At0600Utc, "new", "Night Report", "--source", site.Source)).WaitAsync(SpecialFiles.BuildLimit);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("archetypes/article.md:1:1: error NS0003: cannot read the file: it is a named pipe, not a regular file\n", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(site.Source, "content")));
+    }
+
     [Theory]
     [InlineData("--section", "Not A Slug")]
     [InlineData("--section", "../escape")]

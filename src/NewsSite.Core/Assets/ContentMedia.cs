@@ -21,6 +21,9 @@ internal sealed class ContentMedia
         [".svgz"] = "compressed SVG", // cannot be checked without unpacking, and hosts serve it to run as SVG
     };
 
+    /// <summary>The most a file published as it is may hold: it is read into memory whole.</summary>
+    public const long MaxFileBytes = 1024L * 1024 * 1024;
+
     private ContentMedia(IReadOnlyList<SourceFile> files, IReadOnlyDictionary<string, byte[]> rewritten)
     {
         Files = files;
@@ -98,7 +101,7 @@ internal sealed class ContentMedia
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(svg.FullPath);
+            bytes = RegularFile.Read(svg.FullPath, SvgSanitizer.MaxBytes);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -21,7 +21,7 @@ public sealed class ThemeAssets
                 continue;
             }
 
-            var bytes = file.Read();
+            var bytes = file.Bytes;
             var published = IsFingerprinted(name)
                 ? $"{name[..name.LastIndexOf('.')]}.{ContentHash.Of(bytes).ToString()[..10].ToLowerInvariant()}{Path.GetExtension(name)}"
                 : name;

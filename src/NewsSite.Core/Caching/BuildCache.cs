@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using MemoryPack;
 using Microsoft.Win32.SafeHandles;
+using NewsSite.Content;
 
 namespace NewsSite.Caching;
 
@@ -98,7 +99,7 @@ internal sealed partial class BuildCache : IBuildCache, IDisposable
             // Values behind a link are not written through it: the cache starts afresh.
             if (read && ReadIndex(folder) is { } index && new FileInfo(values).LinkTarget is null)
             {
-                last = File.OpenHandle(values, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                last = RegularFile.Open(values);
                 return new BuildCache(folder, write, openValues, last, index);
             }
         }
@@ -329,7 +330,7 @@ internal sealed partial class BuildCache : IBuildCache, IDisposable
     /// <returns>Null when there is no sound index of this tool.</returns>
     private static Index? ReadIndex(string folder)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(folder, IndexName));
+        var bytes = RegularFile.Read(Path.Combine(folder, IndexName), Array.MaxLength);
         if (bytes.Length < HeaderLength || new Guid(bytes.AsSpan(0, 16)) != ToolIdentity
             || XxHash3.HashToUInt64(bytes.AsSpan(HeaderLength)) != BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(16)))
         {

@@ -8,6 +8,9 @@ public sealed record SiteConfig
 {
     public required string Title { get; init; }
 
+    /// <summary>The hash of the bytes of site.yaml this was read from: part of every page's and body's key.</summary>
+    public Caching.Hash128 SourceHash { get; init; }
+
     public string Description { get; init; } = "";
 
     /// <summary>Absolute, ending in '/': <c>https://example.org/</c> or <c>https://example.org/news/</c>.</summary>

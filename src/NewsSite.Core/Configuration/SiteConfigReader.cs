@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsSite.Caching;
 using NewsSite.Content;
 using NewsSite.Diagnostics;
 using NewsSite.Routing;
@@ -12,6 +13,9 @@ internal static partial class SiteConfigReader
 {
     public const string FileName = "site.yaml";
 
+    /// <summary>Far more than any newsroom's settings, sections and author profiles take.</summary>
+    public const long MaxBytes = 4L * 1024 * 1024;
+
     private static readonly string[] TopLevelKeys =
         ["title", "description", "base_url", "language", "time_zone", "permalink", "page_size", "sections", "menu", "footer_menu", "authors", "publisher", "markdown", "ads", "feeds", "search", "interactive_folders", "pictures", "deploy"];
 
@@ -24,14 +28,25 @@ internal static partial class SiteConfigReader
             return null;
         }
 
-        var (text, decodeError) = SourceText.Decode(File.ReadAllBytes(path), FileName);
+        byte[] bytes;
+        try
+        {
+            bytes = RegularFile.Read(path, MaxBytes);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            bag.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read {FileName}: {exception.Message}", SourceLocation.StartOf(FileName)));
+            return null;
+        }
+
+        var (text, decodeError) = SourceText.Decode(bytes, FileName);
         if (decodeError is not null)
         {
             bag.Add(decodeError);
             return null;
         }
 
-        return Parse(text!, bag, baseUrlOverride);
+        return Parse(text!, bag, baseUrlOverride) is { } config ? config with { SourceHash = ContentHash.Of(bytes) } : null;
     }
 
     public static SiteConfig? Parse(string text, DiagnosticBag bag, string? baseUrlOverride = null)

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace NewsSite.Content;
 
@@ -9,6 +10,7 @@ namespace NewsSite.Content;
 internal static partial class FileKind
 {
     private const int CurrentFolder = -100; // AT_FDCWD
+    private const int EmptyPath = 0x1000; // AT_EMPTY_PATH: the open file itself
     private const uint TypeOnly = 0x1; // STATX_TYPE
     private const int ModeOffset = 28; // stx_mode in struct statx, the same on every Linux architecture
     private const int TypeMask = 0xF000; // S_IFMT
@@ -17,17 +19,19 @@ internal static partial class FileKind
     /// "named pipe", "socket" or "device" for such an entry (the link's final target, for a link), null for a regular
     /// file or when the kind cannot be known (not Linux). Only empty files need asking: the others are none of these.
     /// </summary>
-    public static string? SpecialKind(string path, long length)
-    {
-        if (length != 0 || !OperatingSystem.IsLinux())
-        {
-            return null;
-        }
+    public static string? SpecialKind(string path, long length) =>
+        length != 0 || !OperatingSystem.IsLinux() ? null : Ask(status => Statx(CurrentFolder, path, 0, TypeOnly, status));
 
+    /// <summary>The same for a file already open; a folder is named too, since opening one for reading succeeds.</summary>
+    public static string? SpecialKind(SafeFileHandle file) =>
+        !OperatingSystem.IsLinux() ? null : Ask(status => Statx((int)file.DangerousGetHandle(), "", EmptyPath, TypeOnly, status));
+
+    private static string? Ask(Func<byte[], int> statx)
+    {
         var status = new byte[256];
         try
         {
-            if (Statx(CurrentFolder, path, 0, TypeOnly, status) != 0)
+            if (statx(status) != 0)
             {
                 return null;
             }
@@ -46,6 +50,7 @@ internal static partial class FileKind
             0x1000 => "named pipe",
             0xC000 => "socket",
             0x2000 or 0x6000 => "device file",
+            0x4000 => "folder",
             _ => null,
         };
     }

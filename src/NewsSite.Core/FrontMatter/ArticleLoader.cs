@@ -78,7 +78,7 @@ internal sealed class ArticleLoader
                 return null;
             }
 
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = RegularFile.Read(file.FullPath, _limits.MaxFileBytes);
         }
         catch (IOException exception)
         {
@@ -124,16 +124,19 @@ internal sealed class ArticleLoader
     };
 
     /// <returns>A function that reads the body from its file each time, failing if the file is no longer what was read.</returns>
-    private static Func<string> BodyOf(SourceFile file, Hash128 sourceHash) =>
-        () => Reread(file, sourceHash) ?? throw new ContentChangedException(file.RelativePath);
+    private Func<string> BodyOf(SourceFile file, Hash128 sourceHash)
+    {
+        var maxBytes = _limits.MaxFileBytes;
+        return () => Reread(file, sourceHash, maxBytes) ?? throw new ContentChangedException(file.RelativePath);
+    }
 
     /// <summary>The body of a file read again, or null when the file is gone or no longer what was read.</summary>
-    private static string? Reread(SourceFile file, Hash128 expectedHash)
+    private static string? Reread(SourceFile file, Hash128 expectedHash, long maxBytes)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = RegularFile.Read(file.FullPath, maxBytes);
         }
         catch (IOException)
         {

@@ -222,8 +222,6 @@ public sealed class OutputWriter : IDisposable
         return true;
     }
 
-    public bool TryCopy(string relativePath, string sourceFile) => TryWrite(relativePath, File.ReadAllBytes(sourceFile));
-
     /// <exception cref="OutputWriteException">The file system refused the swap or the state file.</exception>
     public void Commit()
     {

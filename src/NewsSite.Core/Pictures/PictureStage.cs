@@ -111,7 +111,7 @@ internal sealed class PictureStage
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = RegularFile.Read(file.FullPath, MaxFileBytes);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

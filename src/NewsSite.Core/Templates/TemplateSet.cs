@@ -13,6 +13,10 @@ namespace NewsSite.Templates;
 public sealed class TemplateSet
 {
     public const string FolderName = "templates";
+
+    /// <summary>The most a theme file may hold: every one is read into memory, and copied into the output.</summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
     private const string ResourcePrefix = "theme/";
 
     private readonly IReadOnlyDictionary<string, Template> _templates;
@@ -38,16 +42,16 @@ public sealed class TemplateSet
 
     public static TemplateSet? Load(string siteRoot, DiagnosticBag diagnostics)
     {
-        var files = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
-        foreach (var file in BuiltInFiles())
+        var sources = new SortedDictionary<string, (string DisplayPath, Func<byte[]> Read)>(StringComparer.Ordinal);
+        foreach (var (name, displayPath, read) in BuiltInFiles())
         {
-            files[file.Name] = file;
+            sources[name] = (displayPath, read);
         }
 
         var listing = new DiagnosticBag();
         foreach (var (name, full) in SiteFiles(siteRoot, listing))
         {
-            files[name] = new ThemeFile(name, $"{FolderName}/{name}", () => File.ReadAllBytes(full));
+            sources[name] = ($"{FolderName}/{name}", () => RegularFile.Read(full, MaxFileBytes));
         }
 
         diagnostics.AddRange(listing.ToSortedList());
@@ -56,16 +60,29 @@ public sealed class TemplateSet
         var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
         var fingerprint = new Caching.ContentHash.Builder();
         var ok = !listing.HasErrors;
-        foreach (var (name, file) in files)
+        foreach (var (name, (displayPath, read)) in sources)
         {
-            fingerprint.Add(name).Add(Caching.ContentHash.Of(file.Read()));
-            if (!name.EndsWith(".html", StringComparison.Ordinal) || name.StartsWith("assets/", StringComparison.Ordinal))
+            // Each file is read once: what is fingerprinted, parsed and published are the same bytes.
+            byte[] bytes;
+            try
             {
-                assets[name] = file;
+                bytes = read();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(displayPath)));
+                ok = false;
                 continue;
             }
 
-            var (text, decodeError) = SourceText.Decode(file.Read(), file.DisplayPath);
+            fingerprint.Add(name).Add(Caching.ContentHash.Of(bytes));
+            if (!name.EndsWith(".html", StringComparison.Ordinal) || name.StartsWith("assets/", StringComparison.Ordinal))
+            {
+                assets[name] = new ThemeFile(name, displayPath, bytes);
+                continue;
+            }
+
+            var (text, decodeError) = SourceText.Decode(bytes, displayPath);
             if (decodeError is not null)
             {
                 diagnostics.Add(decodeError);
@@ -73,12 +90,12 @@ public sealed class TemplateSet
                 continue;
             }
 
-            var template = Template.Parse(text!, file.DisplayPath);
+            var template = Template.Parse(text!, displayPath);
             if (template.HasErrors)
             {
                 foreach (var message in template.Messages)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateSyntax, message.Message, Locate(file.DisplayPath, message.Span)));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateSyntax, message.Message, Locate(displayPath, message.Span)));
                 }
 
                 ok = false;
@@ -102,7 +119,7 @@ public sealed class TemplateSet
     internal static SourceLocation Locate(string path, SourceSpan span) =>
         new(path, span.Start.Line + 1, span.Start.Column + 1);
 
-    private static IEnumerable<ThemeFile> BuiltInFiles()
+    private static IEnumerable<(string Name, string DisplayPath, Func<byte[]> Read)> BuiltInFiles()
     {
         var assembly = typeof(TemplateSet).Assembly;
         foreach (var resource in assembly.GetManifestResourceNames())
@@ -110,7 +127,7 @@ public sealed class TemplateSet
             if (resource.StartsWith(ResourcePrefix, StringComparison.Ordinal))
             {
                 var name = resource[ResourcePrefix.Length..];
-                yield return new ThemeFile(name, $"{FolderName}/{name} (built-in)", () => ReadResource(assembly, resource));
+                yield return (name, $"{FolderName}/{name} (built-in)", () => ReadResource(assembly, resource));
             }
         }
     }
@@ -125,4 +142,4 @@ public sealed class TemplateSet
 }
 
 /// <summary>A file of the theme, from the site or built in.</summary>
-public sealed record ThemeFile(string Name, string DisplayPath, Func<byte[]> Read);
+public sealed record ThemeFile(string Name, string DisplayPath, byte[] Bytes);

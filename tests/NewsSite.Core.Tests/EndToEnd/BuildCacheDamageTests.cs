@@ -47,6 +47,9 @@ public sealed class BuildCacheDamageTests
         { "garbage", file => File.WriteAllBytes(file, [.. Enumerable.Range(0, 5000).Select(i => (byte)(i * 31))]) },
         { "a folder instead", file => { File.Delete(file); Directory.CreateDirectory(file); } },
         { "a link to a missing file", file => { File.Delete(file); File.CreateSymbolicLink(file, file + ".gone"); } },
+        { "a named pipe", file => { File.Delete(file); SpecialFiles.MakeFifo(file); } },
+        { "a link to a device that never ends", file => { File.Delete(file); File.CreateSymbolicLink(file, "/dev/zero"); } },
+        { "3 GB of zeros", file => SpecialFiles.MakeSparse(file, 3L * 1024 * 1024 * 1024) },
     };
 
     /// <summary>Every damage, to the values and to the index.</summary>
@@ -77,7 +80,7 @@ public sealed class BuildCacheDamageTests
         File.AppendAllText(Path.Combine(site.Source, "content/world/quake.md"), "\nA later paragraph.\n");
         File.SetLastWriteTimeUtc(Path.Combine(site.Source, "content/world/quake.md"), DateTime.UtcNow.AddHours(-1));
         Damage[damage](cacheFile);
-        var rebuilt = site.Build();
+        var rebuilt = SpecialFiles.BuildWithin(site);
 
         rebuilt.AssertSucceeded();
         Assert.Empty(rebuilt.Result.Diagnostics);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Xml.Linq;
 using NewsSite.Diagnostics;
@@ -12,9 +11,6 @@ namespace NewsSite.Tests.EndToEnd;
 /// </summary>
 public sealed class HostileSiteTests
 {
-    /// <summary>A hang fails the test instead of stalling the run.</summary>
-    private static readonly TimeSpan BuildLimit = TimeSpan.FromSeconds(60);
-
     private const string Token = "ghp_SECRET_TOKEN_0123456789";
 
     private const string Article = """
@@ -49,7 +45,7 @@ public sealed class HostileSiteTests
         Directory.CreateSymbolicLink(Path.Combine(site.Source, "content/up"), Path.Combine(outside, "x", "y"));
         File.CreateSymbolicLink(Path.Combine(site.Source, "content/sneak.txt"), "up/../../public.txt");
 
-        var built = BuildWithin(site);
+        var built = SpecialFiles.BuildWithin(site);
 
         built.AssertSucceeded();
         Assert.Equal(
@@ -79,7 +75,7 @@ public sealed class HostileSiteTests
         File.WriteAllText(Path.Combine(site.Source, ".env"), Token);
         File.CreateSymbolicLink(Path.Combine(site.Source, "templates/assets/dotenv.txt"), "../../.env");
 
-        var built = BuildWithin(site);
+        var built = SpecialFiles.BuildWithin(site);
 
         Assert.False(built.Result.Succeeded);
         Assert.Equal(
@@ -117,7 +113,7 @@ public sealed class HostileSiteTests
             Directory.CreateSymbolicLink(Content($"chain/d{i}/right"), $"../d{i + 1}");
         }
 
-        var built = BuildWithin(site);
+        var built = SpecialFiles.BuildWithin(site);
 
         built.AssertSucceeded();
         built.AssertDiagnostic("content/world/self:1:1: warning NS0010: symbolic link leads to a folder that holds it, and is not followed");
@@ -142,12 +138,12 @@ public sealed class HostileSiteTests
         }
 
         using var site = TestSite.Create(Article);
-        MakeFifo(Path.Combine(site.Source, "content/world/pipe.md"));
-        MakeFifo(Path.Combine(site.Source, "content/media/pipe.jpg"));
+        SpecialFiles.MakeFifo(Path.Combine(site.Source, "content/world/pipe.md"));
+        SpecialFiles.MakeFifo(Path.Combine(site.Source, "content/media/pipe.jpg"));
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(Path.Combine(site.Source, "content/media/app.sock")));
 
-        var built = BuildWithin(site);
+        var built = SpecialFiles.BuildWithin(site);
 
         built.AssertSucceeded();
         Assert.Equal(
@@ -393,26 +389,11 @@ public sealed class HostileSiteTests
         File.SetLastWriteTimeUtc(Path.Combine(site.Source, path), DateTime.UtcNow.AddHours(-1));
     }
 
-    private static BuiltSite BuildWithin(TestSite site)
-    {
-        var build = Task.Run(() => site.Build());
-        Assert.True(build.Wait(BuildLimit), $"the build did not finish within {BuildLimit.TotalSeconds:0} s");
-        return build.Result;
-    }
-
     private static void AssertNowhereInOutput(BuiltSite built, string text)
     {
         foreach (var file in built.Files())
         {
             Assert.DoesNotContain(text, File.ReadAllText(Path.Combine(built.Output, file)), StringComparison.Ordinal);
         }
-    }
-
-    private static void MakeFifo(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
     }
 }

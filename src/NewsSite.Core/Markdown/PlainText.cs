@@ -110,8 +110,15 @@ internal static class PlainText
                         Markdig.Extensions.SmartyPants.SmartyPantType.Dash2 => '\u2013',
                         Markdig.Extensions.SmartyPants.SmartyPantType.Dash3 => '\u2014',
                         Markdig.Extensions.SmartyPants.SmartyPantType.Ellipsis => '\u2026',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.LeftAngleQuote => '\u00AB',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.RightAngleQuote => '\u00BB',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.DoubleQuote => '"',
                         _ => '\'',
                     });
+                    break;
+                case AutolinkInline autolink:
+                    // Shown as its address, without the mailto: a page gives it.
+                    sink.Add(autolink.Url);
                     break;
                 case Markdig.Extensions.Footnotes.FootnoteLink:
                     break;

@@ -38,6 +38,19 @@ public sealed class MarkdownRendererTests
         Assert.Equal("The attack…", body.FirstParagraph);
     }
 
+    [Theory]
+    [InlineData("The report is at <https://data.example/report> and was read widely.")]
+    [InlineData("Write to <desk@news.example> with tips.")]
+    [InlineData("The motto, <<never again>>, was painted over.")]
+    [InlineData("\"Quoted\" -- and 'single' --- with a pause... *stressed* `code` &amp; &copy; [a link](/x).")]
+    public void The_first_paragraph_as_text_is_what_a_reader_sees_of_it(string paragraph)
+    {
+        var body = Renderer.RenderBody(paragraph + "\n\nMore.\n", null, 0);
+
+        var shown = new HtmlParser().ParseDocument(body.Html).QuerySelector("p")!.TextContent;
+        Assert.Equal(shown, body.FirstParagraph);
+    }
+
     [Fact]
     public void Dateline_text_is_escaped()
     {

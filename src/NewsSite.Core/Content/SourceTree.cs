@@ -86,6 +86,13 @@ internal sealed class SourceTree
                 continue;
             }
 
+            // .NET lists a name that is not UTF-8 with U+FFFD in place of its bad bytes: that name opens nothing.
+            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !entry.Exists)
+            {
+                Report(Severity.Warning, DiagnosticCodes.UnreadableFile, "the name is not valid UTF-8, so the file cannot be read; rename it", path);
+                continue;
+            }
+
             // The attribute comes with the listing; asking every file for its link target was a system call each.
             if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
             {

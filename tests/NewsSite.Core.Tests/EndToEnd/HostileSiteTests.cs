@@ -157,6 +157,23 @@ public sealed class HostileSiteTests
     }
 
     [Fact]
+    public void A_file_whose_name_is_not_UTF8_is_named_in_a_warning_and_skipped()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // names are bytes on Linux; elsewhere they cannot be made
+        }
+
+        using var site = TestSite.Create(Article);
+        using var badlyNamed = SpecialFiles.MakeNamedInBytes(Path.Combine(site.Source, "content/world"), "bad-\\377.md");
+
+        var built = SpecialFiles.BuildWithin(site);
+
+        built.AssertSucceeded();
+        Assert.Equal(["content/world/bad-\uFFFD.md:1:1: warning NS0003: the name is not valid UTF-8, so the file cannot be read; rename it"], built.Messages);
+    }
+
+    [Fact]
     public void Editors_backup_and_scratch_files_are_not_published_and_each_is_named()
     {
         var (site, built) = TestSite.Build(Article + """

@@ -25,6 +25,29 @@ public static class SpecialFiles
         file.SetLength(length);
     }
 
+    /// <summary>
+    /// A file in <paramref name="folder"/> whose name is given as printf(1) writes it, so that it may hold bytes that
+    /// are not UTF-8 (<c>bad-\377.md</c>), which no .NET string can name, nor delete: disposing deletes it.
+    /// </summary>
+    public static IDisposable MakeNamedInBytes(string folder, string printfName)
+    {
+        Directory.CreateDirectory(folder);
+        Shell(folder, "touch \"$(printf \"$1\")\"", printfName);
+        return new Deletion(() => Shell(folder, "rm -f -- \"$(printf \"$1\")\"", printfName));
+    }
+
+    private static void Shell(string folder, string script, string argument)
+    {
+        using var shell = Process.Start(new ProcessStartInfo("sh", ["-c", script, "sh", argument]) { UseShellExecute = false, WorkingDirectory = folder })!;
+        shell.WaitForExit();
+        Assert.Equal(0, shell.ExitCode);
+    }
+
+    private sealed class Deletion(Action delete) : IDisposable
+    {
+        public void Dispose() => delete();
+    }
+
     /// <summary>Builds the site, failing the test if the build has not finished within <see cref="BuildLimit"/>.</summary>
     public static BuiltSite BuildWithin(TestSite site, Func<BuildOptions, BuildOptions>? configure = null)
     {

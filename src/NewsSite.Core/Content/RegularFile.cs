@@ -13,16 +13,20 @@ internal static partial class RegularFile
 {
     private const int ReadOnlyWithoutWaiting = 0x800 | 0x80000; // O_RDONLY | O_NONBLOCK | O_CLOEXEC on Linux
 
-    /// <exception cref="IOException">It cannot be opened, or it is not a regular file.</exception>
+    /// <summary>O_NOFOLLOW, whose value Linux gives differently on ARM.</summary>
+    private static int NoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
+
+    /// <param name="followLinks">False where a link was refused when the file was listed: one put there since is refused too.</param>
+    /// <exception cref="IOException">It cannot be opened, or it is not a regular file (or a link, when not followed).</exception>
     /// <exception cref="UnauthorizedAccessException">Reading it is not allowed.</exception>
-    public static SafeFileHandle Open(string path)
+    public static SafeFileHandle Open(string path, bool followLinks = true)
     {
         if (!OperatingSystem.IsLinux())
         {
             return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
 
-        var descriptor = OpenFile(path, ReadOnlyWithoutWaiting);
+        var descriptor = OpenFile(path, ReadOnlyWithoutWaiting | (followLinks ? 0 : NoFollow));
         if (descriptor < 0)
         {
             var error = Marshal.GetLastPInvokeError();
@@ -31,6 +35,7 @@ internal static partial class RegularFile
             {
                 2 => new FileNotFoundException(message, path), // ENOENT
                 13 => new UnauthorizedAccessException(message), // EACCES
+                40 when !followLinks => new IOException("it is a symbolic link, which is not followed"), // ELOOP
                 _ => new IOException(message),
             };
         }
@@ -48,9 +53,9 @@ internal static partial class RegularFile
     /// <summary>The whole file, which may be at most <paramref name="maxBytes"/> long.</summary>
     /// <exception cref="IOException">It cannot be read, it is not a regular file, or it is too long.</exception>
     /// <exception cref="UnauthorizedAccessException">Reading it is not allowed.</exception>
-    public static byte[] Read(string path, long maxBytes)
+    public static byte[] Read(string path, long maxBytes, bool followLinks = true)
     {
-        using var handle = Open(path);
+        using var handle = Open(path, followLinks);
         var length = RandomAccess.GetLength(handle);
         var allowed = Math.Min(maxBytes, Array.MaxLength);
         if (length > allowed)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using NewsSite.Configuration;
+using NewsSite.Content;
 
 namespace NewsSite.Deploy;
 
@@ -22,22 +24,52 @@ internal static class LocalSite
 
         var files = new ConcurrentBag<LocalFile>();
         var parallel = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(paths, parallel, entry =>
+        try
         {
-            using var stream = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            var md5 = ObjectDigest.Of(stream);
-            var contentType = FileKinds.ContentType(entry.Path, () => ReadHead(entry.FullPath));
-            files.Add(new LocalFile(
-                entry.Path,
-                entry.FullPath,
-                stream.Length,
-                md5,
-                contentType,
-                FileKinds.CacheControl(entry.Path, contentType, cacheControl),
-                FileKinds.IsText(contentType)));
-        });
+            Parallel.ForEach(paths, parallel, entry =>
+            {
+                using var handle = OpenListed(entry.Path, entry.FullPath);
+                using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 1);
+                var md5 = ObjectDigest.Of(stream);
+                var contentType = FileKinds.ContentType(entry.Path, () => ReadHead(handle));
+                files.Add(new LocalFile(
+                    entry.Path,
+                    entry.FullPath,
+                    stream.Length,
+                    md5,
+                    contentType,
+                    FileKinds.CacheControl(entry.Path, contentType, cacheControl),
+                    FileKinds.IsText(contentType)));
+            });
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is DeployException))
+        {
+            throw exception.InnerExceptions.OrderBy(e => e.Message, StringComparer.Ordinal).First();
+        }
 
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A listed file, opened as the regular file it was when listed: one replaced since by a link, a pipe or a device
+    /// is refused, not followed, waited on or read without end.
+    /// </summary>
+    /// <exception cref="DeployException">It is no longer a regular file, or cannot be read.</exception>
+    public static SafeFileHandle OpenListed(string path, string fullPath) => Listed(path, () => RegularFile.Open(fullPath, followLinks: false));
+
+    /// <inheritdoc cref="OpenListed"/>
+    public static byte[] ReadListed(string path, string fullPath) => Listed(path, () => RegularFile.Read(fullPath, Array.MaxLength, followLinks: false));
+
+    private static T Listed<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new DeployException($"cannot read {Display(path)} in the output: {exception.Message}; it is not published (build the site again)");
+        }
     }
 
     private static void Collect(DirectoryInfo folder, string relative, List<(string, string)> paths, string prefix)
@@ -75,12 +107,10 @@ internal static class LocalSite
         }
     }
 
-    private static byte[] ReadHead(string fullPath)
+    private static byte[] ReadHead(SafeFileHandle handle)
     {
-        using var stream = File.OpenRead(fullPath);
         var head = new byte[4096];
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return head[..read];
+        return head[..RandomAccess.Read(handle, head, 0)];
     }
 
     private static string Display(string path) => new([.. path.Select(c => char.IsControl(c) ? '?' : c)]);

@@ -35,7 +35,7 @@ internal sealed class UploadBody
     {
         if (compression != DeployCompression.None && file.Compressible)
         {
-            var raw = System.IO.File.ReadAllBytes(file.FullPath);
+            var raw = LocalSite.ReadListed(file.Path, file.FullPath);
             var compressed = Compress(raw, compression);
             if (compressed.Length < raw.Length)
             {
@@ -49,7 +49,7 @@ internal sealed class UploadBody
 
     public Stream Open() => Bytes is { } bytes
         ? new MemoryStream(bytes, writable: false)
-        : new FileStream(File.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        : new FileStream(LocalSite.OpenListed(File.Path, File.FullPath), FileAccess.Read);
 
     /// <summary>
     /// gzip at its smallest; Brotli at quality 9, which compresses better than gzip at a fraction of the time of

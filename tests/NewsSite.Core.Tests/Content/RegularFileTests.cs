@@ -57,6 +57,23 @@ public sealed class RegularFileTests : IDisposable
         Assert.Equal($"it is a {kind}, not a regular file", refused.Message);
     }
 
+    [Fact]
+    public void A_link_is_followed_only_when_asked()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "target.md"), "text");
+        var link = Path.Combine(_folder, "link.md");
+        File.CreateSymbolicLink(link, "target.md");
+
+        Assert.Equal("text"u8.ToArray(), RegularFile.Read(link, maxBytes: 1024));
+        var refused = Assert.Throws<IOException>(() => RegularFile.Read(link, maxBytes: 1024, followLinks: false));
+        Assert.Equal("it is a symbolic link, which is not followed", refused.Message);
+    }
+
     [Theory]
     [InlineData(5L * 1024 * 1024 + 1, 5L * 1024 * 1024, "it is 5,242,881 bytes, more than the 5,242,880 allowed")]
     [InlineData(3L * 1024 * 1024 * 1024, 16L * 1024 * 1024, "it is 3,072 MB, more than the 16 MB allowed")]

@@ -387,6 +387,29 @@ public sealed class DeployTests : IDisposable
         Assert.Equal("error NS0803: the output holds a symbolic link, passwd.txt, which no build writes; it is not published (build the site again)", result.Diagnostics.Single().ToString());
     }
 
+    [Theory]
+    [InlineData(DeployCompression.None)]
+    [InlineData(DeployCompression.Gzip)]
+    public void A_file_replaced_by_a_link_after_the_output_was_read_is_refused_when_it_is_uploaded(DeployCompression compression)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // opening without following a link is Linux's here
+        }
+
+        using var site = TestSite.Create(Fixture);
+        site.Build().AssertSucceeded();
+        var page = LocalSite.Read(site.Output, "", new CacheControlConfig(), CancellationToken.None).Single(f => f.Path == "index.html");
+        var secret = Path.Combine(site.Root, "secret.txt");
+        File.WriteAllText(secret, "ghp_SECRET_TOKEN");
+        File.Delete(page.FullPath);
+        File.CreateSymbolicLink(page.FullPath, secret);
+
+        var refused = Assert.Throws<DeployException>(() => UploadBody.For(page, compression).Open().Dispose());
+
+        Assert.Equal("cannot read index.html in the output: it is a symbolic link, which is not followed; it is not published (build the site again)", refused.Message);
+    }
+
     [Fact]
     public async Task A_named_pipe_in_the_output_is_refused_without_opening_it()
     {

@@ -56,7 +56,7 @@ internal sealed class SiteOutputs(
         var urls = new SiteUrls(site.Config.BaseUrl);
         var views = new ViewFactory(site, urls, markdown, bodies, pictures);
         var pageKey = new ContentHash.Builder().Add(settings).Add(templates.Fingerprint).Add(pictures.Fingerprint).Finish();
-        var renderer = new PageRenderer(templates);
+        var renderer = new PageRenderer(templates, options.Limits.RenderBudget);
         var pages = new SitePages(site, views, new HeadBuilder(views, markdown), renderer, templates, output, diagnostics, pageKey, themeAssets);
         var search = SiteSearch.Begin(site, views, markdown, output.Cache, diagnostics);
 

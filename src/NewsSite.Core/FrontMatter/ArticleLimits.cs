@@ -17,7 +17,7 @@ public sealed record ArticleLimits
 
     /// <summary>
     /// Time one body may take to render (parse, heading ids, sanitising, the summary and word count), and its key
-    /// points and corrections; a body over it is refused .
+    /// points and corrections; a body over it is refused. One template's render for one page has the same budget.
     /// </summary>
     public TimeSpan RenderBudget { get; init; } = DefaultRenderBudget;
 

@@ -20,12 +20,17 @@ internal sealed class HtmlTemplateContext : TemplateContext
     private readonly List<StringBuilderOutput> _includeOutputs = [];
     private int _includeDepth;
 
-    public HtmlTemplateContext()
+    /// <param name="budget">How long one <see cref="RenderTo"/> may run before it is stopped.</param>
+    public HtmlTemplateContext(TimeSpan budget)
     {
         // Scriban cuts a render's output at LimitToString (1 MB) unless a limit is set, and counts it from the
         // start of each Template.Render; RenderTo does not start that count. A page is never cut short.
         OutputLimit = 0;
+        Budget = budget;
     }
+
+    /// <summary>How long one <see cref="RenderTo"/> may run, as said in the error when a render is stopped.</summary>
+    public TimeSpan Budget { get; }
 
     /// <summary>Where a page's own template renders, before the layout wraps it.</summary>
     public Utf8Output ContentOutput { get; } = new();
@@ -77,6 +82,10 @@ internal sealed class HtmlTemplateContext : TemplateContext
     public void RenderTo(Template template, Utf8Output output)
     {
         output.Clear();
+        // Loops are not limited by their count (a site's lists are as long as its archive); a render that does not
+        // end is stopped by time instead. Scriban checks the token before each statement and iteration step.
+        using var budget = Budget < TimeSpan.FromDays(49) ? new CancellationTokenSource(Budget) : new CancellationTokenSource();
+        CancellationToken = budget.Token;
         PushOutput(output);
         if (template.SourceFilePath is not null)
         {
@@ -158,6 +167,13 @@ internal sealed class HtmlTemplateContext : TemplateContext
     // Scriban's must leave it as Scriban's own would.
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_previousTextWasNewLine")]
     internal static extern ref bool PreviousTextWasNewLine(TemplateContext context);
+
+    /// <summary>A loop whose body is empty runs no statement, so each step checks the token too.</summary>
+    protected override bool OnStepLoop(ScriptLoopStatementBase loop)
+    {
+        CheckAbort();
+        return true;
+    }
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>
         ValueTask.FromResult(Write(span, textAsObject));

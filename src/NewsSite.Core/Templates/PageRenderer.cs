@@ -23,12 +23,14 @@ public sealed class PageRenderer
     private readonly TemplateContextPool _contexts;
     private readonly TeaserCards _teaserCards;
 
-    public PageRenderer(TemplateSet templates)
+    /// <param name="budget">How long one template may run for one page (the page's, the layout's, a teaser's).</param>
+    public PageRenderer(TemplateSet templates, TimeSpan? budget = null)
     {
         _templates = templates;
         var include = new HtmlIncludeFunction();
-        _teaserCards = new TeaserCards(new TemplateContextPool(templates, include, teaserCards: null), templates);
-        _contexts = new TemplateContextPool(templates, include, _teaserCards);
+        var limit = budget ?? FrontMatter.ArticleLimits.DefaultRenderBudget;
+        _teaserCards = new TeaserCards(new TemplateContextPool(templates, include, teaserCards: null, limit), templates);
+        _contexts = new TemplateContextPool(templates, include, _teaserCards, limit);
     }
 
     /// <summary>
@@ -67,6 +69,11 @@ public sealed class PageRenderer
             context.PopGlobal();
             clean = true;
             return (write(page.Written), null);
+        }
+        catch (ScriptAbortException exception)
+        {
+            var where = TemplateSet.Locate(exception.Span.FileName ?? templateName, exception.Span);
+            return (false, Diagnostic.Error(DiagnosticCodes.TemplateRuntime, $"the template ran for more than its {context.Budget.TotalSeconds:0.#} s render budget and was stopped here; does this loop end? (while rendering {pageDescription})", where));
         }
         catch (ScriptRuntimeException exception)
         {

@@ -7,7 +7,8 @@ namespace NewsSite.Templates;
 /// Ready Scriban contexts for one build, each used by one thread at a time. Making a context (its built-in
 /// functions, its template cache) cost more than rendering a small page, so they are kept and reused.
 /// </summary>
-internal sealed class TemplateContextPool(TemplateSet templates, HtmlIncludeFunction include, TeaserCards? teaserCards)
+/// <param name="budget">How long one template render may run (<see cref="HtmlTemplateContext"/>).</param>
+internal sealed class TemplateContextPool(TemplateSet templates, HtmlIncludeFunction include, TeaserCards? teaserCards, TimeSpan budget)
 {
     private readonly ConcurrentBag<HtmlTemplateContext> _free = [];
 
@@ -19,7 +20,7 @@ internal sealed class TemplateContextPool(TemplateSet templates, HtmlIncludeFunc
 
     private HtmlTemplateContext Create()
     {
-        var context = new HtmlTemplateContext
+        var context = new HtmlTemplateContext(budget)
         {
             TemplateLoader = new ThemeTemplateLoader(templates),
             LoopLimit = 0,

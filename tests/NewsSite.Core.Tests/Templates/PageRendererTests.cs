@@ -54,6 +54,42 @@ public sealed class PageRendererTests
             html);
     }
 
+    [Theory]
+    [InlineData("{{ while true }}{{ end }}")]
+    [InlineData("{{ x = 0 }}{{ while true }}{{ x = x + 1 }}{{ end }}")]
+    [InlineData("{{ (1..2000000000) | array.each @(do; ret 1; end) | array.size }}")]
+    public async Task A_template_that_does_not_end_is_stopped_at_its_budget_and_named(string body)
+    {
+        var templates = Templates($$$"""
+            -- templates/layouts/base.html --
+            {{ content }}
+            -- templates/t.html --
+            {{{body}}}
+            """);
+
+        // However fast the machine, these never end: the budget is what stops them (a hang fails at the time limit).
+        var renderer = new PageRenderer(templates, TimeSpan.FromSeconds(1));
+        var (html, error) = await Task.Run(() => Render(renderer, "t.html", Model("T"), "/t/")).WaitAsync(SpecialFiles.BuildLimit);
+
+        // Where in the loop it is stopped depends on the moment; the file and the line do not.
+        Assert.Null(html);
+        Assert.Matches(@"^templates/t\.html:1:[0-9]+: error NS0402: the template ran for more than its 1 s render budget and was stopped here; does this loop end\? \(while rendering /t/\)$", error!.ToString());
+    }
+
+    [Fact]
+    public void A_loop_is_not_limited_by_its_count()
+    {
+        var templates = Templates("""
+            -- templates/t.html --
+            {{ n = 0 }}{{ for i in 1..200000 }}{{ n = n + 1 }}{{ end }}{{ n }}
+            """);
+
+        var (html, error) = Render(new PageRenderer(templates), "t.html", Model("T"), "/");
+
+        Assert.Null(error);
+        Assert.Contains("200000", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Built_in_theme_is_there_without_a_templates_folder()
     {

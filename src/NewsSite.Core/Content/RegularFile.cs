@@ -13,8 +13,9 @@ internal static partial class RegularFile
 {
     private const int ReadOnlyWithoutWaiting = 0x800 | 0x80000; // O_RDONLY | O_NONBLOCK | O_CLOEXEC on Linux
 
-    /// <summary>O_NOFOLLOW, whose value Linux gives differently on ARM.</summary>
-    private static int NoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
+    /// <summary>O_NOFOLLOW, whose value Linux gives differently on ARM and POWER.</summary>
+    private static int NoFollow =>
+        RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm or Architecture.Ppc64le ? 0x8000 : 0x20000;
 
     /// <param name="followLinks">False where a link was refused when the file was listed: one put there since is refused too.</param>
     /// <exception cref="IOException">It cannot be opened, or it is not a regular file (or a link, when not followed).</exception>

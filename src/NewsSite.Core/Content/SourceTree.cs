@@ -30,6 +30,13 @@ internal sealed class SourceTree
     {
         var root = Path.GetFullPath(siteRoot);
         var folder = Path.Combine(root, folderName);
+        if (File.Exists(folder))
+        {
+            // Building on would publish a site without its articles (or its theme) over the last one.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"'{folderName}' is a file, not a folder, so nothing under it can be read", SourceLocation.StartOf(folderName)));
+            return [];
+        }
+
         if (!Directory.Exists(folder) || RealPath.Of(root, out _) is not { } realRoot)
         {
             return [];

@@ -61,6 +61,23 @@ public sealed class UnreadableInputTests
         Assert.Equal(before, OutputHashes.Of(site.Output));
     }
 
+    [Theory]
+    [InlineData("content")]
+    [InlineData("templates")]
+    public void A_file_where_a_folder_of_the_site_should_be_is_an_error_and_the_previous_output_stays(string folder)
+    {
+        using var site = TestSite.Create(Site);
+        site.Build().AssertSucceeded();
+        var before = OutputHashes.Of(site.Output);
+
+        Directory.Delete(Path.Combine(site.Source, folder), recursive: true);
+        site.WriteFile(folder, "not a folder");
+        var built = site.Build();
+
+        Assert.Equal([$"{folder}:1:1: error NS0003: '{folder}' is a file, not a folder, so nothing under it can be read"], built.Messages);
+        Assert.Equal(before, OutputHashes.Of(site.Output));
+    }
+
     [Fact]
     public void Files_at_their_limits_are_published()
     {

@@ -117,13 +117,7 @@ internal static class NewCommand
             return (ArticleArchetype.BuiltIn, null);
         }
 
-        try
-        {
-            return SourceText.Decode(RegularFile.Read(path, ArticleLimits.Default.MaxFileBytes), ArticleArchetype.SitePath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return (null, Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(ArticleArchetype.SitePath)));
-        }
+        var (bytes, unreadable) = RegularFile.ReadOrProblem(path, ArticleArchetype.SitePath, ArticleLimits.Default.MaxFileBytes);
+        return bytes is null ? (null, unreadable) : SourceText.Decode(bytes, ArticleArchetype.SitePath);
     }
 }

@@ -147,15 +147,13 @@ internal sealed class SiteOutputs(
 
     private byte[]? ReadMedia(SourceFile asset)
     {
-        try
+        var (bytes, unreadable) = RegularFile.ReadOrProblem(asset.FullPath, asset.RelativePath, ContentMedia.MaxFileBytes);
+        if (unreadable is not null)
         {
-            return RegularFile.Read(asset.FullPath, ContentMedia.MaxFileBytes);
+            diagnostics.Add(unreadable);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(asset.RelativePath)));
-            return null;
-        }
+
+        return bytes;
     }
 
     /// <summary>Runs after everything else is written: a link is good only if its target is in the output.</summary>

@@ -98,17 +98,8 @@ internal sealed class ContentMedia
             return (null, SvgSanitizer.TooLarge(svg.RelativePath));
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = RegularFile.Read(svg.FullPath, SvgSanitizer.MaxBytes);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return (null, Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(svg.RelativePath)));
-        }
-
-        return SvgSanitizer.Check(bytes, svg.RelativePath);
+        var (bytes, unreadable) = RegularFile.ReadOrProblem(svg.FullPath, svg.RelativePath, SvgSanitizer.MaxBytes);
+        return bytes is null ? (null, unreadable) : SvgSanitizer.Check(bytes, svg.RelativePath);
     }
 
     /// <summary>Under one of the folders site.yaml vouches for: <c>content/graphics/elections-2026/…</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using NewsSite.Diagnostics;
 
 namespace NewsSite.Content;
 
@@ -76,6 +77,22 @@ internal static partial class RegularFile
 
         // A file cut short since it was measured is read as it is now, as File.ReadAllBytes would.
         return filled == bytes.Length ? bytes : bytes[..filled];
+    }
+
+    /// <summary>
+    /// <see cref="Read"/> for a file of the site: what cannot be read is error NS0003 at <paramref name="shownAs"/>
+    /// (the path diagnostics name it by), not an exception.
+    /// </summary>
+    public static (byte[]? Bytes, Diagnostic? Problem) ReadOrProblem(string path, string shownAs, long maxBytes)
+    {
+        try
+        {
+            return (Read(path, maxBytes), null);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (null, Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(shownAs)));
+        }
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("#,0.##", CultureInfo.InvariantCulture);

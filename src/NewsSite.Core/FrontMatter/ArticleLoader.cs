@@ -66,28 +66,19 @@ internal sealed class ArticleLoader
 
     private Article? LoadOne(SourceFile file, List<Diagnostic> diagnostics)
     {
-        byte[] bytes;
-        try
+        if (file.Length > _limits.MaxFileBytes)
         {
-            if (file.Length > _limits.MaxFileBytes)
-            {
-                diagnostics.Add(Diagnostic.Error(
-                    DiagnosticCodes.FileTooLarge,
-                    $"file is {file.Length / 1024 / 1024.0:0.0} MB; an article may be at most {_limits.MaxFileBytes / 1024 / 1024.0:0.#} MB",
-                    SourceLocation.StartOf(file.RelativePath)));
-                return null;
-            }
-
-            bytes = RegularFile.Read(file.FullPath, _limits.MaxFileBytes);
-        }
-        catch (IOException exception)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(file.RelativePath)));
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.FileTooLarge,
+                $"file is {file.Length / 1024 / 1024.0:0.0} MB; an article may be at most {_limits.MaxFileBytes / 1024 / 1024.0:0.#} MB",
+                SourceLocation.StartOf(file.RelativePath)));
             return null;
         }
-        catch (UnauthorizedAccessException exception)
+
+        var (bytes, unreadable) = RegularFile.ReadOrProblem(file.FullPath, file.RelativePath, _limits.MaxFileBytes);
+        if (bytes is null)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(file.RelativePath)));
+            diagnostics.Add(unreadable!);
             return null;
         }
 

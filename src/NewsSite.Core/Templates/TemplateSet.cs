@@ -42,7 +42,7 @@ public sealed class TemplateSet
 
     public static TemplateSet? Load(string siteRoot, DiagnosticBag diagnostics)
     {
-        var sources = new SortedDictionary<string, (string DisplayPath, Func<byte[]> Read)>(StringComparer.Ordinal);
+        var sources = new SortedDictionary<string, (string DisplayPath, Func<(byte[]? Bytes, Diagnostic? Problem)> Read)>(StringComparer.Ordinal);
         foreach (var (name, displayPath, read) in BuiltInFiles())
         {
             sources[name] = (displayPath, read);
@@ -51,7 +51,8 @@ public sealed class TemplateSet
         var listing = new DiagnosticBag();
         foreach (var (name, full) in SiteFiles(siteRoot, listing))
         {
-            sources[name] = ($"{FolderName}/{name}", () => RegularFile.Read(full, MaxFileBytes));
+            var displayPath = $"{FolderName}/{name}";
+            sources[name] = (displayPath, () => RegularFile.ReadOrProblem(full, displayPath, MaxFileBytes));
         }
 
         diagnostics.AddRange(listing.ToSortedList());
@@ -63,14 +64,10 @@ public sealed class TemplateSet
         foreach (var (name, (displayPath, read)) in sources)
         {
             // Each file is read once: what is fingerprinted, parsed and published are the same bytes.
-            byte[] bytes;
-            try
+            var (bytes, unreadable) = read();
+            if (bytes is null)
             {
-                bytes = read();
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {exception.Message}", SourceLocation.StartOf(displayPath)));
+                diagnostics.Add(unreadable!);
                 ok = false;
                 continue;
             }
@@ -119,7 +116,7 @@ public sealed class TemplateSet
     internal static SourceLocation Locate(string path, SourceSpan span) =>
         new(path, span.Start.Line + 1, span.Start.Column + 1);
 
-    private static IEnumerable<(string Name, string DisplayPath, Func<byte[]> Read)> BuiltInFiles()
+    private static IEnumerable<(string Name, string DisplayPath, Func<(byte[]? Bytes, Diagnostic? Problem)> Read)> BuiltInFiles()
     {
         var assembly = typeof(TemplateSet).Assembly;
         foreach (var resource in assembly.GetManifestResourceNames())
@@ -127,7 +124,7 @@ public sealed class TemplateSet
             if (resource.StartsWith(ResourcePrefix, StringComparison.Ordinal))
             {
                 var name = resource[ResourcePrefix.Length..];
-                yield return (name, $"{FolderName}/{name} (built-in)", () => ReadResource(assembly, resource));
+                yield return (name, $"{FolderName}/{name} (built-in)", () => (ReadResource(assembly, resource), null));
             }
         }
     }

@@ -70,15 +70,13 @@ public sealed class PageRenderer
             clean = true;
             return (write(page.Written), null);
         }
-        catch (ScriptAbortException exception)
-        {
-            var where = TemplateSet.Locate(exception.Span.FileName ?? templateName, exception.Span);
-            return (false, Diagnostic.Error(DiagnosticCodes.TemplateRuntime, $"the template ran for more than its {context.Budget.TotalSeconds:0.#} s render budget and was stopped here; does this loop end? (while rendering {pageDescription})", where));
-        }
         catch (ScriptRuntimeException exception)
         {
             var where = TemplateSet.Locate(exception.Span.FileName ?? templateName, exception.Span);
-            return (false, Diagnostic.Error(DiagnosticCodes.TemplateRuntime, $"{exception.OriginalMessage} (while rendering {pageDescription})", where));
+            var message = exception is ScriptAbortException
+                ? $"the template ran for more than its {context.Budget.TotalSeconds:0.#} s render budget and was stopped here; does this loop end?"
+                : exception.OriginalMessage;
+            return (false, Diagnostic.Error(DiagnosticCodes.TemplateRuntime, $"{message} (while rendering {pageDescription})", where));
         }
         finally
         {
